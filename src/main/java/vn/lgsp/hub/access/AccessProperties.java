@@ -1,0 +1,44 @@
+package vn.lgsp.hub.access;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Access rights: which client subsystem may call which service, and which fields of the answer it
+ * may receive. Nothing is granted unless listed here.
+ *
+ * @param grants one entry per client subsystem
+ * @param purposeNotRequired services that return no personal data, so need no {@code X-Road-Issue}
+ */
+@Validated
+@ConfigurationProperties("hub.access")
+public record AccessProperties(
+    @Valid List<ClientGrants> grants, List<@NotBlank String> purposeNotRequired) {
+
+  public AccessProperties {
+    grants = grants == null ? List.of() : grants;
+    purposeNotRequired = purposeNotRequired == null ? List.of() : purposeNotRequired;
+  }
+
+  /**
+   * @param client the consumer subsystem, e.g. {@code VN/GOV/UBND-HN/MOTCUA}
+   * @param services what it may call
+   */
+  public record ClientGrants(@NotBlank String client, @Valid @NotNull List<ServiceGrant> services) {}
+
+  /**
+   * @param service the service id, e.g. {@code VN/GOV/BCA/DANCU/citizen-info}
+   * @param fields the answer fields the client may receive (dotted paths for nested fields); empty
+   *     means all
+   */
+  public record ServiceGrant(@NotBlank String service, List<@NotBlank String> fields) {
+    public ServiceGrant {
+      fields = fields == null ? List.of() : new ArrayList<>(fields);
+    }
+  }
+}

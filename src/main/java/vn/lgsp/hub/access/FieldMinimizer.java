@@ -1,0 +1,50 @@
+package vn.lgsp.hub.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drops every field of an answer that the grant does not list. A listed path keeps the whole
+ * subtree ({@code permanentAddress}); a dotted path keeps one nested field ({@code
+ * permanentAddress.province}). Arrays apply the same paths to each element.
+ */
+@Component
+public class FieldMinimizer {
+
+  public JsonNode minimize(JsonNode answer, Grant grant) {
+    if (!grant.restrictsFields() || answer == null) {
+      return answer;
+    }
+    JsonNode copy = answer.deepCopy();
+    retain(copy, "", grant.allowedFields());
+    return copy;
+  }
+
+  private static void retain(JsonNode node, String prefix, Set<String> allowed) {
+    if (node instanceof ArrayNode array) {
+      array.forEach(element -> retain(element, prefix, allowed));
+      return;
+    }
+    if (!(node instanceof ObjectNode object)) {
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String path = prefix + field.getKey();
+      if (allowed.contains(path)) {
+        continue;
+      }
+      if (allowed.stream().anyMatch(p -> p.startsWith(path + "."))) {
+        retain(field.getValue(), path + ".", allowed);
+      } else {
+        fields.remove();
+      }
+    }
+  }
+}

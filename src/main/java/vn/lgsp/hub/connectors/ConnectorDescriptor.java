@@ -1,0 +1,119 @@
+package vn.lgsp.hub.connectors;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One backend system as a ministry describes it in {@code connectors/<id>.yaml}: where it is, how
+ * long to wait, when to stop calling it, and how each operation's request and answer look. The
+ * engine builds a client from it; adding a register needs no code.
+ */
+public record ConnectorDescriptor(
+    @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be kebab-case") String id,
+    @NotBlank String provider,
+    String title,
+    @NotNull Protocol protocol,
+    @Valid Soap soap,
+    @NotNull @Valid Timeouts timeouts,
+    @NotNull @Valid CircuitBreakerSpec circuitBreaker,
+    @Valid RetrySpec retry,
+    @NotNull @Valid BulkheadSpec bulkhead,
+    @NotEmpty Map<String, @Valid @NotNull Operation> operations) {
+
+  public enum Protocol {
+    @JsonProperty("soap")
+    SOAP
+  }
+
+  /**
+   * @param wsdl the WSDL file, relative to the descriptor
+   * @param namespace target namespace of the service and port names
+   * @param service the WSDL service name
+   * @param port the WSDL port name
+   * @param address the endpoint address (placeholders resolved from the configuration)
+   */
+  public record Soap(
+      @NotBlank String wsdl,
+      @NotBlank String namespace,
+      @NotBlank String service,
+      @NotBlank String port,
+      @NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String address) {}
+
+  public record Timeouts(@NotNull Duration connect, @NotNull Duration read) {}
+
+  /** Resilience4j circuit breaker settings; one named breaker per connector. */
+  public record CircuitBreakerSpec(
+      @Min(1) @Max(100) int failureRateThreshold,
+      @Min(1) int slidingWindowSize,
+      @Min(1) int minimumNumberOfCalls,
+      @NotNull Duration waitInOpenState,
+      @Min(1) int permittedCallsInHalfOpenState) {}
+
+  /** Retries apply to idempotent operations only, and only when the backend could not be reached. */
+  public record RetrySpec(@Min(1) @Max(5) int maxAttempts, @NotNull Duration backoff) {}
+
+  public record BulkheadSpec(@Min(1) int maxConcurrentCalls, @NotNull Duration maxWait) {}
+
+  /**
+   * @param idempotent safe to repeat (a read); only these are retried
+   * @param soapAction the SOAPAction of the operation
+   * @param input parameter name to type; values come from path parameters or the JSON body
+   * @param request the request payload, {@code {name}} replaced by the XML-escaped input
+   * @param response how to turn the answer into canonical JSON
+   * @param faults fault detail element (local name) to outcome
+   */
+  public record Operation(
+      boolean idempotent,
+      String soapAction,
+      @NotEmpty Map<String, @NotNull InputType> input,
+      @NotBlank String request,
+      @NotNull @Valid ResponseMapping response,
+      Map<String, FaultOutcome> faults) {
+    public Operation {
+      faults = faults == null ? Map.of() : faults;
+    }
+  }
+
+  /**
+   * @param select local name of the answer element to return (the payload root when blank)
+   * @param arrays element names that are always JSON arrays, even with one element
+   * @param rename element name to JSON field name
+   * @param booleans element names whose text is a JSON boolean
+   */
+  public record ResponseMapping(
+      String select, List<String> arrays, Map<String, String> rename, List<String> booleans) {
+    public ResponseMapping {
+      arrays = arrays == null ? List.of() : arrays;
+      rename = rename == null ? Map.of() : rename;
+      booleans = booleans == null ? List.of() : booleans;
+    }
+  }
+
+  /** How an input is validated before it goes to the backend. */
+  public enum InputType {
+    @JsonProperty("personal-id")
+    PERSONAL_ID,
+    /** printable text up to 200 characters */
+    @JsonProperty("text")
+    TEXT,
+    /** an ISO 8601 date */
+    @JsonProperty("date")
+    DATE
+  }
+
+  public enum FaultOutcome {
+    @JsonProperty("not-found")
+    NOT_FOUND,
+    @JsonProperty("invalid-request")
+    INVALID_REQUEST
+  }
+}

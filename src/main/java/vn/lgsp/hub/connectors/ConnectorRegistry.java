@@ -1,0 +1,146 @@
+package vn.lgsp.hub.connectors;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads every {@code connectors/*.yaml} at start and builds its client. A descriptor that does
+ * not validate stops the start with a message naming the file and the field: a half-configured
+ * register is worse than none.
+ */
+@Component
+public class ConnectorRegistry {
+
+  private final Map<String, Connector> connectors = new LinkedHashMap<>();
+
+  public ConnectorRegistry(
+      ConnectorProperties properties,
+      Environment environment,
+      Validator validator,
+      ResilienceFactory resilience) {
+    ObjectMapper yaml = descriptorMapper();
+    for (Path file : descriptorFiles(properties.directory())) {
+      ConnectorDescriptor descriptor = read(file, yaml, environment, validator);
+      if (connectors.containsKey(descriptor.id())) {
+        throw invalid(file, "duplicate connector id '" + descriptor.id() + "'");
+      }
+      connectors.put(descriptor.id(), build(file, descriptor, resilience));
+    }
+  }
+
+  public Connector get(String id) {
+    Connector connector = connectors.get(id);
+    if (connector == null) {
+      throw new IllegalArgumentException("no connector '" + id + "' in the connectors directory");
+    }
+    return connector;
+  }
+
+  public Collection<Connector> all() {
+    return connectors.values();
+  }
+
+  private static List<Path> descriptorFiles(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new IllegalStateException(
+          "hub.connectors.directory: " + directory.toAbsolutePath() + " is not a directory");
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + directory.toAbsolutePath(), e);
+    }
+  }
+
+  private static ConnectorDescriptor read(
+      Path file, ObjectMapper yaml, Environment environment, Validator validator) {
+    ConnectorDescriptor descriptor;
+    try {
+      String text = environment.resolveRequiredPlaceholders(Files.readString(file, StandardCharsets.UTF_8));
+      descriptor = yaml.readValue(text, ConnectorDescriptor.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw invalid(file, e.getMessage());
+    }
+    Set<ConstraintViolation<ConnectorDescriptor>> violations = validator.validate(descriptor);
+    if (!violations.isEmpty()) {
+      throw invalid(
+          file,
+          violations.stream()
+              .map(v -> v.getPropertyPath() + " " + v.getMessage())
+              .sorted()
+              .collect(Collectors.joining("; ")));
+    }
+    if (descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP && descriptor.soap() == null) {
+      throw invalid(file, "protocol soap needs a 'soap' section");
+    }
+    descriptor.operations().forEach((name, op) -> checkTemplate(file, name, op));
+    return descriptor;
+  }
+
+  private static void checkTemplate(Path file, String name, ConnectorDescriptor.Operation op) {
+    Map<String, String> sample = new LinkedHashMap<>();
+    op.input().keySet().forEach(k -> sample.put(k, "x"));
+    try {
+      RequestTemplate.render(op.request(), sample);
+    } catch (IllegalStateException e) {
+      throw invalid(file, "operation " + name + ": " + e.getMessage());
+    }
+  }
+
+  private static Connector build(
+      Path file, ConnectorDescriptor descriptor, ResilienceFactory resilience) {
+    Path wsdl = file.getParent().resolve(descriptor.soap().wsdl()).normalize();
+    if (!Files.isRegularFile(wsdl)) {
+      throw invalid(file, "soap.wsdl: no file " + wsdl);
+    }
+    try {
+      URL wsdlUrl = wsdl.toUri().toURL();
+      return new SoapConnector(descriptor, wsdlUrl, resilience.guardFor(descriptor));
+    } catch (MalformedURLException e) {
+      throw invalid(file, "soap.wsdl: " + e.getMessage());
+    }
+  }
+
+  private static IllegalStateException invalid(Path file, String why) {
+    return new IllegalStateException("connector descriptor " + file + " is invalid: " + why);
+  }
+
+  private static ObjectMapper descriptorMapper() {
+    SimpleModule durations = new SimpleModule();
+    durations.addDeserializer(
+        Duration.class,
+        new JsonDeserializer<>() {
+          @Override
+          public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            return DurationStyle.detectAndParse(p.getValueAsString());
+          }
+        });
+    return new ObjectMapper(new YAMLFactory())
+        .registerModule(durations)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+}

@@ -1,0 +1,77 @@
+package vn.lgsp.hub.connectors;
+
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+
+/**
+ * Classifies what a backend call threw. The caller learns which provider failed and how, never
+ * the backend's own message: that stays in the hub (it may carry internals or personal data).
+ */
+final class ProviderFailures {
+
+  private ProviderFailures() {}
+
+  static HubProblemException classify(String connectorId, Throwable failure) {
+    if (failure instanceof HubProblemException problem) {
+      return problem;
+    }
+    if (failure instanceof CallNotPermittedException) {
+      return new HubProblemException(
+          ProblemType.PROVIDER_UNAVAILABLE,
+          connectorId + " is failing; the hub stopped calling it for a while");
+    }
+    if (failure instanceof BulkheadFullException) {
+      return new HubProblemException(
+          ProblemType.PROVIDER_UNAVAILABLE, connectorId + " is at its concurrency limit");
+    }
+    if (isUnreachableCause(failure)) {
+      return new HubProblemException(
+          ProblemType.PROVIDER_UNAVAILABLE, connectorId + " cannot be reached", failure);
+    }
+    if (isTimeout(failure)) {
+      return new HubProblemException(
+          ProblemType.PROVIDER_TIMEOUT, connectorId + " did not answer in time", failure);
+    }
+    return new HubProblemException(
+        ProblemType.PROVIDER_FAULT, connectorId + " could not answer", failure);
+  }
+
+  /** Worth a retry: the request never reached the backend, so repeating it is safe. */
+  static boolean isUnreachable(Throwable t) {
+    return t instanceof HubProblemException p
+        && p.type() == ProblemType.PROVIDER_UNAVAILABLE
+        && isUnreachableCause(p.getCause());
+  }
+
+  private static boolean isUnreachableCause(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException
+          || t instanceof HttpConnectTimeoutException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTimeout(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException
+          || t instanceof HttpTimeoutException
+          || t instanceof InterruptedIOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,169 @@
+package vn.lgsp.hub.connectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.Dispatch;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.io.StringReader;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.jaxws.DispatchImpl;
+import org.apache.cxf.staxutils.StaxUtils;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+
+/**
+ * A SOAP backend called through Apache CXF in payload mode against the backend's WSDL. Requests
+ * are the descriptor's templates filled with XML-escaped inputs, answers are mapped by the
+ * descriptor: no generated classes, so a new register needs no recompiling.
+ */
+final class SoapConnector implements Connector {
+
+  private static final Logger log = LoggerFactory.getLogger(SoapConnector.class);
+
+  private final ConnectorDescriptor descriptor;
+  private final ResilienceFactory.Guard guard;
+  private final Map<String, Dispatch<Source>> dispatches = new HashMap<>();
+  private final Map<String, XmlToJson> mappers = new HashMap<>();
+
+  SoapConnector(ConnectorDescriptor descriptor, URL wsdl, ResilienceFactory.Guard guard) {
+    this.descriptor = descriptor;
+    this.guard = guard;
+    ConnectorDescriptor.Soap soap = descriptor.soap();
+    Service service = Service.create(wsdl, new QName(soap.namespace(), soap.service()));
+    QName port = new QName(soap.namespace(), soap.port());
+    descriptor
+        .operations()
+        .forEach(
+            (name, operation) -> {
+              dispatches.put(name, dispatch(service, port, operation));
+              mappers.put(name, new XmlToJson(operation.response()));
+            });
+  }
+
+  private Dispatch<Source> dispatch(
+      Service service, QName port, ConnectorDescriptor.Operation operation) {
+    Dispatch<Source> dispatch = service.createDispatch(port, Source.class, Service.Mode.PAYLOAD);
+    Map<String, Object> context = dispatch.getRequestContext();
+    context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, descriptor.soap().address());
+    if (operation.soapAction() != null) {
+      context.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
+      context.put(BindingProvider.SOAPACTION_URI_PROPERTY, operation.soapAction());
+    }
+    HTTPConduit conduit = (HTTPConduit) ((DispatchImpl<?>) dispatch).getClient().getConduit();
+    HTTPClientPolicy policy = new HTTPClientPolicy();
+    policy.setConnectionTimeout(descriptor.timeouts().connect().toMillis());
+    policy.setReceiveTimeout(descriptor.timeouts().read().toMillis());
+    policy.setAllowChunking(false);
+    conduit.setClient(policy);
+    return dispatch;
+  }
+
+  @Override
+  public ConnectorDescriptor descriptor() {
+    return descriptor;
+  }
+
+  @Override
+  public JsonNode invoke(String operationName, Map<String, String> inputs) {
+    ConnectorDescriptor.Operation operation = descriptor.operations().get(operationName);
+    String payload = RequestTemplate.render(operation.request(), inputs);
+    try {
+      return guard.call(operation.idempotent(), () -> call(operationName, operation, payload));
+    } catch (RuntimeException e) {
+      throw ProviderFailures.classify(descriptor.id(), e);
+    }
+  }
+
+  private JsonNode call(String name, ConnectorDescriptor.Operation operation, String payload) {
+    Source answer;
+    try {
+      answer = dispatches.get(name).invoke(new StreamSource(new StringReader(payload)));
+    } catch (RuntimeException e) {
+      if (isSoapFault(e)) {
+        throw mapFault(operation, e);
+      }
+      log.debug("{} call failed", descriptor.id(), e);
+      throw ProviderFailures.classify(descriptor.id(), e);
+    }
+    JsonNode json;
+    try {
+      Document document = StaxUtils.read(answer);
+      json = mappers.get(name).convert(document.getDocumentElement());
+    } catch (XMLStreamException | RuntimeException e) {
+      throw new HubProblemException(
+          ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an unreadable answer", e);
+    }
+    if (json == null) {
+      throw new HubProblemException(
+          ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an answer without the expected data");
+    }
+    return json;
+  }
+
+  private HubProblemException mapFault(ConnectorDescriptor.Operation operation, RuntimeException e) {
+    String detailName = detailElement(e);
+    log.debug("{} answered with a fault; detail element {}", descriptor.id(), detailName);
+    ConnectorDescriptor.FaultOutcome outcome =
+        detailName == null ? null : operation.faults().get(detailName);
+    if (outcome == ConnectorDescriptor.FaultOutcome.NOT_FOUND) {
+      return new HubProblemException(ProblemType.NOT_FOUND, "the register holds no such record");
+    }
+    if (outcome == ConnectorDescriptor.FaultOutcome.INVALID_REQUEST) {
+      return new HubProblemException(
+          ProblemType.INVALID_REQUEST, "the register refused the request as invalid");
+    }
+    return new HubProblemException(
+        ProblemType.PROVIDER_FAULT, descriptor.id() + " answered with a fault", e);
+  }
+
+  /** CXF reports a SOAP fault as SOAPFaultException or as its own Fault, depending on the path. */
+  private static boolean isSoapFault(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SOAPFaultException || t instanceof Fault) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The local name of the first element in the fault's detail, or null. */
+  private static String detailElement(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      Element detail = null;
+      if (t instanceof SOAPFaultException soap && soap.getFault() != null) {
+        detail = soap.getFault().getDetail();
+      } else if (t instanceof Fault fault) {
+        detail = fault.getDetail();
+      }
+      Element first = detail == null ? null : firstElement(detail);
+      if (first != null) {
+        return first.getLocalName();
+      }
+    }
+    return null;
+  }
+
+  private static Element firstElement(Element parent) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

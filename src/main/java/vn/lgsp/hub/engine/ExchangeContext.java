@@ -1,0 +1,184 @@
+package vn.lgsp.hub.engine;
+
+import java.time.Instant;
+import org.apache.camel.Exchange;
+import vn.lgsp.hub.access.Grant;
+import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.ServiceId;
+import vn.lgsp.hub.protocol.SubsystemId;
+
+/**
+ * What the engine knows about one exchange as it moves along the request path; it becomes the
+ * exchange record at the end. Kept as one exchange property so that steps on other threads see it.
+ * The subject ID is held in memory only, the record gets its keyed hash.
+ */
+public final class ExchangeContext {
+
+  static final String PROPERTY = "hub.exchangeContext";
+
+  private final String messageId;
+  private final String method;
+  private final String path;
+  private final Instant requestInAt;
+  private final String requestHash;
+  private final long requestSize;
+  private String clientHeader;
+  private SubsystemId client;
+  private ServiceId service;
+  private String userId;
+  private String issue;
+  private String subjectId;
+  private Grant grant;
+  private Instant requestOutAt;
+  private Instant responseInAt;
+  private ProblemType problem;
+
+  ExchangeContext(
+      String messageId,
+      String method,
+      String path,
+      Instant requestInAt,
+      String requestHash,
+      long requestSize) {
+    this.messageId = messageId;
+    this.method = method;
+    this.path = path;
+    this.requestInAt = requestInAt;
+    this.requestHash = requestHash;
+    this.requestSize = requestSize;
+  }
+
+  /** The context of an exchange that passed the engine's gate. */
+  public static ExchangeContext of(Exchange exchange) {
+    ExchangeContext context = find(exchange);
+    if (context == null) {
+      throw new IllegalStateException("exchange did not pass the gate: no exchange context");
+    }
+    return context;
+  }
+
+  static ExchangeContext find(Exchange exchange) {
+    return exchange.getProperty(PROPERTY, ExchangeContext.class);
+  }
+
+  void attachTo(Exchange exchange) {
+    exchange.setProperty(PROPERTY, this);
+  }
+
+  /** A connector marks the provider call so the record shows time spent in the backend. */
+  public void providerCalled(Instant requestOut, Instant responseIn) {
+    if (requestOutAt == null) {
+      requestOutAt = requestOut;
+    }
+    responseInAt = responseIn;
+  }
+
+  /** Steps that find the personal ID an exchange concerns report it here (held in memory only). */
+  public void subject(String personalId) {
+    this.subjectId = personalId;
+  }
+
+  public String messageId() {
+    return messageId;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public Instant requestInAt() {
+    return requestInAt;
+  }
+
+  public String requestHash() {
+    return requestHash;
+  }
+
+  public long requestSize() {
+    return requestSize;
+  }
+
+  public String clientHeader() {
+    return clientHeader;
+  }
+
+  void clientHeader(String value) {
+    this.clientHeader = value;
+  }
+
+  /**
+   * The claimed client of an exchange that failed before authentication, kept in the record only
+   * when it is a well-formed identifier (it is caller-controlled text).
+   */
+  public String clientHeaderForRecord() {
+    try {
+      return clientHeader == null ? null : SubsystemId.parse(clientHeader).toString();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  public SubsystemId client() {
+    return client;
+  }
+
+  void client(SubsystemId value) {
+    this.client = value;
+  }
+
+  public ServiceId service() {
+    return service;
+  }
+
+  void service(ServiceId value) {
+    this.service = value;
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  void userId(String value) {
+    this.userId = value;
+  }
+
+  public String issue() {
+    return issue;
+  }
+
+  void issue(String value) {
+    this.issue = value;
+  }
+
+  public String subjectId() {
+    return subjectId;
+  }
+
+  public Grant grant() {
+    return grant;
+  }
+
+  void grant(Grant value) {
+    this.grant = value;
+  }
+
+  public Instant requestOutAt() {
+    return requestOutAt;
+  }
+
+  public Instant responseInAt() {
+    return responseInAt;
+  }
+
+  public ProblemType problem() {
+    return problem;
+  }
+
+  void problem(ProblemType value) {
+    this.problem = value;
+  }
+}

@@ -1,0 +1,159 @@
+package vn.lgsp.hub.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.access.FieldMinimizer;
+import vn.lgsp.hub.audit.ExchangeLogPublisher;
+import vn.lgsp.hub.audit.ExchangeRecord;
+import vn.lgsp.hub.audit.SubjectHasher;
+import vn.lgsp.hub.protocol.Problem;
+import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.RequestHash;
+import vn.lgsp.hub.protocol.XRoadHeaders;
+
+/**
+ * The last step of every exchange, success or failure, before the answer is written: shape the
+ * answer (minimise fields or write the problem), replace all headers by the X-Road response
+ * headers (nothing of the caller's request or the backend's answer leaks back), and hand the
+ * exchange record to the durable log. If the record cannot be stored the caller gets a problem
+ * instead of the data: no answer leaves without its evidence.
+ */
+@Component
+public class ExchangeFinisher implements Processor {
+
+  private static final Logger log = LoggerFactory.getLogger(ExchangeFinisher.class);
+  private static final String JSON = "application/json";
+
+  private final FieldMinimizer minimizer;
+  private final ExchangeLogPublisher publisher;
+  private final SubjectHasher hasher;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public ExchangeFinisher(
+      FieldMinimizer minimizer,
+      ExchangeLogPublisher publisher,
+      SubjectHasher hasher,
+      ObjectMapper json,
+      Clock clock) {
+    this.minimizer = minimizer;
+    this.publisher = publisher;
+    this.hasher = hasher;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public void process(Exchange exchange) {
+    ExchangeContext context = ExchangeContext.find(exchange);
+    if (context == null) {
+      context = fallbackContext(exchange);
+    }
+    Message out = exchange.getMessage();
+    byte[] body;
+    int status;
+    if (context.problem() == null) {
+      body = successBody(out.getBody(), context);
+      status = 200;
+    } else {
+      body = problemBody(context.problem(), exchange.getProperty(ProblemResponder.DETAIL, String.class), context);
+      status = context.problem().status();
+    }
+    ExchangeRecord record = record(context, status, body);
+    try {
+      publisher.publish(record);
+    } catch (RuntimeException e) {
+      log.error("exchange {} could not be logged ({}): answer withheld", context.messageId(), e.getClass().getName());
+      context.problem(ProblemType.EXCHANGE_LOG_UNAVAILABLE);
+      body = problemBody(ProblemType.EXCHANGE_LOG_UNAVAILABLE, null, context);
+      status = ProblemType.EXCHANGE_LOG_UNAVAILABLE.status();
+    }
+    writeResponse(out, context, status, body);
+  }
+
+  private byte[] successBody(Object answer, ExchangeContext context) {
+    try {
+      JsonNode tree = answer instanceof JsonNode node ? node : json.valueToTree(answer);
+      return json.writeValueAsBytes(minimizer.minimize(tree, context.grant()));
+    } catch (IllegalArgumentException | JsonProcessingException e) {
+      log.error("exchange {}: the route's answer is not JSON ({})", context.messageId(), e.getClass().getName());
+      context.problem(ProblemType.INTERNAL_ERROR);
+      return problemBody(ProblemType.INTERNAL_ERROR, null, context);
+    }
+  }
+
+  private byte[] problemBody(ProblemType type, String detail, ExchangeContext context) {
+    try {
+      return json.writeValueAsBytes(Problem.of(type, detail, context.messageId()));
+    } catch (JsonProcessingException e) {
+      return ("{\"type\":\"" + type.code() + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  private ExchangeRecord record(ExchangeContext c, int status, byte[] body) {
+    String subject = c.subjectId();
+    return new ExchangeRecord(
+        UUID.randomUUID(),
+        c.messageId(),
+        c.client() == null ? c.clientHeaderForRecord() : c.client().toString(),
+        c.service() == null ? null : c.service().toString(),
+        c.userId() == null ? null : hasher.maskIds(c.userId()),
+        c.issue(),
+        c.method(),
+        hasher.maskIds(c.path()),
+        status,
+        c.problem() == null ? null : c.problem().code(),
+        c.requestSize(),
+        body.length,
+        c.requestInAt(),
+        c.requestOutAt(),
+        c.responseInAt(),
+        clock.instant(),
+        c.requestHash(),
+        RequestHash.of(body),
+        subject == null ? null : hasher.hash(subject));
+  }
+
+  private static void writeResponse(Message out, ExchangeContext c, int status, byte[] body) {
+    out.removeHeaders("*");
+    out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+    out.setHeader(Exchange.CONTENT_TYPE, c.problem() == null ? JSON : Problem.MEDIA_TYPE);
+    out.setHeader(XRoadHeaders.ID, c.messageId());
+    out.setHeader(XRoadHeaders.REQUEST_HASH, c.requestHash());
+    if (c.client() != null) {
+      out.setHeader(XRoadHeaders.CLIENT, c.client().toString());
+    }
+    if (c.service() != null) {
+      out.setHeader(XRoadHeaders.SERVICE, c.service().toString());
+    }
+    if (c.problem() != null) {
+      out.setHeader(XRoadHeaders.ERROR, c.problem().code());
+    }
+    out.setBody(body);
+  }
+
+  private ExchangeContext fallbackContext(Exchange exchange) {
+    Message in = exchange.getIn();
+    ExchangeContext context =
+        new ExchangeContext(
+            UUID.randomUUID().toString(),
+            in.getHeader(Exchange.HTTP_METHOD, "GET", String.class),
+            in.getHeader(Exchange.HTTP_URI, "", String.class),
+            Instant.now(clock),
+            "",
+            0);
+    context.problem(ProblemType.INTERNAL_ERROR);
+    return context;
+  }
+}

@@ -1,0 +1,208 @@
+package vn.lgsp.hub.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.access.AccessPolicy;
+import vn.lgsp.hub.access.Grant;
+import vn.lgsp.hub.identity.PersonalId;
+import vn.lgsp.hub.protocol.HeaderRules;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.RequestHash;
+import vn.lgsp.hub.protocol.ServiceId;
+import vn.lgsp.hub.protocol.SubsystemId;
+import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.protocol.XRoadPath;
+import vn.lgsp.hub.security.TokenAuthenticator;
+
+/**
+ * The checks every published service gets before its route runs, in this order: open the
+ * exchange record, authenticate, match {@code X-Road-Client} to the credentials, resolve the
+ * service, check the access right, require a purpose, validate the input. Unauthorised callers
+ * learn nothing about input rules, so access comes before validation.
+ */
+@Component
+public class ExchangeGate implements Processor {
+
+  /** The route that answers paths no service route claims. */
+  public static final String UNKNOWN_SERVICE_ROUTE = "xroad-unknown-service";
+
+  /** Path parameters and top-level JSON fields of this name are personal IDs: the subject. */
+  public static final String SUBJECT_PARAMETER = "personalId";
+
+  private final TokenAuthenticator authenticator;
+  private final AccessPolicy accessPolicy;
+  private final ObjectMapper json;
+  private final EngineProperties limits;
+  private final Clock clock;
+
+  public ExchangeGate(
+      TokenAuthenticator authenticator,
+      AccessPolicy accessPolicy,
+      ObjectMapper json,
+      EngineProperties limits,
+      Clock clock) {
+    this.authenticator = authenticator;
+    this.accessPolicy = accessPolicy;
+    this.json = json;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  @Override
+  public void process(Exchange exchange) {
+    Message in = exchange.getIn();
+    ExchangeContext context = open(exchange, in);
+    authorise(exchange, in, context);
+    validateInput(exchange, in, context);
+  }
+
+  private ExchangeContext open(Exchange exchange, Message in) {
+    String callerId = in.getHeader(XRoadHeaders.ID, String.class);
+    boolean idValid = callerId == null || HeaderRules.isMessageId(callerId);
+    String messageId = callerId != null && idValid ? callerId : UUID.randomUUID().toString();
+    String method = in.getHeader(Exchange.HTTP_METHOD, "GET", String.class);
+    String uri = in.getHeader(Exchange.HTTP_URI, "", String.class);
+    String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
+    String fullUri = query == null || query.isEmpty() ? uri : uri + "?" + query;
+    byte[] body = in.getBody(byte[].class);
+    body = body == null ? new byte[0] : body;
+    ExchangeContext context =
+        new ExchangeContext(
+            messageId,
+            method,
+            uri,
+            clock.instant(),
+            RequestHash.ofRequest(method, fullUri, body),
+            body.length);
+    context.attachTo(exchange);
+    in.setBody(body);
+    if (!idValid) {
+      throw new HubProblemException(
+          ProblemType.INVALID_HEADER, "X-Road-Id must be 1-100 letters, digits or . _ : -");
+    }
+    if (body.length > limits.maxBodyBytes()) {
+      throw new HubProblemException(
+          ProblemType.PAYLOAD_TOO_LARGE, "the body exceeds " + limits.maxBodyBytes() + " bytes");
+    }
+    return context;
+  }
+
+  private void authorise(Exchange exchange, Message in, ExchangeContext context) {
+    String clientHeader = clientHeader(in);
+    context.clientHeader(clientHeader);
+    SubsystemId authenticated = authenticator.authenticate(in.getHeader("Authorization", String.class));
+    SubsystemId claimed;
+    try {
+      claimed = SubsystemId.parse(clientHeader);
+    } catch (IllegalArgumentException e) {
+      throw new HubProblemException(
+          ProblemType.INVALID_CLIENT_HEADER,
+          "X-Road-Client must name a subsystem: instance/class/member/subsystem");
+    }
+    if (!claimed.equals(authenticated)) {
+      throw new HubProblemException(
+          ProblemType.CLIENT_MISMATCH, "X-Road-Client is not the subsystem the token was issued to");
+    }
+    context.client(claimed);
+
+    ServiceId service = resolveService(exchange, context);
+    Grant grant =
+        accessPolicy
+            .grantFor(claimed, service)
+            .orElseThrow(
+                () ->
+                    new HubProblemException(
+                        ProblemType.ACCESS_DENIED, "no access right to " + service));
+    context.grant(grant);
+
+    context.userId(optionalText(in, XRoadHeaders.USER_ID));
+    context.issue(optionalText(in, XRoadHeaders.ISSUE));
+    if (context.issue() == null && accessPolicy.requiresPurpose(service)) {
+      throw new HubProblemException(
+          ProblemType.MISSING_ISSUE,
+          "this service returns personal data: name the dossier or procedure in X-Road-Issue");
+    }
+  }
+
+  private static String clientHeader(Message in) {
+    String value = in.getHeader(XRoadHeaders.CLIENT, String.class);
+    for (int i = 0; value == null && i < XRoadHeaders.CLIENT_ALIASES.size(); i++) {
+      value = in.getHeader(XRoadHeaders.CLIENT_ALIASES.get(i), String.class);
+    }
+    return value;
+  }
+
+  private static ServiceId resolveService(Exchange exchange, ExchangeContext context) {
+    XRoadPath path;
+    try {
+      path = XRoadPath.parse(context.path());
+    } catch (IllegalArgumentException e) {
+      throw new HubProblemException(
+          ProblemType.UNKNOWN_SERVICE, "the path names no service: /r1/instance/class/member/subsystem/service");
+    }
+    context.service(path.service());
+    if (UNKNOWN_SERVICE_ROUTE.equals(exchange.getFromRouteId())) {
+      throw new HubProblemException(
+          ProblemType.UNKNOWN_SERVICE, "no service " + path.service() + " with this method and path");
+    }
+    return path.service();
+  }
+
+  private static String optionalText(Message in, String header) {
+    String value = in.getHeader(header, String.class);
+    if (value == null) {
+      return null;
+    }
+    if (!HeaderRules.isPrintableText(value)) {
+      throw new HubProblemException(
+          ProblemType.INVALID_HEADER,
+          header + " must be 1-" + HeaderRules.MAX_TEXT + " printable characters");
+    }
+    return value;
+  }
+
+  private void validateInput(Exchange exchange, Message in, ExchangeContext context) {
+    if (RequestParameters.declaresPathParameter(exchange, SUBJECT_PARAMETER)) {
+      context.subject(requirePersonalId(in.getHeader(SUBJECT_PARAMETER, String.class)));
+    }
+    byte[] body = in.getBody(byte[].class);
+    if (body.length == 0) {
+      return;
+    }
+    String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class);
+    if (!contentType.toLowerCase().startsWith("application/json")) {
+      throw new HubProblemException(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+    }
+    JsonNode document;
+    try {
+      document = json.readTree(body);
+    } catch (IOException e) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "the body is not valid JSON");
+    }
+    if (document == null || !document.isObject()) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "the body must be a JSON object");
+    }
+    JsonNode subject = document.get(SUBJECT_PARAMETER);
+    if (subject != null) {
+      context.subject(requirePersonalId(subject.isTextual() ? subject.asText() : null));
+    }
+    in.setBody(document);
+  }
+
+  private String requirePersonalId(String value) {
+    String problem = PersonalId.problemWith(value, clock.instant().atZone(java.time.ZoneOffset.UTC).getYear());
+    if (problem != null) {
+      throw new HubProblemException(ProblemType.INVALID_PERSONAL_ID, problem);
+    }
+    return value;
+  }
+}

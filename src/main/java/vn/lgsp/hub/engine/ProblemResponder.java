@@ -1,0 +1,70 @@
+package vn.lgsp.hub.engine;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+
+/**
+ * Maps whatever went wrong to a problem type and a detail safe to show the caller. Backend
+ * messages and exception texts stay in the hub: they may name hosts, classes or personal IDs.
+ */
+@Component
+public class ProblemResponder implements Processor {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemResponder.class);
+
+  /** Exchange property holding the detail text for the finisher. */
+  static final String DETAIL = "hub.problemDetail";
+
+  @Override
+  public void process(Exchange exchange) {
+    Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    ExchangeContext context = ExchangeContext.find(exchange);
+    ProblemType type;
+    String detail = null;
+    if (failure instanceof HubProblemException problem) {
+      type = problem.type();
+      detail = problem.detail();
+    } else {
+      type = classify(failure);
+      log.warn(
+          "exchange {} failed: {} ({})",
+          context == null ? "-" : context.messageId(),
+          type.code(),
+          failure == null ? "unknown" : failure.getClass().getName());
+    }
+    if (context != null) {
+      context.problem(type);
+    }
+    exchange.setProperty(DETAIL, detail);
+  }
+
+  /** Transport failures of connectors that did not map them themselves. */
+  static ProblemType classify(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof HubProblemException problem) {
+        return problem.type();
+      }
+      if (t instanceof HttpConnectTimeoutException
+          || t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException) {
+        return ProblemType.PROVIDER_UNAVAILABLE;
+      }
+      if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
+        return ProblemType.PROVIDER_TIMEOUT;
+      }
+    }
+    return ProblemType.INTERNAL_ERROR;
+  }
+}

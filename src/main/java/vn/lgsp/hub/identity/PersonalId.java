@@ -1,0 +1,86 @@
+package vn.lgsp.hub.identity;
+
+import java.time.Year;
+
+/**
+ * A Vietnamese personal identification number (số định danh cá nhân, printed on the CCCD card):
+ * twelve digits {@code PPP G YY NNNNNN}. PPP is the province (001-096) or country code of birth
+ * registration, G encodes century and sex (0/1: 1900s male/female, 2/3: 2000s, 4/5: 2100s ...),
+ * YY the last two digits of the birth year and NNNNNN a serial. There is no check digit, so the
+ * only checks are the structure and a birth year that is not in the future.
+ */
+public record PersonalId(String value) {
+
+  public enum Sex {
+    MALE,
+    FEMALE
+  }
+
+  public PersonalId {
+    String problem = problemWith(value, Year.now().getValue());
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+
+  /** Validates against the current year. */
+  public static PersonalId of(String value) {
+    return new PersonalId(value);
+  }
+
+  public static boolean isValid(String value) {
+    return problemWith(value, Year.now().getValue()) == null;
+  }
+
+  /**
+   * Why {@code value} is not a personal ID as of {@code currentYear}, or null when it is one. The
+   * reasons never repeat the value: they may reach logs and callers.
+   */
+  public static String problemWith(String value, int currentYear) {
+    if (value == null || value.length() != 12) {
+      return "a personal ID has 12 digits";
+    }
+    for (int i = 0; i < 12; i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return "a personal ID has only digits";
+      }
+    }
+    int province = Integer.parseInt(value.substring(0, 3));
+    if (province < 1 || province > 96) {
+      return "the province code must be 001-096";
+    }
+    if (birthYear(value) > currentYear) {
+      return "the birth year encoded in the personal ID is in the future";
+    }
+    return null;
+  }
+
+  public String provinceCode() {
+    return value.substring(0, 3);
+  }
+
+  public int birthYear() {
+    return birthYear(value);
+  }
+
+  public Sex sex() {
+    return (value.charAt(3) - '0') % 2 == 0 ? Sex.MALE : Sex.FEMALE;
+  }
+
+  public String serial() {
+    return value.substring(6);
+  }
+
+  private static int birthYear(String value) {
+    int centuryDigit = value.charAt(3) - '0';
+    int century = 1900 + (centuryDigit / 2) * 100;
+    return century + Integer.parseInt(value.substring(4, 6));
+  }
+
+  /** Never the plain ID: a record's string form ends up in logs too easily. */
+  @Override
+  public String toString() {
+    return "PersonalId[" + value.substring(0, 3) + "*********]";
+  }
+}

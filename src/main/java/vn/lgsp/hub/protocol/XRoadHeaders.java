@@ -1,0 +1,21 @@
+package vn.lgsp.hub.protocol;
+
+import java.util.List;
+
+/** Header names of the X-Road REST message protocol and their GovStack aliases. */
+public final class XRoadHeaders {
+
+  public static final String CLIENT = "X-Road-Client";
+  public static final String SERVICE = "X-Road-Service";
+  public static final String ID = "X-Road-Id";
+  public static final String USER_ID = "X-Road-UserId";
+  public static final String ISSUE = "X-Road-Issue";
+  public static final String REQUEST_HASH = "X-Road-Request-Hash";
+  public static final String ERROR = "X-Road-Error";
+
+  /** GovStack Information Mediator names accepted in place of {@link #CLIENT}. */
+  public static final List<String> CLIENT_ALIASES =
+      List.of("Information-Mediator-Client", "X-GovStack-Client");
+
+  private XRoadHeaders() {}
+}

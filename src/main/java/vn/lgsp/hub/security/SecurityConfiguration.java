@@ -1,0 +1,177 @@
+package vn.lgsp.hub.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import vn.lgsp.hub.HubProperties;
+
+/**
+ * Three filter chains, in order: the built-in OAuth2 token endpoint, the admin API (HTTP basic,
+ * operators only), and everything else. X-Road service calls pass Spring Security untouched: the
+ * engine authenticates them itself so refusals are answered and logged like any other exchange.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+  static final String OPERATOR = "OPERATOR";
+
+  @Bean
+  @Order(1)
+  @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
+  SecurityFilterChain tokenEndpointChain(HttpSecurity http) throws Exception {
+    OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+    http.securityMatcher(server.getEndpointsMatcher())
+        .with(server, Customizer.withDefaults())
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain adminChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint)
+      throws Exception {
+    http.securityMatcher("/admin/**", "/actuator/**")
+        .authorizeHttpRequests(
+            a ->
+                a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(OPERATOR))
+        .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain serviceChain(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .csrf(c -> c.disable())
+        .requestCache(r -> r.disable())
+        .securityContext(s -> s.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
+
+  /**
+   * Client secrets are long random strings, so a slow hash buys nothing and costs ~90 ms of CPU
+   * per token request at bcrypt's default cost; cost 4 keeps stored secrets hashed but cheap.
+   */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+    return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+  }
+
+  @Bean
+  UserDetailsService operators(SecurityProperties props, PasswordEncoder encoder) {
+    return new InMemoryUserDetailsManager(
+        props.operators().stream()
+            .map(
+                o ->
+                    User.withUsername(o.id())
+                        .password(encoder.encode(o.secret()))
+                        .roles(OPERATOR)
+                        .build())
+            .toList());
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
+  RegisteredClientRepository registeredClients(SecurityProperties props, PasswordEncoder encoder) {
+    List<RegisteredClient> clients =
+        props.clients().stream()
+            .map(
+                c ->
+                    RegisteredClient.withId(c.id())
+                        .clientId(c.id())
+                        .clientSecret(encoder.encode(c.secret()))
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .tokenSettings(
+                            TokenSettings.builder().accessTokenTimeToLive(props.tokenTimeToLive()).build())
+                        .build())
+            .toList();
+    if (clients.isEmpty()) {
+      throw new IllegalStateException(
+          "hub.security.clients is empty: the built-in token server would have no clients");
+    }
+    return new InMemoryRegisteredClientRepository(clients);
+  }
+
+  /** Self-contained JWTs need no server-side state; the default store would grow forever. */
+  @Bean
+  @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
+  OAuth2AuthorizationService authorizations() {
+    return new StatelessAuthorizationService();
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
+  AuthorizationServerSettings authorizationServerSettings(SecurityProperties props) {
+    return AuthorizationServerSettings.builder().issuer(props.issuer()).build();
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
+  JWKSource<SecurityContext> jwkSource(HubProperties hub) {
+    RSAKey key = JwkKeyStore.loadOrCreate(hub.dataDir().resolve("keys").resolve("token-signing.jwk.json"));
+    return new ImmutableJWKSet<>(new JWKSet(key));
+  }
+
+  /** Validates signature, expiry and issuer (Boot's default decoder skips the issuer). */
+  @Bean
+  JwtDecoder hubJwtDecoder(
+      SecurityProperties props, org.springframework.beans.factory.ObjectProvider<JWKSource<SecurityContext>> keys) {
+    NimbusJwtDecoder decoder;
+    if (props.authorizationServer()) {
+      decoder = (NimbusJwtDecoder) org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration.jwtDecoder(keys.getObject());
+    } else {
+      if (props.jwkSetUri() == null || props.jwkSetUri().isBlank()) {
+        throw new IllegalStateException(
+            "hub.security.jwk-set-uri is required when hub.security.authorization-server=false");
+      }
+      decoder = NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri()).build();
+    }
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(props.issuer()));
+    return decoder;
+  }
+}

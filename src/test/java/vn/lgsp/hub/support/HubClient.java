@@ -1,0 +1,144 @@
+package vn.lgsp.hub.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A consumer or operator of a running hub, talking plain HTTP to its real port. */
+public final class HubClient {
+
+  public static final String HANOI = "VN/GOV/UBND-HN/MOTCUA";
+  public static final String HCMC = "VN/GOV/UBND-HCM/MOTCUA";
+  public static final String DA_NANG = "VN/GOV/UBND-DN/MOTCUA";
+  public static final String SANDBOX_SECRET = "sandbox-secret";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  public HubClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** A client-credentials token from the hub's own token endpoint. */
+  public String token(String clientId) {
+    String form =
+        "grant_type=client_credentials&client_id="
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+            + "&client_secret="
+            + SANDBOX_SECRET;
+    Response r =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    assertThat(r.status()).as("token request: %s", r.body()).isEqualTo(200);
+    return r.json().get("access_token").asText();
+  }
+
+  public Request get(String path) {
+    return new Request("GET", path, null);
+  }
+
+  public Request post(String path, String json) {
+    return new Request("POST", path, json).header("Content-Type", "application/json");
+  }
+
+  /** GET on the admin API as the sandbox operator. */
+  public Response admin(String pathAndQuery) {
+    String basic =
+        Base64.getEncoder().encodeToString("operator:sandbox-operator".getBytes(StandardCharsets.UTF_8));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+            .header("Authorization", "Basic " + basic)
+            .GET());
+  }
+
+  /** The stored exchange records with this X-Road-Id (possibly none yet). */
+  public JsonNode records(String messageId) {
+    Response r = admin("/admin/api/exchanges?messageId=" + URLEncoder.encode(messageId, StandardCharsets.UTF_8));
+    assertThat(r.status()).isEqualTo(200);
+    return r.json().get("items");
+  }
+
+  Response send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> r =
+          http.send(builder.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.headers().map(), r.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A request being built. */
+  public final class Request {
+    private final String method;
+    private final String path;
+    private final String body;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    Request(String method, String path, String body) {
+      this.method = method;
+      this.path = path;
+      this.body = body;
+    }
+
+    public Request header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    public Request bearer(String token) {
+      return header("Authorization", "Bearer " + token);
+    }
+
+    /** Token, X-Road-Client and X-Road-Issue of a well-behaved consumer. */
+    public Request as(String clientId, String token) {
+      return bearer(token).header("X-Road-Client", clientId).header("X-Road-Issue", "HS-2026-000123");
+    }
+
+    public Response send() {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+      headers.forEach(b::header);
+      b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      return HubClient.this.send(b);
+    }
+  }
+
+  /** An answer. */
+  public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+}
