@@ -37,6 +37,7 @@ public class ExchangeGate implements Processor {
   /** Path parameters and top-level JSON fields of this name are personal IDs: the subject. */
   public static final String SUBJECT_PARAMETER = "personalId";
 
+  private final FinishOnRouteDone finishOnRouteDone;
   private final TokenAuthenticator authenticator;
   private final AccessPolicy accessPolicy;
   private final ObjectMapper json;
@@ -44,11 +45,13 @@ public class ExchangeGate implements Processor {
   private final Clock clock;
 
   public ExchangeGate(
+      ExchangeFinisher finisher,
       TokenAuthenticator authenticator,
       AccessPolicy accessPolicy,
       ObjectMapper json,
       EngineProperties limits,
       Clock clock) {
+    this.finishOnRouteDone = new FinishOnRouteDone(finisher);
     this.authenticator = authenticator;
     this.accessPolicy = accessPolicy;
     this.json = json;
@@ -59,6 +62,8 @@ public class ExchangeGate implements Processor {
   @Override
   public void process(Exchange exchange) {
     Message in = exchange.getIn();
+    // registered before any check can fail: every exchange is finished and logged
+    exchange.getExchangeExtension().addOnCompletion(finishOnRouteDone);
     ExchangeContext context = open(exchange, in);
     authorise(exchange, in, context);
     validateInput(exchange, in, context);

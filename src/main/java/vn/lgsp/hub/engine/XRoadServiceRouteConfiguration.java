@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * The cross-cutting steps of the request path, defined once. Every published service route opts
  * in with {@code routeConfigurationId: xroad-service} and then only names its connector and
  * mapping: the gate runs before its first step, problems are mapped in one place, and the
- * finisher writes the answer and the exchange record before the response leaves.
+ * finisher ({@link ExchangeFinisher}) writes the answer and the exchange record when the route
+ * is done, before the consumer writes the response.
  */
 @Component
 public class XRoadServiceRouteConfiguration extends RouteConfigurationBuilder {
@@ -17,21 +18,17 @@ public class XRoadServiceRouteConfiguration extends RouteConfigurationBuilder {
 
   private final ExchangeGate gate;
   private final ProblemResponder problemResponder;
-  private final ExchangeFinisher finisher;
 
-  public XRoadServiceRouteConfiguration(
-      ExchangeGate gate, ProblemResponder problemResponder, ExchangeFinisher finisher) {
+  public XRoadServiceRouteConfiguration(ExchangeGate gate, ProblemResponder problemResponder) {
     this.gate = gate;
     this.problemResponder = problemResponder;
-    this.finisher = finisher;
   }
 
   @Override
   public void configuration() {
     RouteConfigurationDefinition config = routeConfiguration(ID);
     config.onException(Throwable.class).handled(true).process(problemResponder);
+    // the gate also registers the finisher, first thing, so it runs even when the gate refuses
     config.interceptFrom().process(gate);
-    // before the consumer, so that the answer is shaped and the record durable before it leaves
-    config.onCompletion().modeBeforeConsumer().process(finisher);
   }
 }

@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -160,10 +162,10 @@ public class SecurityConfiguration {
   /** Validates signature, expiry and issuer (Boot's default decoder skips the issuer). */
   @Bean
   JwtDecoder hubJwtDecoder(
-      SecurityProperties props, org.springframework.beans.factory.ObjectProvider<JWKSource<SecurityContext>> keys) {
+      SecurityProperties props, ObjectProvider<JWKSource<SecurityContext>> keys) {
     NimbusJwtDecoder decoder;
     if (props.authorizationServer()) {
-      decoder = (NimbusJwtDecoder) org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration.jwtDecoder(keys.getObject());
+      decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys.getObject());
     } else {
       if (props.jwkSetUri() == null || props.jwkSetUri().isBlank()) {
         throw new IllegalStateException(

@@ -19,7 +19,7 @@ class PackageBoundariesTest {
   private static final String HUB = "vn.lgsp.hub.";
 
   @ArchTest
-  static final ArchRule vocabularyDependsOnNoOtherHubPackage =
+  static final ArchRule VOCABULARY_DEPENDS_ON_NO_OTHER_HUB_PACKAGE =
       noClasses()
           .that()
           .resideInAnyPackage(HUB + "protocol..", HUB + "identity..")
@@ -30,7 +30,7 @@ class PackageBoundariesTest {
               HUB + "security..", HUB + "ops..", HUB + "sandbox..", HUB + "embedded..");
 
   @ArchTest
-  static final ArchRule policiesDoNotKnowTheEngineOrBackends =
+  static final ArchRule POLICIES_DO_NOT_KNOW_THE_ENGINE_OR_BACKENDS =
       noClasses()
           .that()
           .resideInAnyPackage(HUB + "access..", HUB + "audit..", HUB + "security..")
@@ -39,7 +39,7 @@ class PackageBoundariesTest {
           .resideInAnyPackage(HUB + "engine..", HUB + "connectors..", HUB + "sandbox..", HUB + "ops..");
 
   @ArchTest
-  static final ArchRule engineDoesNotKnowConcreteBackends =
+  static final ArchRule ENGINE_DOES_NOT_KNOW_CONCRETE_BACKENDS =
       noClasses()
           .that()
           .resideInAPackage(HUB + "engine..")
@@ -48,7 +48,7 @@ class PackageBoundariesTest {
           .resideInAnyPackage(HUB + "connectors..", HUB + "sandbox..", HUB + "ops..");
 
   @ArchTest
-  static final ArchRule connectorsStayOutOfPolicy =
+  static final ArchRule CONNECTORS_STAY_OUT_OF_POLICY =
       noClasses()
           .that()
           .resideInAPackage(HUB + "connectors..")
@@ -57,7 +57,7 @@ class PackageBoundariesTest {
           .resideInAnyPackage(HUB + "access..", HUB + "audit..", HUB + "security..", HUB + "sandbox..");
 
   @ArchTest
-  static final ArchRule nothingOutsideTheSandboxUsesIt =
+  static final ArchRule NOTHING_OUTSIDE_THE_SANDBOX_USES_IT =
       noClasses()
           .that()
           .resideOutsideOfPackage(HUB + "sandbox..")
@@ -66,6 +66,6 @@ class PackageBoundariesTest {
           .resideInAPackage(HUB + "sandbox..");
 
   @ArchTest
-  static final ArchRule noCycles =
+  static final ArchRule NO_CYCLES =
       SlicesRuleDefinition.slices().matching(HUB + "(*)..").should().beFreeOfCycles();
 }

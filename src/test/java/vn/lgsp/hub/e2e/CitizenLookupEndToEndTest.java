@@ -237,7 +237,8 @@ class CitizenLookupEndToEndTest {
     assertThat(match.json().get("match").asBoolean()).isTrue();
     assertThat(match.json().get("mismatchedFields")).isEmpty();
 
-    String wrongDate = body.replace(person.get("dateOfBirth").asText(), "1985-01-01".equals(person.get("dateOfBirth").asText()) ? "1985-01-02" : "1985-01-01");
+    String dateOfBirth = person.get("dateOfBirth").asText();
+    String wrongDate = body.replace(dateOfBirth, "1985-01-01".equals(dateOfBirth) ? "1985-01-02" : "1985-01-01");
     Response mismatch = hub.post("/r1/VN/GOV/BCA/DANCU/citizen-verify", wrongDate).as(HANOI, token).send();
     assertThat(mismatch.json().get("match").asBoolean()).isFalse();
     assertThat(mismatch.json().get("mismatchedFields").toString()).contains("dateOfBirth");

@@ -132,7 +132,10 @@ class PopulationRegisterRouteTest {
                 aResponse()
                     .withStatus(500)
                     .withHeader("Content-Type", "text/xml")
-                    .withBody(fault("<d:CitizenNotFound xmlns:d=\"urn:vn:gov:bca:dancu:v1\"><d:personalId>x</d:personalId></d:CitizenNotFound>"))));
+                    .withBody(
+                        fault(
+                            "<d:CitizenNotFound xmlns:d=\"urn:vn:gov:bca:dancu:v1\">"
+                                + "<d:personalId>x</d:personalId></d:CitizenNotFound>"))));
     for (int i = 0; i < 6; i++) {
       Response r = citizenInfo();
       assertThat(r.status()).as(r.body()).isEqualTo(404);
