@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public record ConnectorDescriptor(
     String title,
     @NotNull Protocol protocol,
     @Valid Soap soap,
+    @Valid Rest rest,
     @NotNull @Valid Timeouts timeouts,
     @NotNull @Valid CircuitBreakerSpec circuitBreaker,
     @Valid RetrySpec retry,
@@ -31,7 +33,30 @@ public record ConnectorDescriptor(
 
   public enum Protocol {
     @JsonProperty("soap")
-    SOAP
+    SOAP,
+    @JsonProperty("rest")
+    REST
+  }
+
+  /**
+   * @param baseUrl the backend's base URL (placeholders resolved from the configuration)
+   * @param signing how requests are signed, when the backend demands it
+   */
+  public record Rest(
+      @NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String baseUrl,
+      @Valid Signing signing) {}
+
+  /**
+   * HMAC-SHA256 over method, path, timestamp and the body's SHA-256, sent as {@code
+   * X-Signature-Timestamp} and {@code X-Signature}.
+   *
+   * @param key the shared key; from the environment or a secret store, never the repository
+   */
+  public record Signing(@NotBlank @Size(min = 16, message = "must be at least 16 characters") String key) {
+    @Override
+    public String toString() {
+      return "Signing[key hidden]";
+    }
   }
 
   /**
@@ -65,17 +90,22 @@ public record ConnectorDescriptor(
 
   /**
    * @param idempotent safe to repeat (a read); only these are retried
-   * @param soapAction the SOAPAction of the operation
+   * @param soapAction SOAP: the SOAPAction of the operation
+   * @param method REST: the HTTP method
+   * @param path REST: the path below the base URL, {@code {name}} replaced by the URL-encoded input
    * @param input parameter name to type; values come from path parameters or the JSON body
-   * @param request the request payload, {@code {name}} replaced by the XML-escaped input
+   * @param request SOAP: the payload, {@code {name}} replaced by the XML-escaped input; REST: absent
+   *     means no body, {@code json} sends the inputs as one JSON object
    * @param response how to turn the answer into canonical JSON
-   * @param faults fault detail element (local name) to outcome
+   * @param faults SOAP: fault detail element (local name) to outcome; REST: HTTP status to outcome
    */
   public record Operation(
       boolean idempotent,
       String soapAction,
+      @Pattern(regexp = "GET|POST", message = "must be GET or POST") String method,
+      String path,
       @NotEmpty Map<String, @NotNull InputType> input,
-      @NotBlank String request,
+      String request,
       @NotNull @Valid ResponseMapping response,
       Map<String, FaultOutcome> faults) {
     public Operation {
@@ -107,7 +137,13 @@ public record ConnectorDescriptor(
     TEXT,
     /** an ISO 8601 date */
     @JsonProperty("date")
-    DATE
+    DATE,
+    /** a personal ID or a legacy tax code (identity.TaxCode) */
+    @JsonProperty("tax-id")
+    TAX_ID,
+    /** letters and digits, 1-34 characters (bank codes and account numbers, IBAN length) */
+    @JsonProperty("code")
+    CODE
   }
 
   public enum FaultOutcome {

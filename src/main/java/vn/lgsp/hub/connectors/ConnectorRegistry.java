@@ -15,6 +15,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,14 +42,21 @@ public class ConnectorRegistry {
       ConnectorProperties properties,
       Environment environment,
       Validator validator,
-      ResilienceFactory resilience) {
+      ResilienceFactory resilience,
+      ObjectMapper json,
+      Clock clock) {
     ObjectMapper yaml = descriptorMapper();
     for (Path file : descriptorFiles(properties.directory())) {
       ConnectorDescriptor descriptor = read(file, yaml, environment, validator);
       if (connectors.containsKey(descriptor.id())) {
         throw invalid(file, "duplicate connector id '" + descriptor.id() + "'");
       }
-      connectors.put(descriptor.id(), build(file, descriptor, resilience));
+      ResilienceFactory.Guard guard = resilience.guardFor(descriptor);
+      connectors.put(
+          descriptor.id(),
+          descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP
+              ? soap(file, descriptor, guard)
+              : new RestConnector(descriptor, guard, json, clock));
     }
   }
 
@@ -94,32 +102,46 @@ public class ConnectorRegistry {
               .sorted()
               .collect(Collectors.joining("; ")));
     }
-    if (descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP && descriptor.soap() == null) {
-      throw invalid(file, "protocol soap needs a 'soap' section");
+    boolean soap = descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP;
+    if (soap ? descriptor.soap() == null : descriptor.rest() == null) {
+      throw invalid(file, "protocol " + descriptor.protocol() + " needs its section ('soap' or 'rest')");
     }
-    descriptor.operations().forEach((name, op) -> checkTemplate(file, name, op));
+    descriptor.operations().forEach((name, op) -> checkOperation(file, soap, name, op));
     return descriptor;
   }
 
-  private static void checkTemplate(Path file, String name, ConnectorDescriptor.Operation op) {
+  /** Templates may only use declared inputs; each protocol needs its own operation fields. */
+  private static void checkOperation(Path file, boolean soap, String name, ConnectorDescriptor.Operation op) {
     Map<String, String> sample = new LinkedHashMap<>();
     op.input().keySet().forEach(k -> sample.put(k, "x"));
     try {
-      RequestTemplate.render(op.request(), sample);
+      if (soap) {
+        if (op.request() == null || op.request().isBlank()) {
+          throw new IllegalStateException("a SOAP operation needs a request template");
+        }
+        RequestTemplate.render(op.request(), sample);
+      } else {
+        if (op.method() == null || op.path() == null || !op.path().startsWith("/")) {
+          throw new IllegalStateException("a REST operation needs a method and a path starting with /");
+        }
+        if (op.request() != null && !"json".equals(op.request())) {
+          throw new IllegalStateException("a REST request is absent or 'json'");
+        }
+        RestConnector.expand(op.path(), sample);
+      }
     } catch (IllegalStateException e) {
       throw invalid(file, "operation " + name + ": " + e.getMessage());
     }
   }
 
-  private static Connector build(
-      Path file, ConnectorDescriptor descriptor, ResilienceFactory resilience) {
+  private static Connector soap(Path file, ConnectorDescriptor descriptor, ResilienceFactory.Guard guard) {
     Path wsdl = file.getParent().resolve(descriptor.soap().wsdl()).normalize();
     if (!Files.isRegularFile(wsdl)) {
       throw invalid(file, "soap.wsdl: no file " + wsdl);
     }
     try {
       URL wsdlUrl = wsdl.toUri().toURL();
-      return new SoapConnector(descriptor, wsdlUrl, resilience.guardFor(descriptor));
+      return new SoapConnector(descriptor, wsdlUrl, guard);
     } catch (MalformedURLException e) {
       throw invalid(file, "soap.wsdl: " + e.getMessage());
     }

@@ -5,13 +5,17 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import vn.lgsp.hub.identity.PersonalId;
+import vn.lgsp.hub.identity.TaxCode;
 import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 
 /** Checks an operation's inputs against the types its descriptor declares, before any backend call. */
 final class InputValidator {
+
+  private static final Pattern CODE_PATTERN = Pattern.compile("[A-Za-z0-9]{1,34}");
 
   private InputValidator() {}
 
@@ -51,6 +55,16 @@ final class InputValidator {
         } catch (DateTimeParseException e) {
           throw new HubProblemException(
               ProblemType.INVALID_REQUEST, "'" + name + "' must be an ISO 8601 date (YYYY-MM-DD)");
+        }
+      }
+      case TAX_ID -> {
+        if (!TaxCode.isValid(value)) {
+          throw new HubProblemException(ProblemType.INVALID_REQUEST, "'" + name + "': " + TaxCode.problemWith(value));
+        }
+      }
+      case CODE -> {
+        if (!CODE_PATTERN.matcher(value).matches()) {
+          throw new HubProblemException(ProblemType.INVALID_REQUEST, "'" + name + "' must be 1-34 letters or digits");
         }
       }
       case TEXT -> {

@@ -3,6 +3,7 @@ package vn.lgsp.hub.embedded;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,11 +26,20 @@ public class DataDirectoryLock implements AutoCloseable {
     Files.createDirectories(dir);
     channel =
         FileChannel.open(dir.resolve("hub.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    lock = channel.tryLock();
+    lock = tryLock(channel);
     if (lock == null) {
       channel.close();
       throw new IllegalStateException(
           "data directory " + dir + " is in use by another hub; start with --hub.data-dir=OTHER_DIR");
+    }
+  }
+
+  /** Null when held elsewhere: by another process, or (as in tests) by this one. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
     }
   }
 

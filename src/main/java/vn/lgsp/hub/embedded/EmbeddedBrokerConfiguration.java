@@ -1,10 +1,10 @@
 package vn.lgsp.hub.embedded;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.apache.activemq.artemis.api.core.SimpleString;
 import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.audit.AuditProperties;
 
@@ -15,8 +15,13 @@ import vn.lgsp.hub.audit.AuditProperties;
 @Configuration(proxyBeanMethods = false)
 public class EmbeddedBrokerConfiguration {
 
+  /**
+   * Takes the data-directory lock first: Artemis would otherwise wait forever for the journal
+   * lock of a hub already running on the same directory.
+   */
   @Bean
-  ArtemisConfigurationCustomizer hubBrokerCustomizer(HubProperties hub, AuditProperties audit) {
+  ArtemisConfigurationCustomizer hubBrokerCustomizer(
+      HubProperties hub, AuditProperties audit, DataDirectoryLock dataDirectoryLock) {
     return config -> {
       String root = hub.dataDir().toAbsolutePath().resolve("artemis").toString();
       config.setPersistenceEnabled(true);

@@ -1,0 +1,148 @@
+package vn.lgsp.hub.connectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+
+/**
+ * A REST/JSON backend called with the JDK's HTTP client. Only what the descriptor names is sent:
+ * the path with URL-encoded inputs and, for {@code request: json}, the inputs as a JSON object;
+ * never a header of the caller's. Signs requests when the descriptor asks for it.
+ */
+final class RestConnector implements Connector {
+
+  private static final Logger log = LoggerFactory.getLogger(RestConnector.class);
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+
+  private final ConnectorDescriptor descriptor;
+  private final ResilienceFactory.Guard guard;
+  private final HttpClient http;
+  private final ObjectMapper json;
+  private final RequestSigner signer;
+  private final URI base;
+
+  RestConnector(ConnectorDescriptor descriptor, ResilienceFactory.Guard guard, ObjectMapper json, Clock clock) {
+    this.descriptor = descriptor;
+    this.guard = guard;
+    this.json = json;
+    this.base = URI.create(descriptor.rest().baseUrl());
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(descriptor.timeouts().connect())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    ConnectorDescriptor.Signing signing = descriptor.rest().signing();
+    this.signer = signing == null ? null : new RequestSigner(signing.key(), clock);
+  }
+
+  @Override
+  public ConnectorDescriptor descriptor() {
+    return descriptor;
+  }
+
+  @Override
+  public JsonNode invoke(String operationName, Map<String, String> inputs) {
+    ConnectorDescriptor.Operation operation = descriptor.operations().get(operationName);
+    HttpRequest request = request(operation, inputs);
+    try {
+      return guard.call(operation.idempotent(), () -> call(operation, request));
+    } catch (RuntimeException e) {
+      throw ProviderFailures.classify(descriptor.id(), e);
+    }
+  }
+
+  private HttpRequest request(ConnectorDescriptor.Operation operation, Map<String, String> inputs) {
+    String path = base.getPath().replaceAll("/$", "") + expand(operation.path(), inputs);
+    byte[] body = new byte[0];
+    if ("json".equals(operation.request())) {
+      ObjectNode object = json.createObjectNode();
+      inputs.forEach(object::put);
+      try {
+        body = json.writeValueAsBytes(object);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(descriptor.timeouts().read())
+            .header("Accept", "application/json");
+    if (body.length > 0) {
+      builder.header("Content-Type", "application/json");
+    }
+    if (signer != null) {
+      String[] signature = signer.sign(operation.method(), path, body);
+      builder.header(RequestSigner.TIMESTAMP_HEADER, signature[0]).header(RequestSigner.SIGNATURE_HEADER, signature[1]);
+    }
+    return builder.method(operation.method(), HttpRequest.BodyPublishers.ofByteArray(body)).build();
+  }
+
+  static String expand(String template, Map<String, String> inputs) {
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = inputs.get(m.group(1));
+      if (value == null) {
+        throw new IllegalStateException("path input '" + m.group(1) + "' is not declared");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private JsonNode call(ConnectorDescriptor.Operation operation, HttpRequest request) {
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      log.debug("{} call failed", descriptor.id(), e);
+      throw ProviderFailures.classify(descriptor.id(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HubProblemException(ProblemType.PROVIDER_UNAVAILABLE, descriptor.id() + " call interrupted", e);
+    }
+    int status = response.statusCode();
+    if (status / 100 != 2) {
+      throw mapStatus(operation, status);
+    }
+    try {
+      JsonNode answer = json.readTree(response.body());
+      JsonNode selected = JsonResponseMapping.apply(operation.response(), answer);
+      if (selected == null) {
+        throw new HubProblemException(ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an answer without the expected data");
+      }
+      return selected;
+    } catch (IOException e) {
+      throw new HubProblemException(ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an unreadable answer", e);
+    }
+  }
+
+  private HubProblemException mapStatus(ConnectorDescriptor.Operation operation, int status) {
+    ConnectorDescriptor.FaultOutcome outcome = operation.faults().get(Integer.toString(status));
+    if (outcome == ConnectorDescriptor.FaultOutcome.NOT_FOUND) {
+      return new HubProblemException(ProblemType.NOT_FOUND, "the register holds no such record");
+    }
+    if (outcome == ConnectorDescriptor.FaultOutcome.INVALID_REQUEST) {
+      return new HubProblemException(ProblemType.INVALID_REQUEST, "the register refused the request as invalid");
+    }
+    log.debug("{} answered HTTP {}", descriptor.id(), status);
+    return new HubProblemException(ProblemType.PROVIDER_FAULT, descriptor.id() + " could not answer");
+  }
+}
