@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FieldMinimizer {
 
+  /** The answer without the fields the grant does not list; a null grant restricts nothing. */
   public JsonNode minimize(JsonNode answer, Grant grant) {
-    if (!grant.restrictsFields() || answer == null) {
+    if (grant == null || !grant.restrictsFields() || answer == null) {
       return answer;
     }
     JsonNode copy = answer.deepCopy();

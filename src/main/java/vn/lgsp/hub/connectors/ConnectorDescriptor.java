@@ -98,6 +98,7 @@ public record ConnectorDescriptor(
    *     means no body, {@code json} sends the inputs as one JSON object
    * @param response how to turn the answer into canonical JSON
    * @param faults SOAP: fault detail element (local name) to outcome; REST: HTTP status to outcome
+   * @param schema JSON Schema of the canonical answer, published in the service's OpenAPI document
    */
   public record Operation(
       boolean idempotent,
@@ -107,9 +108,11 @@ public record ConnectorDescriptor(
       @NotEmpty Map<String, @NotNull InputType> input,
       String request,
       @NotNull @Valid ResponseMapping response,
-      Map<String, FaultOutcome> faults) {
+      Map<String, FaultOutcome> faults,
+      Map<String, Object> schema) {
     public Operation {
       faults = faults == null ? Map.of() : faults;
+      schema = schema == null ? Map.of("type", "object") : schema;
     }
   }
 

@@ -61,12 +61,33 @@ public class ExchangeGate implements Processor {
 
   @Override
   public void process(Exchange exchange) {
+    ExchangeContext context = openAndAuthenticate(exchange);
+    authorise(exchange, exchange.getIn(), context);
+    validateInput(exchange, exchange.getIn(), context);
+  }
+
+  /**
+   * The gate of metaservices (directory services): any authenticated client may use them, they
+   * need no purpose and take no input, but they are authenticated and logged like services.
+   */
+  public Processor metaserviceGate() {
+    return exchange -> {
+      ExchangeContext context = openAndAuthenticate(exchange);
+      if (context.path().startsWith(XRoadPath.PREFIX)) {
+        resolveService(exchange, context);
+      }
+      context.userId(optionalText(exchange.getIn(), XRoadHeaders.USER_ID));
+      context.issue(optionalText(exchange.getIn(), XRoadHeaders.ISSUE));
+    };
+  }
+
+  private ExchangeContext openAndAuthenticate(Exchange exchange) {
     Message in = exchange.getIn();
     // registered before any check can fail: every exchange is finished and logged
     exchange.getExchangeExtension().addOnCompletion(finishOnRouteDone);
     ExchangeContext context = open(exchange, in);
-    authorise(exchange, in, context);
-    validateInput(exchange, in, context);
+    authenticate(in, context);
+    return context;
   }
 
   private ExchangeContext open(Exchange exchange, Message in) {
@@ -100,7 +121,7 @@ public class ExchangeGate implements Processor {
     return context;
   }
 
-  private void authorise(Exchange exchange, Message in, ExchangeContext context) {
+  private void authenticate(Message in, ExchangeContext context) {
     String clientHeader = clientHeader(in);
     context.clientHeader(clientHeader);
     SubsystemId authenticated = authenticator.authenticate(in.getHeader("Authorization", String.class));
@@ -117,7 +138,10 @@ public class ExchangeGate implements Processor {
           ProblemType.CLIENT_MISMATCH, "X-Road-Client is not the subsystem the token was issued to");
     }
     context.client(claimed);
+  }
 
+  private void authorise(Exchange exchange, Message in, ExchangeContext context) {
+    SubsystemId claimed = context.client();
     ServiceId service = resolveService(exchange, context);
     Grant grant =
         accessPolicy

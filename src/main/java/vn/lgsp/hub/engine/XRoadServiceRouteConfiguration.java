@@ -16,6 +16,9 @@ public class XRoadServiceRouteConfiguration extends RouteConfigurationBuilder {
 
   public static final String ID = "xroad-service";
 
+  /** Metaservices (directory): authenticated and logged, but open to every client. */
+  public static final String METASERVICE_ID = "xroad-metaservice";
+
   private final ExchangeGate gate;
   private final ProblemResponder problemResponder;
 
@@ -30,5 +33,9 @@ public class XRoadServiceRouteConfiguration extends RouteConfigurationBuilder {
     config.onException(Throwable.class).handled(true).process(problemResponder);
     // the gate also registers the finisher, first thing, so it runs even when the gate refuses
     config.interceptFrom().process(gate);
+
+    RouteConfigurationDefinition meta = routeConfiguration(METASERVICE_ID);
+    meta.onException(Throwable.class).handled(true).process(problemResponder);
+    meta.interceptFrom().process(gate.metaserviceGate());
   }
 }

@@ -27,7 +27,7 @@ class PackageBoundariesTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               HUB + "access..", HUB + "audit..", HUB + "connectors..", HUB + "engine..",
-              HUB + "security..", HUB + "ops..", HUB + "sandbox..", HUB + "embedded..");
+              HUB + "security..", HUB + "ops..", HUB + "sandbox..", HUB + "embedded..", HUB + "directory..");
 
   @ArchTest
   static final ArchRule POLICIES_DO_NOT_KNOW_THE_ENGINE_OR_BACKENDS =
@@ -36,7 +36,8 @@ class PackageBoundariesTest {
           .resideInAnyPackage(HUB + "access..", HUB + "audit..", HUB + "security..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(HUB + "engine..", HUB + "connectors..", HUB + "sandbox..", HUB + "ops..");
+          .resideInAnyPackage(
+              HUB + "engine..", HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..");
 
   @ArchTest
   static final ArchRule ENGINE_DOES_NOT_KNOW_CONCRETE_BACKENDS =
@@ -45,7 +46,7 @@ class PackageBoundariesTest {
           .resideInAPackage(HUB + "engine..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(HUB + "connectors..", HUB + "sandbox..", HUB + "ops..");
+          .resideInAnyPackage(HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..");
 
   @ArchTest
   static final ArchRule CONNECTORS_STAY_OUT_OF_POLICY =

@@ -10,47 +10,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.lgsp.hub.sandbox.population.PopulationRegisterSandbox;
-import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
-import vn.lgsp.hub.support.TestDataDir;
+import vn.lgsp.hub.support.SandboxHubTest;
 
 /**
  * The walking skeleton through the real HTTP port: token from the hub, X-Road REST call, the
  * sandbox SOAP register behind it, and the exchange record in the log, for a success and for
  * each class of error.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class CitizenLookupEndToEndTest {
+class CitizenLookupEndToEndTest extends SandboxHubTest {
 
   static final String CITIZEN = "001085000123";
   static final String CITIZEN_INFO = "/r1/VN/GOV/BCA/DANCU/citizen-info/";
 
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add("hub.data-dir", () -> TestDataDir.create("e2e").toString());
-  }
-
-  @LocalServerPort int port;
   @Autowired PopulationRegisterSandbox populationRegister;
-
-  HubClient hub;
-
-  @BeforeEach
-  void client() {
-    hub = new HubClient(port);
-  }
 
   @Test
   void hanoiLooksUpACitizenAndTheExchangeIsLogged(CapturedOutput output) {

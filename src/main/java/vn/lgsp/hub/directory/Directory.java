@@ -1,0 +1,134 @@
+package vn.lgsp.hub.directory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.access.AccessPolicy;
+import vn.lgsp.hub.access.AccessProperties;
+import vn.lgsp.hub.engine.ExchangeContext;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.SubsystemId;
+
+/**
+ * The GovStack IM directory services (specs/govstack-im/GovStack_IM_Directory_Services_API.yaml):
+ * which subsystems exist, which services a provider publishes, which of them the caller may use,
+ * and each service's OpenAPI document. Answers follow the API's schemas.
+ */
+@Component
+public class Directory {
+
+  private final ServiceCatalog catalog;
+  private final AccessPolicy access;
+  private final AccessProperties accessProperties;
+  private final OpenApiWriter openApi;
+  private final ObjectMapper json;
+
+  public Directory(
+      ServiceCatalog catalog,
+      AccessPolicy access,
+      AccessProperties accessProperties,
+      OpenApiWriter openApi,
+      ObjectMapper json) {
+    this.catalog = catalog;
+    this.access = access;
+    this.accessProperties = accessProperties;
+    this.openApi = openApi;
+    this.json = json;
+  }
+
+  /** {@code GET /listClients[?instanceId=]}: providers and consumers known to this hub. */
+  public ObjectNode listClients(Exchange exchange) {
+    String instance = exchange.getIn().getHeader("instanceId", String.class);
+    Set<SubsystemId> subsystems = new LinkedHashSet<>();
+    catalog.services().forEach(s -> subsystems.add(s.service().provider()));
+    accessProperties.grants().forEach(g -> subsystems.add(SubsystemId.parse(g.client())));
+    ObjectNode answer = json.createObjectNode();
+    ArrayNode members = answer.putArray("member");
+    Set<String> seenMembers = new LinkedHashSet<>();
+    for (SubsystemId s : subsystems) {
+      if (instance != null && !instance.equals(s.instance())) {
+        continue;
+      }
+      String member = s.instance() + "/" + s.memberClass() + "/" + s.memberCode();
+      if (seenMembers.add(member)) {
+        members.add(client(s, "MEMBER", member));
+      }
+      members.add(client(s, "APPLICATION", s.toString()));
+    }
+    return answer;
+  }
+
+  private ObjectNode client(SubsystemId s, String type, String name) {
+    ObjectNode entry = json.createObjectNode();
+    entry.put("name", name);
+    ObjectNode id = entry.putObject("id");
+    id.put("objectType", type);
+    id.put("instanceId", s.instance());
+    id.put("memberClass", s.memberClass());
+    id.put("memberCode", s.memberCode());
+    if ("APPLICATION".equals(type)) {
+      id.put("applicationCode", s.subsystem());
+    }
+    return entry;
+  }
+
+  /** {@code GET /r1/{provider}/listMethods}: every REST service the provider publishes. */
+  public ObjectNode listMethods(Exchange exchange) {
+    return methods(provider(exchange), s -> true);
+  }
+
+  /** {@code GET /r1/{provider}/allowedMethods}: only what the calling client may use. */
+  public ObjectNode allowedMethods(Exchange exchange) {
+    SubsystemId caller = ExchangeContext.of(exchange).client();
+    return methods(provider(exchange), s -> access.grantFor(caller, s.service()).isPresent());
+  }
+
+  /** {@code GET /r1/{provider}/getOpenAPI?serviceCode=}: the service's OpenAPI 3 document. */
+  public ObjectNode getOpenApi(Exchange exchange) {
+    SubsystemId provider = provider(exchange);
+    String code = exchange.getIn().getHeader("serviceCode", String.class);
+    if (code == null || code.isBlank()) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "query parameter 'serviceCode' is required");
+    }
+    var endpoints =
+        catalog.services().stream()
+            .filter(s -> s.service().provider().equals(provider) && s.service().serviceCode().equals(code))
+            .toList();
+    if (endpoints.isEmpty()) {
+      throw new HubProblemException(ProblemType.UNKNOWN_SERVICE, "no service " + provider + "/" + code);
+    }
+    return openApi.document(endpoints);
+  }
+
+  private ObjectNode methods(SubsystemId provider, Predicate<PublishedService> filter) {
+    ObjectNode answer = json.createObjectNode();
+    ArrayNode members = answer.putArray("member");
+    for (PublishedService s : catalog.services()) {
+      if (!s.service().provider().equals(provider) || !filter.test(s)) {
+        continue;
+      }
+      ObjectNode entry = members.addObject();
+      entry.put("objectType", "SERVICE");
+      entry.put("serviceType", "REST");
+      entry.put("instanceId", provider.instance());
+      entry.put("memberClass", provider.memberClass());
+      entry.put("memberCode", provider.memberCode());
+      entry.put("applicationCode", provider.subsystem());
+      entry.put("serviceCode", s.service().serviceCode());
+      ObjectNode endpoint = entry.putObject("endpointList").putArray("member").addObject();
+      endpoint.put("method", s.method());
+      endpoint.put("path", s.path().isEmpty() ? "/" : s.path());
+    }
+    return answer;
+  }
+
+  private static SubsystemId provider(Exchange exchange) {
+    return ExchangeContext.of(exchange).service().provider();
+  }
+}

@@ -1,0 +1,14 @@
+package vn.lgsp.hub.directory;
+
+import vn.lgsp.hub.connectors.ConnectorDescriptor;
+import vn.lgsp.hub.protocol.ServiceId;
+
+/**
+ * One endpoint of a published service as the directory shows it.
+ *
+ * @param method the HTTP method
+ * @param path the path below the service, e.g. {@code /{personalId}}
+ * @param operation the backend operation the route calls, null if it calls none
+ */
+public record PublishedService(
+    ServiceId service, String routeId, String method, String path, ConnectorDescriptor.Operation operation) {}

@@ -1,0 +1,108 @@
+package vn.lgsp.hub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.lgsp.hub.support.HubClient.DA_NANG;
+import static vn.lgsp.hub.support.HubClient.HANOI;
+import static vn.lgsp.hub.support.HubClient.HCMC;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.lgsp.hub.support.HubClient.Response;
+import vn.lgsp.hub.support.SandboxHubTest;
+
+/** The GovStack IM directory services, through the HTTP port, against the API's schemas. */
+class DirectoryEndToEndTest extends SandboxHubTest {
+
+  static final String DANCU = "/r1/VN/GOV/BCA/DANCU";
+
+  private static List<String> serviceCodes(JsonNode list) {
+    return list.get("member").findValuesAsText("serviceCode");
+  }
+
+  @Test
+  void listClientsNamesProvidersAndConsumersAsMembersAndApplications() {
+    Response r = hub.get("/listClients").bearer(hub.token(HANOI)).header("X-Road-Client", HANOI).send();
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode members = r.json().get("member");
+    assertThat(members.findValuesAsText("name")).contains("VN/GOV/BCA/DANCU", HANOI, HCMC, DA_NANG, "VN/GOV/BCA");
+    JsonNode dancu = null;
+    for (JsonNode m : members) {
+      if ("VN/GOV/BCA/DANCU".equals(m.get("name").asText())) {
+        dancu = m.get("id");
+      }
+    }
+    assertThat(dancu.get("objectType").asText()).isEqualTo("APPLICATION");
+    assertThat(dancu.get("memberCode").asText()).isEqualTo("BCA");
+    assertThat(dancu.get("applicationCode").asText()).isEqualTo("DANCU");
+
+    Response other = hub.get("/listClients?instanceId=XX").bearer(hub.token(HANOI)).header("X-Road-Client", HANOI).send();
+    assertThat(other.json().get("member")).isEmpty();
+  }
+
+  @Test
+  void listMethodsShowsEveryServiceAndAllowedMethodsOnlyTheCallers() {
+    Response all = hub.get(DANCU + "/listMethods").bearer(hub.token(HCMC)).header("X-Road-Client", HCMC).send();
+    assertThat(all.status()).as(all.body()).isEqualTo(200);
+    assertThat(serviceCodes(all.json()))
+        .containsExactlyInAnyOrder("citizen-info", "citizen-verify", "household", "residence");
+    JsonNode verify = all.json().get("member").findParent("serviceCode");
+    assertThat(verify.get("objectType").asText()).isEqualTo("SERVICE");
+    assertThat(verify.get("serviceType").asText()).isEqualTo("REST");
+    assertThat(all.json().toString()).contains("{\"method\":\"POST\",\"path\":\"/\"}")
+        .contains("{\"method\":\"GET\",\"path\":\"/{personalId}\"}");
+
+    Response hcmc = hub.get(DANCU + "/allowedMethods").bearer(hub.token(HCMC)).header("X-Government-Ignored", "x")
+        .header("X-GovStack-Client", HCMC).send();
+    assertThat(hcmc.status()).as(hcmc.body()).isEqualTo(200);
+    assertThat(serviceCodes(hcmc.json())).containsExactlyInAnyOrder("citizen-info", "citizen-verify", "residence");
+
+    Response daNang = hub.get(DANCU + "/allowedMethods").bearer(hub.token(DA_NANG))
+        .header("Information-Mediator-Client", DA_NANG).send();
+    assertThat(serviceCodes(daNang.json())).containsExactlyInAnyOrder("citizen-info", "citizen-verify");
+  }
+
+  @Test
+  void getOpenApiDescribesTheServiceWithItsSchemas() {
+    Response r = hub.get(DANCU + "/getOpenAPI?serviceCode=citizen-verify").bearer(hub.token(HANOI))
+        .header("X-Road-Client", HANOI).send();
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode doc = r.json();
+    assertThat(doc.get("openapi").asText()).startsWith("3.");
+    JsonNode post = doc.get("paths").get("/citizen-verify").get("post");
+    assertThat(post.get("requestBody").toString()).contains("personalId").contains("dateOfBirth").contains("\"format\":\"date\"");
+    assertThat(post.get("responses").get("200").toString()).contains("#/components/schemas/CitizenVerifyAnswer");
+    assertThat(doc.get("components").get("schemas").get("CitizenVerifyAnswer").get("properties").has("mismatchedFields")).isTrue();
+    assertThat(post.get("responses").get("404").toString()).contains("Problem");
+
+    Response info = hub.get(DANCU + "/getOpenAPI?serviceCode=citizen-info").bearer(hub.token(HANOI))
+        .header("X-Road-Client", HANOI).send();
+    assertThat(info.json().get("paths").has("/citizen-info/{personalId}")).isTrue();
+    assertThat(info.json().get("components").get("schemas").get("CitizenInfoAnswer").get("properties").has("currentAddress")).isTrue();
+  }
+
+  @Test
+  void directoryCallsAreAuthenticatedValidatedAndLogged() {
+    Response anonymous = hub.get(DANCU + "/listMethods").header("X-Road-Client", HANOI).send();
+    assertThat(anonymous.status()).isEqualTo(401);
+
+    Response missing = hub.get(DANCU + "/getOpenAPI").bearer(hub.token(HANOI)).header("X-Road-Client", HANOI).send();
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().get("type").asText()).isEqualTo("Client.InvalidRequest");
+
+    Response unknown = hub.get(DANCU + "/getOpenAPI?serviceCode=nothing").bearer(hub.token(HANOI))
+        .header("X-Road-Client", HANOI).send();
+    assertThat(unknown.status()).isEqualTo(404);
+
+    String messageId = UUID.randomUUID().toString();
+    hub.get(DANCU + "/listMethods").bearer(hub.token(HANOI)).header("X-Road-Client", HANOI)
+        .header("X-Road-Id", messageId).send();
+    JsonNode record =
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.records(messageId), items -> items.size() == 1).get(0);
+    assertThat(record.get("serviceId").asText()).isEqualTo("VN/GOV/BCA/DANCU/listMethods");
+    assertThat(record.get("status").asInt()).isEqualTo(200);
+  }
+}

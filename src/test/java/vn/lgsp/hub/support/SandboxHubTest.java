@@ -1,0 +1,29 @@
+package vn.lgsp.hub.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of end-to-end tests against one hub in its embedded sandbox default, on a random port and
+ * its own data directory. Subclasses share the running hub (one Spring test context).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class SandboxHubTest {
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("hub.data-dir", () -> TestDataDir.create("sandbox-hub").toString());
+  }
+
+  @LocalServerPort protected int port;
+
+  protected HubClient hub;
+
+  @BeforeEach
+  void client() {
+    hub = new HubClient(port);
+  }
+}
