@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.Grant;
 import vn.lgsp.hub.identity.PersonalId;
+import vn.lgsp.hub.identity.TaxCode;
 import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
@@ -36,6 +37,9 @@ public class ExchangeGate implements Processor {
 
   /** Path parameters and top-level JSON fields of this name are personal IDs: the subject. */
   public static final String SUBJECT_PARAMETER = "personalId";
+
+  /** A path parameter of this name is a personal ID or a legacy tax code: the subject too. */
+  public static final String TAX_SUBJECT_PARAMETER = "taxId";
 
   private final FinishOnRouteDone finishOnRouteDone;
   private final TokenAuthenticator authenticator;
@@ -201,6 +205,14 @@ public class ExchangeGate implements Processor {
   private void validateInput(Exchange exchange, Message in, ExchangeContext context) {
     if (RequestParameters.declaresPathParameter(exchange, SUBJECT_PARAMETER)) {
       context.subject(requirePersonalId(in.getHeader(SUBJECT_PARAMETER, String.class)));
+    }
+    if (RequestParameters.declaresPathParameter(exchange, TAX_SUBJECT_PARAMETER)) {
+      String taxId = in.getHeader(TAX_SUBJECT_PARAMETER, String.class);
+      String problem = TaxCode.problemWith(taxId);
+      if (problem != null) {
+        throw new HubProblemException(ProblemType.INVALID_REQUEST, problem);
+      }
+      context.subject(taxId);
     }
     byte[] body = in.getBody(byte[].class);
     if (body.length == 0) {

@@ -17,7 +17,7 @@ public class SandboxConfiguration {
 
   @Bean(initMethod = "start", destroyMethod = "stop")
   PopulationRegisterSandbox populationRegisterSandbox(
-      @Value("${" + SandboxEndpoints.POPULATION_PORT + "}") int port) {
+      @Value("${hub.sandbox.population-register.port}") int port) {
     return new PopulationRegisterSandbox(port);
   }
 }

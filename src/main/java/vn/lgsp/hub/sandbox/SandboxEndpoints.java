@@ -13,15 +13,23 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Chooses the sandbox backends' loopback ports before the context starts and points the
- * connectors at them ({@code hub.endpoints.*}), unless the configuration already names an
- * endpoint (tests point a connector at WireMock that way). Port 0 means "any free port": chosen
- * here so that two hubs side by side never collide on a fixed sandbox port.
+ * connectors at them ({@code hub.endpoints.<connector>}), unless the configuration already names
+ * an endpoint (tests point a connector at WireMock that way). Port 0 means "any free port":
+ * chosen here so that two hubs side by side never collide on a fixed sandbox port.
  */
 public class SandboxEndpoints implements EnvironmentPostProcessor {
 
-  static final String POPULATION_PORT = "hub.sandbox.population-register.port";
-  static final String POPULATION_ENDPOINT = "hub.endpoints.population-register";
-  static final String POPULATION_PATH = "/population-register";
+  /** Connector id to the path below the sandbox server's root that the connector calls. */
+  static final Map<String, String> BACKENDS =
+      Map.of(
+          "population-register", "/population-register",
+          "tax-register", "",
+          "social-insurance", "",
+          "vcb-accounts", "");
+
+  static String portProperty(String backend) {
+    return "hub.sandbox." + backend + ".port";
+  }
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -29,14 +37,18 @@ public class SandboxEndpoints implements EnvironmentPostProcessor {
       return;
     }
     Map<String, Object> chosen = new HashMap<>();
-    int port = env.getProperty(POPULATION_PORT, Integer.class, 0);
-    if (port == 0) {
-      port = freeLoopbackPort();
-      chosen.put(POPULATION_PORT, port);
-    }
-    if (!env.containsProperty(POPULATION_ENDPOINT)) {
-      chosen.put(POPULATION_ENDPOINT, "http://127.0.0.1:" + port + POPULATION_PATH);
-    }
+    BACKENDS.forEach(
+        (backend, path) -> {
+          int port = env.getProperty(portProperty(backend), Integer.class, 0);
+          if (port == 0) {
+            port = freeLoopbackPort();
+            chosen.put(portProperty(backend), port);
+          }
+          String endpoint = "hub.endpoints." + backend;
+          if (!env.containsProperty(endpoint)) {
+            chosen.put(endpoint, "http://127.0.0.1:" + port + path);
+          }
+        });
     env.getPropertySources().addFirst(new MapPropertySource("sandbox-endpoints", chosen));
   }
 

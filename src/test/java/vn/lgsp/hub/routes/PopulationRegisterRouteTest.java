@@ -6,69 +6,35 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.lgsp.hub.connectors.ResilienceFactory;
-import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
-import vn.lgsp.hub.support.TestDataDir;
+import vn.lgsp.hub.support.WireMockBackendsTest;
 
 /**
  * The population-register routes against WireMock standing in for the ministry's SOAP backend:
  * mapping, faults, timeouts and the circuit breaker, seen from the consumer's side.
  */
-@CamelSpringBootTest
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "hub.sandbox.enabled=false",
-      "hub.connectors.population-register.read-timeout=1500ms",
-      "hub.connectors.population-register.breaker-minimum-calls=4",
-      "hub.connectors.population-register.breaker-open-for=60s"
-    })
-class PopulationRegisterRouteTest {
+class PopulationRegisterRouteTest extends WireMockBackendsTest {
 
   static final String CITIZEN = "001085000123";
   static final String PATH = "/population-register";
 
-  @RegisterExtension
-  static WireMockExtension backend =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("hub.data-dir", () -> TestDataDir.create("route").toString());
-    registry.add("hub.endpoints.population-register", () -> backend.baseUrl() + PATH);
-  }
-
-  @LocalServerPort int port;
-  @Autowired ResilienceFactory resilience;
   @Autowired CamelContext camel;
 
-  HubClient hub;
   String token;
 
   @BeforeEach
   void setUp() {
-    hub = new HubClient(port);
     token = hub.token(HANOI);
-    resilience.breakers().circuitBreaker("population-register").reset();
   }
 
   private Response citizenInfo() {
@@ -91,7 +57,7 @@ class PopulationRegisterRouteTest {
 
   @Test
   void mapsTheSoapAnswerToCanonicalJsonAndForwardsNoCallerHeaders() {
-    backend.stubFor(
+    BACKEND.stubFor(
         post(urlEqualTo(PATH))
             .withRequestBody(containing("<personalId>" + CITIZEN + "</personalId>"))
             .willReturn(
@@ -116,7 +82,7 @@ class PopulationRegisterRouteTest {
     assertThat(r.json().get("permanentAddress").get("province").asText()).isEqualTo("Hà Nội");
     assertThat(r.header("X-Backend-Internal")).isNull();
     assertThat(done.matches(5, TimeUnit.SECONDS)).isTrue();
-    backend.verify(
+    BACKEND.verify(
         postRequestedFor(urlEqualTo(PATH))
             .withoutHeader("Authorization")
             .withoutHeader("X-Road-Client")
@@ -126,7 +92,7 @@ class PopulationRegisterRouteTest {
 
   @Test
   void notFoundFaultIsA404AndDoesNotTripTheBreaker() {
-    backend.stubFor(
+    BACKEND.stubFor(
         post(urlEqualTo(PATH))
             .willReturn(
                 aResponse()
@@ -147,7 +113,7 @@ class PopulationRegisterRouteTest {
 
   @Test
   void unexpectedFaultIsAProviderProblemWithoutTheBackendsWords() {
-    backend.stubFor(
+    BACKEND.stubFor(
         post(urlEqualTo(PATH))
             .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/xml").withBody(fault(""))));
     Response r = citizenInfo();
@@ -158,7 +124,7 @@ class PopulationRegisterRouteTest {
 
   @Test
   void unreadableAnswerIsAProviderFault() {
-    backend.stubFor(
+    BACKEND.stubFor(
         post(urlEqualTo(PATH))
             .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody("<html>maintenance")));
     Response r = citizenInfo();
@@ -168,7 +134,7 @@ class PopulationRegisterRouteTest {
 
   @Test
   void slowBackendGivesA504AtTheReadTimeout() {
-    backend.stubFor(
+    BACKEND.stubFor(
         post(urlEqualTo(PATH))
             .willReturn(aResponse().withFixedDelay(4_000).withHeader("Content-Type", "text/xml").withBody(envelope(""))));
     long started = System.nanoTime();
@@ -178,23 +144,23 @@ class PopulationRegisterRouteTest {
     assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.Timeout");
     // a timed-out call is not retried (the backend may still be working on it)
     assertThat(took).isLessThan(Duration.ofMillis(3_500));
-    backend.verify(1, postRequestedFor(urlEqualTo(PATH)));
+    BACKEND.verify(1, postRequestedFor(urlEqualTo(PATH)));
   }
 
   @Test
   void openBreakerAnswersAtOnceWithoutCallingTheBackend() {
-    backend.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(502).withBody("bad gateway")));
+    BACKEND.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(502).withBody("bad gateway")));
     for (int i = 0; i < 4; i++) {
       assertThat(citizenInfo().status()).isEqualTo(503);
     }
     assertThat(resilience.breakers().circuitBreaker("population-register").getState().name())
         .isEqualTo("OPEN");
-    int callsSoFar = backend.findAll(postRequestedFor(urlEqualTo(PATH))).size();
+    int callsSoFar = BACKEND.findAll(postRequestedFor(urlEqualTo(PATH))).size();
 
     Response r = citizenInfo();
 
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.Unavailable");
-    assertThat(backend.findAll(postRequestedFor(urlEqualTo(PATH)))).hasSize(callsSoFar);
+    assertThat(BACKEND.findAll(postRequestedFor(urlEqualTo(PATH)))).hasSize(callsSoFar);
   }
 }

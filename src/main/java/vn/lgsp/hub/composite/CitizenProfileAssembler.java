@@ -1,0 +1,117 @@
+package vn.lgsp.hub.composite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.Exchange;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.engine.ExchangeContext;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.XRoadHeaders;
+
+/**
+ * Gathers what a dossier needs from several registers in one call. Each source is called in
+ * parallel as an ordinary exchange through the hub's own front door, with the caller's token and
+ * headers: so the caller's own access rights and field limits apply per source, and each source
+ * call has its own record, linked by the X-Road-Id {@code <composite id>:<section>}. A source
+ * that is denied, missing or down gives its section a status; it does not fail the whole answer.
+ */
+@Component
+public class CitizenProfileAssembler {
+
+  static final String INCLUDE = "include";
+
+  private final CompositeProperties properties;
+  private final Environment environment;
+  private final ObjectMapper json;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  public CitizenProfileAssembler(CompositeProperties properties, Environment environment, ObjectMapper json) {
+    this.properties = properties;
+    this.environment = environment;
+    this.json = json;
+  }
+
+  /** Route step: the composite answer for the {@code personalId} path parameter. */
+  public JsonNode assemble(Exchange exchange) {
+    ExchangeContext context = ExchangeContext.of(exchange);
+    String personalId = context.subjectId();
+    List<String> sections = sections(exchange.getIn().getHeader(INCLUDE, String.class));
+    Map<String, CompletableFuture<HttpResponse<byte[]>>> calls = new LinkedHashMap<>();
+    String base = "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port");
+    for (String section : sections) {
+      CompositeProperties.Source source = properties.sources().get(section);
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + "/r1/" + source.service() + source.path().replace("{personalId}", personalId)))
+              .timeout(properties.timeout())
+              .header(XRoadHeaders.CLIENT, context.client().toString())
+              .header(XRoadHeaders.ID, context.messageId() + ":" + section)
+              .header("Authorization", exchange.getIn().getHeader("Authorization", String.class));
+      if (context.issue() != null) {
+        request.header(XRoadHeaders.ISSUE, context.issue());
+      }
+      if (context.userId() != null) {
+        request.header(XRoadHeaders.USER_ID, context.userId());
+      }
+      calls.put(section, http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+    ObjectNode answer = json.createObjectNode();
+    answer.put("personalId", personalId);
+    ObjectNode out = answer.putObject("sources");
+    long deadline = System.nanoTime() + properties.timeout().toNanos();
+    calls.forEach((section, call) -> out.set(section, section(call, deadline)));
+    return answer;
+  }
+
+  private List<String> sections(String include) {
+    if (include == null || include.isBlank()) {
+      return List.copyOf(properties.sources().keySet());
+    }
+    List<String> requested = Arrays.stream(include.split(",")).map(String::trim).distinct().toList();
+    for (String section : requested) {
+      if (!properties.sources().containsKey(section)) {
+        throw new HubProblemException(
+            ProblemType.INVALID_REQUEST,
+            "include: unknown section; known are " + String.join(",", properties.sources().keySet()));
+      }
+    }
+    return requested;
+  }
+
+  private ObjectNode section(CompletableFuture<HttpResponse<byte[]>> call, long deadline) {
+    ObjectNode section = json.createObjectNode();
+    try {
+      HttpResponse<byte[]> response = call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      int status = response.statusCode();
+      section.put("status", status == 200 ? "ok" : status == 404 ? "not-found" : status == 403 ? "denied" : "unavailable");
+      if (status == 200) {
+        section.set("data", json.readTree(response.body()));
+      } else {
+        JsonNode problem = json.readTree(response.body());
+        section.put("problem", problem.path("type").asText(null));
+      }
+    } catch (TimeoutException | ExecutionException | IOException e) {
+      call.cancel(true);
+      section.put("status", "unavailable");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      section.put("status", "unavailable");
+    }
+    return section;
+  }
+}

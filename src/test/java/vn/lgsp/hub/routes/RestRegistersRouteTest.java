@@ -1,0 +1,164 @@
+package vn.lgsp.hub.routes;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.lgsp.hub.support.HubClient.DA_NANG;
+import static vn.lgsp.hub.support.HubClient.HANOI;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import vn.lgsp.hub.support.HubClient.Response;
+import vn.lgsp.hub.support.WireMockBackendsTest;
+
+/** The REST registers (tax, social insurance, bank) and the composite, against WireMock. */
+class RestRegistersRouteTest extends WireMockBackendsTest {
+
+  static final String CITIZEN = "001085000123";
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+  }
+
+  @Test
+  void taxpayerByPersonalIdOrLegacyTaxCode() {
+    BACKEND.stubFor(get(urlPathMatching("/tax/v1/taxpayers/.*"))
+        .willReturn(json("{\"taxCode\":\"1234567893\",\"name\":\"Công ty TNHH Mẫu\",\"status\":\"active\"}")));
+    String token = hub.token(HANOI);
+
+    Response legacy = hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/1234567893").as(HANOI, token).send();
+    assertThat(legacy.status()).as(legacy.body()).isEqualTo(200);
+    assertThat(legacy.json().get("name").asText()).isEqualTo("Công ty TNHH Mẫu");
+    Response branch = hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/1234567893-001").as(HANOI, token).send();
+    assertThat(branch.status()).isEqualTo(200);
+    Response personal = hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/" + CITIZEN).as(HANOI, token).send();
+    assertThat(personal.status()).isEqualTo(200);
+    BACKEND.verify(getRequestedFor(urlEqualTo("/tax/v1/taxpayers/1234567893-001")).withoutHeader("Authorization")
+        .withoutHeader("X-Road-Client"));
+
+    int calls = BACKEND.findAll(anyRequestedFor(anyUrl())).size();
+    Response wrongCheckDigit = hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/1234567890").as(HANOI, token).send();
+    assertThat(wrongCheckDigit.status()).isEqualTo(400);
+    assertThat(wrongCheckDigit.json().get("detail").asText()).contains("check digit");
+    assertThat(BACKEND.findAll(anyRequestedFor(anyUrl()))).hasSize(calls);
+  }
+
+  @Test
+  void registerStatusesMapToProblems() {
+    BACKEND.stubFor(get(urlPathMatching("/tax/v1/obligations/.*"))
+        .willReturn(json("{\"error\":\"not-found\"}").withStatus(404)));
+    BACKEND.stubFor(get(urlPathMatching("/bhxh/v1/health-cards/.*"))
+        .willReturn(json("{\"error\":\"boom\",\"message\":\"ORA-00942 at db-bhxh-03\"}").withStatus(500)));
+    String token = hub.token(HANOI);
+    Response notFound = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send();
+    assertThat(notFound.status()).isEqualTo(404);
+    assertThat(notFound.json().get("type").asText()).isEqualTo("Client.NotFound");
+    Response failing = hub.get("/r1/VN/GOV/BHXH/BAOHIEM/health-card/" + CITIZEN).as(HANOI, token).send();
+    assertThat(failing.status()).isEqualTo(503);
+    assertThat(failing.body()).doesNotContain("ORA-").doesNotContain("db-bhxh");
+  }
+
+  @Test
+  void bankRequestsAreSignedOverMethodPathTimestampAndBody() throws Exception {
+    BACKEND.stubFor(post(urlEqualTo("/bank/v1/account-verifications")).willReturn(json("{\"match\":true}")));
+    String body = "{\"bankCode\":\"VCB\",\"accountNumber\":\"0011004567890\",\"personalId\":\"" + CITIZEN
+        + "\",\"fullName\":\"Đỗ Công Sơn\"}";
+    Response r = hub.post("/r1/VN/COM/VCB/TAIKHOAN/account-verify", body).as(HANOI, hub.token(HANOI)).send();
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("match").asBoolean()).isTrue();
+
+    LoggedRequest sent = BACKEND.findAll(anyRequestedFor(urlEqualTo("/bank/v1/account-verifications"))).get(0);
+    assertThat(sent.getBodyAsString()).isNotEmpty();
+    BACKEND.verify(anyRequestedFor(urlEqualTo("/bank/v1/account-verifications")).withRequestBody(equalToJson(body)));
+    long timestamp = Long.parseLong(sent.getHeader("X-Signature-Timestamp"));
+    assertThat(Math.abs(Instant.now().getEpochSecond() - timestamp)).isLessThan(60);
+    String canonical = "POST\n/bank/v1/account-verifications\n" + timestamp + "\n"
+        + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sent.getBody()));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SIGNING_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String expected = Base64.getEncoder().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+    assertThat(sent.getHeader("X-Signature")).isEqualTo(expected);
+    assertThat(sent.containsHeader("Authorization")).isFalse();
+  }
+
+  private void stubAllSources(int delayMillis) {
+    BACKEND.stubFor(post(urlEqualTo("/population-register")).willReturn(aResponse().withFixedDelay(delayMillis)
+        .withHeader("Content-Type", "text/xml; charset=utf-8")
+        .withBody("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
+            + "<d:GetCitizenInfoResponse xmlns:d=\"urn:vn:gov:bca:dancu:v1\"><d:citizen><d:personalId>" + CITIZEN
+            + "</d:personalId><d:fullName>Đỗ Công Sơn</d:fullName><d:currentAddress><d:province>Hà Nội</d:province>"
+            + "</d:currentAddress></d:citizen></d:GetCitizenInfoResponse></s:Body></s:Envelope>")));
+    BACKEND.stubFor(get(urlPathMatching("/tax/v1/obligations/.*")).willReturn(
+        json("{\"personalId\":\"" + CITIZEN + "\",\"hasOutstandingDebt\":false}").withFixedDelay(delayMillis)));
+    BACKEND.stubFor(get(urlPathMatching("/bhxh/v1/health-cards/.*")).willReturn(
+        json("{\"personalId\":\"" + CITIZEN + "\",\"cardNumber\":\"GD479\",\"valid\":true,\"registeredHospital\":\"BV\"}")
+            .withFixedDelay(delayMillis)));
+  }
+
+  @Test
+  void compositeCallsItsSourcesInParallelAndLogsEachAsItsOwnExchange() {
+    stubAllSources(300);
+    String token = hub.token(HANOI);
+    hub.get("/r1/VN/GOV/LGSP/HUB/citizen-profile/" + CITIZEN).as(HANOI, token).send();
+    String messageId = UUID.randomUUID().toString();
+
+    long started = System.nanoTime();
+    Response r = hub.get("/r1/VN/GOV/LGSP/HUB/citizen-profile/" + CITIZEN + "?include=population,tax,insurance")
+        .as(HANOI, token).header("X-Road-Id", messageId).send();
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode sources = r.json().get("sources");
+    assertThat(sources.get("population").get("status").asText()).isEqualTo("ok");
+    assertThat(sources.get("population").get("data").get("fullName").asText()).isEqualTo("Đỗ Công Sơn");
+    assertThat(sources.get("tax").get("status").asText()).isEqualTo("ok");
+    assertThat(sources.get("insurance").get("data").get("valid").asBoolean()).isTrue();
+    // three sources of 300 ms each: in parallel the answer comes close to 300 ms, not 900
+    assertThat(took).isLessThan(Duration.ofMillis(600));
+
+    for (String section : List.of("population", "tax", "insurance")) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> hub.records(messageId + ":" + section).size() == 1);
+    }
+    assertThat(hub.records(messageId).get(0).get("serviceId").asText()).isEqualTo("VN/GOV/LGSP/HUB/citizen-profile");
+  }
+
+  @Test
+  void compositeReportsEachSourcesStatusAndAppliesTheCallersRights() {
+    stubAllSources(0);
+    BACKEND.stubFor(get(urlPathMatching("/bhxh/v1/health-cards/.*")).willReturn(json("{}").withStatus(503)));
+    Response hanoi = hub.get("/r1/VN/GOV/LGSP/HUB/citizen-profile/" + CITIZEN).as(HANOI, hub.token(HANOI)).send();
+    assertThat(hanoi.status()).as(hanoi.body()).isEqualTo(200);
+    assertThat(hanoi.json().get("sources").get("insurance").get("status").asText()).isEqualTo("unavailable");
+    assertThat(hanoi.json().get("sources").get("tax").get("status").asText()).isEqualTo("ok");
+
+    Response daNang = hub.get("/r1/VN/GOV/LGSP/HUB/citizen-profile/" + CITIZEN + "?include=population,tax")
+        .as(DA_NANG, hub.token(DA_NANG)).send();
+    JsonNode sources = daNang.json().get("sources");
+    assertThat(sources.get("tax").get("status").asText()).isEqualTo("denied");
+    assertThat(sources.get("population").get("data").has("currentAddress")).isFalse();
+    assertThat(sources.has("insurance")).isFalse();
+
+    Response unknownSection = hub.get("/r1/VN/GOV/LGSP/HUB/citizen-profile/" + CITIZEN + "?include=dreams")
+        .as(HANOI, hub.token(HANOI)).send();
+    assertThat(unknownSection.status()).isEqualTo(400);
+  }
+}
