@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,9 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.engine.ExchangeContext;
+import vn.lgsp.hub.engine.LoopbackClient;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.XRoadHeaders;
@@ -37,13 +34,12 @@ public class CitizenProfileAssembler {
   static final String INCLUDE = "include";
 
   private final CompositeProperties properties;
-  private final Environment environment;
+  private final LoopbackClient loopback;
   private final ObjectMapper json;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  public CitizenProfileAssembler(CompositeProperties properties, Environment environment, ObjectMapper json) {
+  public CitizenProfileAssembler(CompositeProperties properties, LoopbackClient loopback, ObjectMapper json) {
     this.properties = properties;
-    this.environment = environment;
+    this.loopback = loopback;
     this.json = json;
   }
 
@@ -53,22 +49,16 @@ public class CitizenProfileAssembler {
     String personalId = context.subjectId();
     List<String> sections = sections(exchange.getIn().getHeader(INCLUDE, String.class));
     Map<String, CompletableFuture<HttpResponse<byte[]>>> calls = new LinkedHashMap<>();
-    String base = "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port");
     for (String section : sections) {
       CompositeProperties.Source source = properties.sources().get(section);
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(base + "/r1/" + source.service() + source.path().replace("{personalId}", personalId)))
-              .timeout(properties.timeout())
-              .header(XRoadHeaders.CLIENT, context.client().toString())
-              .header(XRoadHeaders.ID, context.messageId() + ":" + section)
-              .header("Authorization", exchange.getIn().getHeader("Authorization", String.class));
-      if (context.issue() != null) {
-        request.header(XRoadHeaders.ISSUE, context.issue());
-      }
-      if (context.userId() != null) {
-        request.header(XRoadHeaders.USER_ID, context.userId());
-      }
-      calls.put(section, http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Authorization", exchange.getIn().getHeader("Authorization", String.class));
+      headers.put(XRoadHeaders.CLIENT, context.client().toString());
+      headers.put(XRoadHeaders.ID, context.messageId() + ":" + section);
+      headers.put(XRoadHeaders.ISSUE, context.issue());
+      headers.put(XRoadHeaders.USER_ID, context.userId());
+      String path = "/r1/" + source.service() + source.path().replace("{personalId}", personalId);
+      calls.put(section, loopback.send("GET", path, headers, null, properties.timeout()));
     }
     ObjectNode answer = json.createObjectNode();
     answer.put("personalId", personalId);

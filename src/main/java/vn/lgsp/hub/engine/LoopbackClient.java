@@ -1,0 +1,50 @@
+package vn.lgsp.hub.engine;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calls the hub's own X-Road REST front door over loopback HTTP. Fronts that speak another
+ * protocol (SOAP) and composite services use it, so that every call they make is an ordinary
+ * exchange: authenticated, authorised, minimised and logged by the same engine.
+ */
+@Component
+public class LoopbackClient {
+
+  private final Environment environment;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+
+  public LoopbackClient(Environment environment) {
+    this.environment = environment;
+  }
+
+  /**
+   * Sends a request to {@code pathAndQuery} on this hub.
+   *
+   * @param headers header name to value; null values are left out
+   * @param jsonBody the JSON body, or null for none
+   */
+  public CompletableFuture<HttpResponse<byte[]>> send(
+      String method, String pathAndQuery, Map<String, String> headers, byte[] jsonBody, Duration timeout) {
+    URI uri = URI.create("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port") + pathAndQuery);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+    headers.forEach((name, value) -> {
+      if (value != null) {
+        request.header(name, value);
+      }
+    });
+    if (jsonBody != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+}

@@ -1,0 +1,208 @@
+package vn.lgsp.hub.soapfront;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.Resource;
+import jakarta.xml.soap.MessageFactory;
+import jakarta.xml.soap.SOAPBody;
+import jakarta.xml.soap.SOAPConstants;
+import jakarta.xml.soap.SOAPException;
+import jakarta.xml.soap.SOAPFactory;
+import jakarta.xml.soap.SOAPFault;
+import jakarta.xml.soap.SOAPMessage;
+import jakarta.xml.ws.Provider;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.ServiceMode;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.WebServiceProvider;
+import jakarta.xml.ws.handler.MessageContext;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.namespace.QName;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import vn.lgsp.hub.directory.PublishedService;
+import vn.lgsp.hub.directory.ServiceCatalog;
+import vn.lgsp.hub.engine.LoopbackClient;
+import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.ServiceId;
+import vn.lgsp.hub.protocol.XRoadHeaders;
+
+/**
+ * The SOAP front for one-stop systems that speak SOAP: the X-Road SOAP headers name client and
+ * service, the body element carries the inputs, and the call is made as an ordinary X-Road REST
+ * exchange through the hub's own front door, with the caller's bearer token. So authentication,
+ * access rights, purpose, minimisation and the exchange log are exactly those of REST; problems
+ * come back as SOAP faults whose faultcode is the same problem type.
+ */
+@WebServiceProvider(
+    serviceName = HubSoapEndpoint.SERVICE,
+    portName = HubSoapEndpoint.PORT,
+    targetNamespace = HubSoapEndpoint.NAMESPACE)
+@ServiceMode(Service.Mode.MESSAGE)
+@org.springframework.stereotype.Component
+public class HubSoapEndpoint implements Provider<SOAPMessage> {
+
+  public static final String NAMESPACE = "urn:lgsp:hub:v1";
+  public static final String SERVICE = "HubService";
+  public static final String PORT = "HubPort";
+
+  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final ServiceCatalog catalog;
+  private final LoopbackClient loopback;
+  private final ObjectMapper json;
+
+  @Resource private WebServiceContext context;
+
+  public HubSoapEndpoint(ServiceCatalog catalog, LoopbackClient loopback, ObjectMapper json) {
+    this.catalog = catalog;
+    this.loopback = loopback;
+    this.json = json;
+  }
+
+  @Override
+  public SOAPMessage invoke(SOAPMessage request) {
+    try {
+      XRoadSoapHeaders headers = XRoadSoapHeaders.read(request.getSOAPHeader());
+      PublishedService target = target(headers.service());
+      Element body = firstElement(request.getSOAPBody());
+      if (body == null) {
+        throw fault(ProblemType.INVALID_REQUEST, "the SOAP body holds no request element", null);
+      }
+      ObjectNode inputs = JsonXml.inputs(body);
+      HttpResponse<byte[]> response = call(target, headers, inputs);
+      JsonNode answer = json.readTree(response.body());
+      if (response.statusCode() != 200) {
+        throw fault(problemType(answer), answer.path("detail").asText(null), answer.path("xRoadId").asText(null));
+      }
+      SOAPMessage reply = MessageFactory.newInstance().createMessage();
+      headers.echoInto(reply.getSOAPHeader(), request.getSOAPHeader());
+      SOAPBody replyBody = reply.getSOAPBody();
+      Element wrapper = replyBody.getOwnerDocument().createElementNS(NAMESPACE, "hub:" + target.service().serviceCode() + "Response");
+      JsonXml.append(replyBody.getOwnerDocument(), wrapper, NAMESPACE, answer);
+      replyBody.appendChild(wrapper);
+      reply.saveChanges();
+      return reply;
+    } catch (SOAPException | IOException e) {
+      throw fault(ProblemType.INTERNAL_ERROR, null, null);
+    }
+  }
+
+  private PublishedService target(String serviceHeader) {
+    if (serviceHeader == null) {
+      throw fault(ProblemType.INVALID_REQUEST, "the X-Road service header is required", null);
+    }
+    ServiceId service;
+    try {
+      service = ServiceId.parse(serviceHeader);
+    } catch (IllegalArgumentException e) {
+      throw fault(ProblemType.INVALID_REQUEST, "the X-Road service header is malformed", null);
+    }
+    return catalog.services().stream()
+        .filter(s -> s.service().equals(service))
+        .findFirst()
+        .orElseThrow(() -> fault(ProblemType.UNKNOWN_SERVICE, "no service " + service, null));
+  }
+
+  private HttpResponse<byte[]> call(PublishedService target, XRoadSoapHeaders headers, ObjectNode inputs) {
+    StringBuilder path = new StringBuilder("/r1/" + target.service());
+    Matcher m = PATH_PARAMETER.matcher(target.path());
+    while (m.find()) {
+      JsonNode value = inputs.remove(m.group(1));
+      if (value == null) {
+        throw fault(ProblemType.INVALID_REQUEST, "the request element needs '" + m.group(1) + "'", null);
+      }
+      m.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value.asText(), StandardCharsets.UTF_8)));
+    }
+    m.appendTail(path);
+    Map<String, String> http = new LinkedHashMap<>();
+    http.put("Authorization", authorization());
+    http.put(XRoadHeaders.CLIENT, headers.client());
+    http.put(XRoadHeaders.ID, headers.id());
+    http.put(XRoadHeaders.USER_ID, headers.userId());
+    http.put(XRoadHeaders.ISSUE, headers.issue());
+    byte[] body = null;
+    if ("POST".equals(target.method())) {
+      body = inputs.toString().getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return loopback.send(target.method(), path.toString(), http, body, TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw fault(ProblemType.INTERNAL_ERROR, null, headers.id());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw fault(ProblemType.INTERNAL_ERROR, null, headers.id());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private String authorization() {
+    Object headers = context.getMessageContext().get(MessageContext.HTTP_REQUEST_HEADERS);
+    if (headers instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if ("Authorization".equalsIgnoreCase(String.valueOf(e.getKey())) && e.getValue() instanceof List<?> values
+            && !values.isEmpty()) {
+          return String.valueOf(values.get(0));
+        }
+      }
+    }
+    return null;
+  }
+
+  private static ProblemType problemType(JsonNode problem) {
+    String code = problem.path("type").asText("");
+    for (ProblemType type : ProblemType.values()) {
+      if (type.code().equals(code)) {
+        return type;
+      }
+    }
+    return ProblemType.INTERNAL_ERROR;
+  }
+
+  /** A SOAP 1.1 fault: faultcode is the problem type, as X-Road extends Client/Server codes. */
+  static SOAPFaultException fault(ProblemType type, String detail, String messageId) {
+    try {
+      SOAPFault fault = SOAPFactory.newInstance().createFault(
+          detail == null ? type.title() : detail, new QName(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, type.code()));
+      Element problem = fault.addDetail().addDetailEntry(new QName(NAMESPACE, "problem"));
+      problem.appendChild(text(problem, "type", type.code()));
+      problem.appendChild(text(problem, "status", Integer.toString(type.status())));
+      if (messageId != null) {
+        problem.appendChild(text(problem, "xRoadId", messageId));
+      }
+      return new SOAPFaultException(fault);
+    } catch (SOAPException e) {
+      throw new IllegalStateException("SAAJ cannot build a fault", e);
+    }
+  }
+
+  private static Element text(Element parent, String name, String value) {
+    Element e = parent.getOwnerDocument().createElementNS(NAMESPACE, "hub:" + name);
+    e.setTextContent(value);
+    return e;
+  }
+
+  private static Element firstElement(SOAPBody body) {
+    for (Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

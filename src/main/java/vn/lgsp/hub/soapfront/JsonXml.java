@@ -1,0 +1,55 @@
+package vn.lgsp.hub.soapfront;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The SOAP front's mapping between XML and the canonical JSON: an object is an element with
+ * child elements, an array is the element repeated, a scalar is text. Element names are the
+ * JSON field names, so a SOAP client sees the same model as a REST client.
+ */
+final class JsonXml {
+
+  private JsonXml() {}
+
+  /** Appends {@code value} under {@code parent} as elements named like the JSON fields. */
+  static void append(Document doc, Element parent, String namespace, JsonNode value) {
+    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode child = field.getValue();
+      if (child.isArray()) {
+        child.forEach(item -> parent.appendChild(element(doc, namespace, field.getKey(), item)));
+      } else if (!child.isNull()) {
+        parent.appendChild(element(doc, namespace, field.getKey(), child));
+      }
+    }
+  }
+
+  private static Element element(Document doc, String namespace, String name, JsonNode value) {
+    Element element = doc.createElementNS(namespace, "hub:" + name);
+    if (value.isObject()) {
+      append(doc, element, namespace, value);
+    } else {
+      element.setTextContent(value.asText());
+    }
+    return element;
+  }
+
+  /** The leaf children of a request element as a flat JSON object of strings. */
+  static ObjectNode inputs(Element request) {
+    ObjectNode inputs = JsonNodeFactory.instance.objectNode();
+    for (Node n = request.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        inputs.put(e.getLocalName(), e.getTextContent().trim());
+      }
+    }
+    return inputs;
+  }
+}

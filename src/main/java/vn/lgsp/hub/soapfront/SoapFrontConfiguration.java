@@ -1,0 +1,48 @@
+package vn.lgsp.hub.soapfront;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.cxf.Bus;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.HubProperties;
+import vn.lgsp.hub.directory.ServiceCatalog;
+
+/**
+ * Publishes the SOAP front at {@code /services/hub} (WSDL at {@code ?wsdl}) once the routes run,
+ * since its WSDL is written from them.
+ */
+@Component
+public class SoapFrontConfiguration {
+
+  private final Bus bus;
+  private final HubSoapEndpoint endpoint;
+  private final ServiceCatalog catalog;
+  private final HubProperties hub;
+  private EndpointImpl published;
+
+  public SoapFrontConfiguration(Bus bus, HubSoapEndpoint endpoint, ServiceCatalog catalog, HubProperties hub) {
+    this.bus = bus;
+    this.endpoint = endpoint;
+    this.catalog = catalog;
+    this.hub = hub;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void publish() {
+    Path wsdl = hub.dataDir().toAbsolutePath().resolve("soap-front.wsdl");
+    try {
+      Files.writeString(wsdl, HubWsdl.write(catalog.services()), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the SOAP front's WSDL", e);
+    }
+    published = new EndpointImpl(bus, endpoint);
+    published.setWsdlLocation(wsdl.toUri().toString());
+    published.publish("/hub");
+  }
+}
