@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import vn.lgsp.hub.protocol.HubProblemException;
@@ -20,6 +21,24 @@ public class ProblemControllerAdvice {
   @ExceptionHandler(HubProblemException.class)
   public ResponseEntity<Problem> hubProblem(HubProblemException e) {
     return respond(e.type(), e.detail());
+  }
+
+  /** Spring's own refusals (wrong method, unreadable parameters ...) keep their status. */
+  @ExceptionHandler(ErrorResponseException.class)
+  public ResponseEntity<Problem> springRefusal(ErrorResponseException e) {
+    return respond(ErrorProblems.forStatus(e.getStatusCode().value()), null);
+  }
+
+  @ExceptionHandler({
+    org.springframework.web.HttpRequestMethodNotSupportedException.class,
+    org.springframework.web.HttpMediaTypeNotSupportedException.class,
+    org.springframework.web.bind.MissingServletRequestParameterException.class,
+    org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+    org.springframework.web.servlet.resource.NoResourceFoundException.class
+  })
+  public ResponseEntity<Problem> requestRefusal(Exception e) {
+    int status = e instanceof org.springframework.web.ErrorResponse r ? r.getStatusCode().value() : 400;
+    return respond(ErrorProblems.forStatus(status), null);
   }
 
   @ExceptionHandler(Exception.class)

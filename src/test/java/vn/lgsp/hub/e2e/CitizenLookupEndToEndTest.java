@@ -280,6 +280,16 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
     assertProblem(hub.admin("/admin/api/exchanges?size=100000"), 400, "Client.InvalidRequest");
   }
 
+  @Test
+  void pathsOutsideTheEngineAreProblemsToo() {
+    assertProblem(hub.get("/no/such/page").send(), 404, "Client.UnknownService");
+    assertProblem(hub.post("/admin/api/exchanges", "{}").header("Authorization", "Basic b3BlcmF0b3I6c2FuZGJveC1vcGVyYXRvcg==")
+        .send(), 405, "Client.MethodNotAllowed");
+    Response traversal = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/..%2F..%2Fadmin").send();
+    assertThat(traversal.status()).isEqualTo(400);
+    assertThat(traversal.body()).doesNotContain("Exception").doesNotContain("at org.");
+  }
+
   private JsonNode awaitRecord(String messageId) {
     return await()
         .atMost(Duration.ofSeconds(10))
