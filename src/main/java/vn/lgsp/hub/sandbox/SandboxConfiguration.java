@@ -1,23 +1,54 @@
 package vn.lgsp.hub.sandbox;
 
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.lgsp.hub.sandbox.population.PopulationRegisterSandbox;
+import vn.lgsp.hub.sandbox.population.SyntheticPopulation;
+import vn.lgsp.hub.sandbox.rest.BankSandbox;
+import vn.lgsp.hub.sandbox.rest.InsuranceSandbox;
+import vn.lgsp.hub.sandbox.rest.TaxSandbox;
 
 /**
  * The sandbox registers, started with the hub in the sandbox profile on the loopback ports that
  * {@link SandboxEndpoints} chose. They are separate servers, not hub endpoints: the hub reaches
- * them over HTTP exactly as it reaches a ministry's backend.
+ * them over HTTP exactly as it reaches a ministry's backend. All draw on one synthetic population,
+ * so a person's name and birth date agree across registers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "hub.sandbox.enabled", havingValue = "true")
 public class SandboxConfiguration {
 
+  @Bean
+  SyntheticPopulation syntheticPopulation() {
+    return new SyntheticPopulation();
+  }
+
   @Bean(initMethod = "start", destroyMethod = "stop")
   PopulationRegisterSandbox populationRegisterSandbox(
-      @Value("${hub.sandbox.population-register.port}") int port) {
-    return new PopulationRegisterSandbox(port);
+      @Value("${hub.sandbox.population-register.port}") int port, SyntheticPopulation population) {
+    return new PopulationRegisterSandbox(port, population);
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "stop")
+  TaxSandbox taxSandbox(@Value("${hub.sandbox.tax-register.port}") int port, SyntheticPopulation population) {
+    return new TaxSandbox(port, population);
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "stop")
+  InsuranceSandbox insuranceSandbox(
+      @Value("${hub.sandbox.social-insurance.port}") int port, SyntheticPopulation population) {
+    return new InsuranceSandbox(port, population);
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "stop")
+  BankSandbox bankSandbox(
+      @Value("${hub.sandbox.vcb-accounts.port}") int port,
+      @Value("${hub.secrets.vcb-signing-key}") String key,
+      SyntheticPopulation population,
+      Clock clock) {
+    return new BankSandbox(port, population, key, clock);
   }
 }

@@ -11,16 +11,16 @@ import java.util.List;
  * name of the attribute), so every attribute is a pure function of (seed, key) that is the same
  * on every JDK and run, and adding a new attribute never shifts the existing ones.
  */
-final class StableHash {
+public final class StableHash {
 
   private final String seed;
 
-  StableHash(String seed) {
+  public StableHash(String seed) {
     this.seed = seed;
   }
 
   /** A value in {@code [0, bound)} for the key. */
-  int draw(int bound, String... key) {
+  public int draw(int bound, String... key) {
     if (bound <= 0) {
       throw new IllegalArgumentException("bound must be positive");
     }
@@ -29,12 +29,12 @@ final class StableHash {
   }
 
   /** A value in {@code [from, to]} for the key. */
-  int between(int from, int to, String... key) {
+  public int between(int from, int to, String... key) {
     return from + draw(to - from + 1, key);
   }
 
   /** True for about {@code percent} in 100 keys. */
-  boolean chance(int percent, String... key) {
+  public boolean chance(int percent, String... key) {
     return draw(100, key) < percent;
   }
 
