@@ -1,7 +1,6 @@
 package vn.lgsp.hub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.DA_NANG;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
@@ -291,10 +290,7 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
   }
 
   private JsonNode awaitRecord(String messageId) {
-    return await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> hub.records(messageId), items -> items.size() == 1)
-        .get(0);
+    return hub.awaitRecord(messageId);
   }
 
   private static void assertProblem(Response r, int status, String type) {

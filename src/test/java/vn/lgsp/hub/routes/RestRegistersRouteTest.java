@@ -78,6 +78,35 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
   }
 
   @Test
+  void slowRegisterGivesA504AtTheReadTimeoutWithoutARetry() {
+    BACKEND.stubFor(get(urlPathMatching("/tax/v1/obligations/.*")).willReturn(json("{}").withFixedDelay(4_000)));
+    long started = System.nanoTime();
+    Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, hub.token(HANOI)).send();
+    assertThat(r.status()).as(r.body()).isEqualTo(504);
+    assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.Timeout");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_500));
+    BACKEND.verify(1, getRequestedFor(urlPathMatching("/tax/v1/obligations/.*")));
+  }
+
+  @Test
+  void failingRegisterOpensItsBreakerAndIsThenNotCalled() {
+    BACKEND.stubFor(get(urlPathMatching("/tax/v1/obligations/.*")).willReturn(json("{}").withStatus(500)));
+    String token = hub.token(HANOI);
+    for (int i = 0; i < 4; i++) {
+      assertThat(hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send().status()).isEqualTo(503);
+    }
+    assertThat(resilience.breakers().circuitBreaker("tax-register").getState().name()).isEqualTo("OPEN");
+    int calls = BACKEND.findAll(getRequestedFor(urlPathMatching("/tax/v1/obligations/.*"))).size();
+
+    Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send();
+
+    assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.Unavailable");
+    assertThat(BACKEND.findAll(getRequestedFor(urlPathMatching("/tax/v1/obligations/.*")))).hasSize(calls);
+    // another register's breaker is its own
+    assertThat(resilience.breakers().circuitBreaker("social-insurance").getState().name()).isEqualTo("CLOSED");
+  }
+
+  @Test
   void bankRequestsAreSignedOverMethodPathTimestampAndBody() throws Exception {
     BACKEND.stubFor(post(urlEqualTo("/bank/v1/account-verifications")).willReturn(json("{\"match\":true}")));
     String body = "{\"bankCode\":\"VCB\",\"accountNumber\":\"0011004567890\",\"personalId\":\"" + CITIZEN

@@ -75,6 +75,14 @@ public final class HubClient {
     return r.json().get("items");
   }
 
+  /** Waits until exactly one record with this X-Road-Id is stored, and returns it. */
+  public JsonNode awaitRecord(String messageId) {
+    return org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> records(messageId), items -> items.size() == 1)
+        .get(0);
+  }
+
   Response send(HttpRequest.Builder builder) {
     try {
       HttpResponse<String> r =

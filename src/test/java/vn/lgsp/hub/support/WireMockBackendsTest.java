@@ -25,7 +25,10 @@ import vn.lgsp.hub.connectors.ResilienceFactory;
       "hub.secrets.vcb-signing-key=" + WireMockBackendsTest.SIGNING_KEY,
       "hub.connectors.population-register.read-timeout=1500ms",
       "hub.connectors.population-register.breaker-minimum-calls=4",
-      "hub.connectors.population-register.breaker-open-for=60s"
+      "hub.connectors.population-register.breaker-open-for=60s",
+      "hub.connectors.tax-register.read-timeout=1500ms",
+      "hub.connectors.tax-register.breaker-minimum-calls=4",
+      "hub.connectors.tax-register.breaker-open-for=60s"
     })
 public abstract class WireMockBackendsTest {
 
