@@ -24,7 +24,8 @@ public class AccessPolicy {
       for (AccessProperties.ServiceGrant serviceGrant : clientGrants.services()) {
         ServiceId service = parseOrFail(serviceGrant.service(), ServiceId::parse);
         byService.put(
-            service, new Grant(client, service, new LinkedHashSet<>(serviceGrant.fields())));
+            service,
+            new Grant(client, service, new LinkedHashSet<>(serviceGrant.fields()), clientGrants.covertUntil()));
       }
     }
     purposeNotRequired =

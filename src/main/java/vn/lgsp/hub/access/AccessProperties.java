@@ -3,8 +3,10 @@ package vn.lgsp.hub.access;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -14,22 +16,28 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param grants one entry per client subsystem
  * @param purposeNotRequired services that return no personal data, so need no {@code X-Road-Issue}
+ * @param memberNames the official name of each member (instance/class/code), shown to citizens by
+ *     the data tracker
  */
 @Validated
 @ConfigurationProperties("hub.access")
 public record AccessProperties(
-    @Valid List<ClientGrants> grants, List<@NotBlank String> purposeNotRequired) {
+    @Valid List<ClientGrants> grants, List<@NotBlank String> purposeNotRequired, Map<String, String> memberNames) {
 
   public AccessProperties {
     grants = grants == null ? List.of() : grants;
     purposeNotRequired = purposeNotRequired == null ? List.of() : purposeNotRequired;
+    memberNames = memberNames == null ? Map.of() : memberNames;
   }
 
   /**
    * @param client the consumer subsystem, e.g. {@code VN/GOV/UBND-HN/MOTCUA}
    * @param services what it may call
+   * @param covertUntil the client's queries are covert until this day (an investigative body): the
+   *     data tracker hides them from citizens until then
    */
-  public record ClientGrants(@NotBlank String client, @Valid @NotNull List<ServiceGrant> services) {}
+  public record ClientGrants(
+      @NotBlank String client, @Valid @NotNull List<ServiceGrant> services, LocalDate covertUntil) {}
 
   /**
    * @param service the service id, e.g. {@code VN/GOV/BCA/DANCU/citizen-info}

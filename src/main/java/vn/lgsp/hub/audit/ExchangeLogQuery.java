@@ -1,12 +1,10 @@
 package vn.lgsp.hub.audit;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,21 +12,58 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ExchangeLogQuery {
 
-  /** Filters; null means "any". {@code from} is inclusive, {@code to} exclusive. */
+  /**
+   * Filters; null means "any". {@code from} is inclusive, {@code to} exclusive. {@code subjectHash}
+   * is the keyed hash of a personal ID (the caller hashes it at query time).
+   */
   public record Filter(
       String messageId,
       String clientId,
       String serviceId,
       Integer status,
+      String errorType,
+      String issue,
+      String subjectHash,
+      String kind,
       Instant from,
-      Instant to) {}
+      Instant to) {
+
+    public static Filter byMessageId(String messageId) {
+      return new Filter(messageId, null, null, null, null, null, null, null, null, null);
+    }
+
+    public Filter withClient(String client) {
+      return new Filter(messageId, client, serviceId, status, errorType, issue, subjectHash, kind, from, to);
+    }
+  }
 
   public record Page(List<ExchangeRecord> items, int page, int size, long total) {}
 
-  private static final String COLUMNS =
-      "id, message_id, client_id, service_id, user_id, issue, method, path, status, error_type,"
-          + " request_size, response_size, request_in_at, request_out_at, response_in_at,"
-          + " response_out_at, request_hash, response_hash, subject_hash";
+  /** Time buckets of the statistics. */
+  public enum Granularity {
+    HOUR,
+    DAY
+  }
+
+  /** Exchanges of one client, service and status in one time bucket, with latency in milliseconds. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Statistic(
+      Instant bucket, String clientId, String serviceId, int status, long count,
+      double avgMs, double p50Ms, double p95Ms, double p99Ms, double maxMs) {}
+
+  /** One access to a person's data, as the data tracker shows it. */
+  public record Usage(Instant at, String serviceId, String clientId, String issue) {}
+
+  /** A page of usages, how many there are in all, and how many covert ones were left out. */
+  public record Usages(long total, long hiddenCovert, List<Usage> items) {}
+
+  /**
+   * What counts as a usage of a person's data: an answered exchange about them with a register's
+   * service (the hub's own services, such as the composite or the tracker itself, only repeat or
+   * describe those).
+   */
+  private static final String USAGE_WHERE = " FROM exchange_record WHERE subject_hash = ? AND kind = 'exchange'"
+      + " AND status = 200 AND service_id NOT LIKE 'VN/GOV/LGSP/HUB/%' AND request_in_at >= ? AND request_in_at < ?";
 
   private final JdbcTemplate jdbc;
 
@@ -44,56 +79,89 @@ public class ExchangeLogQuery {
     args.add((long) page * size);
     List<ExchangeRecord> items =
         jdbc.query(
-            "SELECT " + COLUMNS + " FROM exchange_record" + where
+            "SELECT " + ExchangeChain.COLUMNS + " FROM exchange_record" + where
                 + " ORDER BY request_in_at DESC, seq DESC LIMIT ? OFFSET ?",
-            ExchangeLogQuery::map,
+            RecordRows::map,
             args.toArray());
     return new Page(items, page, size, total == null ? 0 : total);
   }
 
+  /** Every record matching the filter in chain order, streamed (for CSV export). */
+  public void stream(Filter filter, Consumer<ExchangeRecord> each) {
+    List<Object> args = new ArrayList<>();
+    JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+    streaming.setFetchSize(1000);
+    streaming.query("SELECT " + ExchangeChain.COLUMNS + " FROM exchange_record" + where(filter, args)
+        + " ORDER BY chain_seq", rs -> {
+          each.accept(RecordRows.map(rs, 0));
+        }, args.toArray());
+  }
+
+  /** Usages of the person with this subject hash in {@code [from, to)}, newest first, covert ones hidden until due. */
+  public Usages usages(String subjectHash, Instant from, Instant to, java.time.LocalDate today, int offset, int limit) {
+    Object[] range = {subjectHash, RecordRows.utc(from), RecordRows.utc(to)};
+    String visible = " AND (covert_until IS NULL OR covert_until <= ?)";
+    Object[] visibleArgs = {subjectHash, RecordRows.utc(from), RecordRows.utc(to), today};
+    Long total = jdbc.queryForObject("SELECT count(*)" + USAGE_WHERE + visible, Long.class, visibleArgs);
+    Long hidden = jdbc.queryForObject("SELECT count(*)" + USAGE_WHERE + " AND covert_until > ?", Long.class,
+        subjectHash, range[1], range[2], today);
+    List<Usage> items = jdbc.query("SELECT request_in_at, service_id, client_id, issue" + USAGE_WHERE + visible
+            + " ORDER BY request_in_at DESC, seq DESC LIMIT ? OFFSET ?",
+        (rs, i) -> new Usage(RecordRows.instant(rs, "request_in_at"), rs.getString("service_id"),
+            rs.getString("client_id"), rs.getString("issue")),
+        subjectHash, range[1], range[2], today, limit, offset);
+    return new Usages(total == null ? 0 : total, hidden == null ? 0 : hidden, items);
+  }
+
+  /** Counts and latency percentiles of exchanges per bucket, client, service and status. */
+  public List<Statistic> statistics(Filter filter, Granularity granularity) {
+    List<Object> args = new ArrayList<>();
+    args.add(granularity.name().toLowerCase());
+    Filter exchanges = new Filter(filter.messageId(), filter.clientId(), filter.serviceId(), filter.status(),
+        filter.errorType(), filter.issue(), filter.subjectHash(), ExchangeRecord.EXCHANGE, filter.from(), filter.to());
+    String where = where(exchanges, args);
+    String latency = "extract(epoch FROM (response_out_at - request_in_at)) * 1000";
+    return jdbc.query(
+        "SELECT date_trunc(?, request_in_at AT TIME ZONE 'UTC') AS bucket, client_id, service_id, status, count(*) AS n,"
+            + " avg(" + latency + ") AS avg_ms,"
+            + " percentile_cont(0.5) WITHIN GROUP (ORDER BY " + latency + ") AS p50,"
+            + " percentile_cont(0.95) WITHIN GROUP (ORDER BY " + latency + ") AS p95,"
+            + " percentile_cont(0.99) WITHIN GROUP (ORDER BY " + latency + ") AS p99,"
+            + " max(" + latency + ") AS max_ms"
+            + " FROM exchange_record" + where
+            + " GROUP BY 1, 2, 3, 4 ORDER BY 1 DESC, 2, 3, 4 LIMIT 10000",
+        (rs, i) -> new Statistic(
+            rs.getObject("bucket", java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC),
+            rs.getString("client_id"), rs.getString("service_id"), rs.getInt("status"), rs.getLong("n"),
+            round(rs.getDouble("avg_ms")), round(rs.getDouble("p50")), round(rs.getDouble("p95")),
+            round(rs.getDouble("p99")), round(rs.getDouble("max_ms"))),
+        args.toArray());
+  }
+
+  private static double round(double ms) {
+    return Math.round(ms * 100) / 100.0;
+  }
+
   private static String where(Filter f, List<Object> args) {
     StringBuilder sql = new StringBuilder();
-    add(sql, args, "message_id = ?", f.messageId());
-    add(sql, args, "client_id = ?", f.clientId());
-    add(sql, args, "service_id = ?", f.serviceId());
-    add(sql, args, "status = ?", f.status());
-    add(sql, args, "request_in_at >= ?", f.from() == null ? null : Timestamp.from(f.from()));
-    add(sql, args, "request_in_at < ?", f.to() == null ? null : Timestamp.from(f.to()));
+    int before = args.size();
+    add(sql, args, before, "message_id = ?", f.messageId());
+    add(sql, args, before, "client_id = ?", f.clientId());
+    add(sql, args, before, "service_id = ?", f.serviceId());
+    add(sql, args, before, "status = ?", f.status());
+    add(sql, args, before, "error_type = ?", f.errorType());
+    add(sql, args, before, "issue = ?", f.issue());
+    add(sql, args, before, "subject_hash = ?", f.subjectHash());
+    add(sql, args, before, "kind = ?", f.kind());
+    add(sql, args, before, "request_in_at >= ?", RecordRows.utc(f.from()));
+    add(sql, args, before, "request_in_at < ?", RecordRows.utc(f.to()));
     return sql.toString();
   }
 
-  private static void add(StringBuilder sql, List<Object> args, String condition, Object value) {
+  private static void add(StringBuilder sql, List<Object> args, int before, String condition, Object value) {
     if (value != null) {
-      sql.append(args.isEmpty() ? " WHERE " : " AND ").append(condition);
+      sql.append(args.size() == before ? " WHERE " : " AND ").append(condition);
       args.add(value);
     }
-  }
-
-  private static ExchangeRecord map(ResultSet rs, int row) throws SQLException {
-    return new ExchangeRecord(
-        rs.getObject("id", UUID.class),
-        rs.getString("message_id"),
-        rs.getString("client_id"),
-        rs.getString("service_id"),
-        rs.getString("user_id"),
-        rs.getString("issue"),
-        rs.getString("method"),
-        rs.getString("path"),
-        rs.getInt("status"),
-        rs.getString("error_type"),
-        rs.getLong("request_size"),
-        rs.getLong("response_size"),
-        instant(rs, "request_in_at"),
-        instant(rs, "request_out_at"),
-        instant(rs, "response_in_at"),
-        instant(rs, "response_out_at"),
-        rs.getString("request_hash"),
-        rs.getString("response_hash"),
-        rs.getString("subject_hash"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -3,6 +3,7 @@ package vn.lgsp.hub.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -11,20 +12,28 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves exchange records from the broker queue into PostgreSQL in batches. The JMS session is
- * transacted and committed only after the database commit, so a crash redelivers rather than
- * loses; the store is idempotent, so a redelivery is not stored twice. While the database is
- * down the writer keeps retrying the same batch without acknowledging it: records wait in the
- * broker. A message that is not a record goes to the dead-letter queue and counts in a metric.
+ * Moves exchange records from the broker queue into the chain in PostgreSQL, in batches. The JMS
+ * session is transacted and committed only after the database commit, so a crash redelivers
+ * rather than loses; appending is idempotent, so a redelivery is not stored twice. While the
+ * database is down the writer retries the same batch without acknowledging it: records wait in
+ * the broker. A record that can never be stored (malformed, or refused by the database's
+ * constraints) goes to the dead-letter queue, counted in {@code hub.exchange_log.dead_lettered}
+ * and logged as an error: the queue behind it keeps moving, and nothing is dropped silently.
  */
 @Component
 public class ExchangeLogWriter implements SmartLifecycle {
@@ -34,27 +43,40 @@ public class ExchangeLogWriter implements SmartLifecycle {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   private final ConnectionFactory connectionFactory;
-  private final ExchangeRecordStore store;
+  private final ExchangeChain chain;
   private final ObjectMapper json;
   private final AuditProperties props;
+  private final Clock clock;
   private final Counter deadLettered;
   private final Counter stored;
+  private final Timer writeLag;
 
   private volatile boolean running;
+  private volatile Instant lastStoredAt;
   private Thread worker;
+  private boolean adopted;
+
+  /** A record and the broker message that carried it. */
+  private record Received(Message message, ExchangeRecord record) {}
 
   public ExchangeLogWriter(
       ConnectionFactory connectionFactory,
-      ExchangeRecordStore store,
+      ExchangeChain chain,
       ObjectMapper json,
       AuditProperties props,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Clock clock) {
     this.connectionFactory = connectionFactory;
-    this.store = store;
+    this.chain = chain;
     this.json = json;
     this.props = props;
-    this.deadLettered = meters.counter("hub.exchange_log.dead_lettered");
-    this.stored = meters.counter("hub.exchange_log.stored");
+    this.clock = clock;
+    this.deadLettered = Counter.builder("hub.exchange_log.dead_lettered")
+        .description("exchange records moved to the dead-letter queue: an operator must look").register(meters);
+    this.stored = Counter.builder("hub.exchange_log.stored").description("exchange records stored").register(meters);
+    this.writeLag = Timer.builder("hub.exchange_log.write_lag")
+        .description("from the answer to the caller until the record is stored").publishPercentileHistogram()
+        .register(meters);
   }
 
   @Override
@@ -68,6 +90,7 @@ public class ExchangeLogWriter implements SmartLifecycle {
   public void stop() {
     running = false;
     if (worker != null) {
+      LockSupport.unpark(worker);
       try {
         worker.join(Duration.ofSeconds(10).toMillis());
       } catch (InterruptedException e) {
@@ -87,81 +110,100 @@ public class ExchangeLogWriter implements SmartLifecycle {
     return Integer.MAX_VALUE - 1000;
   }
 
+  /** When the writer last stored a batch; null before the first. */
+  public Instant lastStoredAt() {
+    return lastStoredAt;
+  }
+
   private void run() {
     while (running) {
       try (Connection connection = connectionFactory.createConnection();
           Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
         MessageConsumer consumer = session.createConsumer(session.createQueue(props.queue()));
-        MessageProducer deadLetters =
-            session.createProducer(session.createQueue(props.deadLetterQueue()));
+        MessageProducer deadLetters = session.createProducer(session.createQueue(props.deadLetterQueue()));
         connection.start();
         while (running) {
           drainOnce(session, consumer, deadLetters);
         }
       } catch (JMSException | RuntimeException e) {
         if (running) {
-          log.warn("exchange-log writer lost its broker session ({}); reconnecting", e.toString());
+          log.warn("exchange-log writer lost its broker session ({}); reconnecting", e.getClass().getSimpleName());
           pause(Duration.ofSeconds(1));
         }
       }
     }
   }
 
-  private void drainOnce(Session session, MessageConsumer consumer, MessageProducer deadLetters)
-      throws JMSException {
-    Message first = consumer.receive(RECEIVE_WAIT.toMillis());
-    if (first == null) {
+  private void drainOnce(Session session, MessageConsumer consumer, MessageProducer deadLetters) throws JMSException {
+    Message message = consumer.receive(RECEIVE_WAIT.toMillis());
+    if (message == null) {
+      idle();
       return;
     }
-    List<ExchangeRecord> batch = new ArrayList<>(props.batchSize());
-    Message message = first;
+    List<Received> batch = new ArrayList<>(props.batchSize());
     while (message != null) {
       ExchangeRecord record = parse(message);
       if (record == null) {
-        deadLetters.send(message);
-        deadLettered.increment();
-        log.error("exchange-log message is not a record; moved to {}", props.deadLetterQueue());
+        deadLetter(deadLetters, message, "not a valid exchange record");
       } else {
-        batch.add(record);
+        batch.add(new Received(message, record));
       }
       message = batch.size() < props.batchSize() ? consumer.receiveNoWait() : null;
     }
-    if (!storeUntilDone(batch)) {
+    if (!storeUntilDone(batch, deadLetters)) {
       session.rollback();
       return;
     }
     session.commit();
-    stored.increment(batch.size());
+  }
+
+  /** Nothing to write: chain records of an upgraded database once, and seal a quiet tail. */
+  private void idle() {
+    try {
+      if (!adopted) {
+        int n = chain.adoptUnchainedRecords();
+        adopted = true;
+        if (n > 0) {
+          log.info("chained {} exchange records written before the log had a chain", n);
+        }
+      }
+      chain.sealIfDue();
+    } catch (RuntimeException e) {
+      log.debug("exchange-log housekeeping skipped ({})", e.getClass().getSimpleName());
+    }
   }
 
   private ExchangeRecord parse(Message message) {
     try {
       if (message instanceof TextMessage text) {
         ExchangeRecord record = json.readValue(text.getText(), ExchangeRecord.class);
-        return record.id() == null || record.messageId() == null ? null : record;
+        return RecordLimits.problemWith(record) == null ? record : null;
       }
     } catch (Exception e) {
-      log.debug("unreadable exchange-log message", e);
+      log.debug("unreadable exchange-log message ({})", e.getClass().getSimpleName());
     }
     return null;
   }
 
-  /** Retries the batch with backoff until stored; false only when the writer is stopping. */
-  private boolean storeUntilDone(List<ExchangeRecord> batch) {
+  /**
+   * Stores the batch, retrying with backoff while the database is unavailable; false only when the
+   * writer is stopping. Records the database refuses for their content are dead-lettered one by one.
+   */
+  private boolean storeUntilDone(List<Received> batch, MessageProducer deadLetters) throws JMSException {
     if (batch.isEmpty()) {
       return true;
     }
     Duration backoff = Duration.ofMillis(100);
     while (running) {
       try {
-        store.storeAll(batch);
+        store(batch.stream().map(Received::record).toList());
         return true;
       } catch (RuntimeException e) {
-        log.warn(
-            "exchange-log store failed for {} records ({}); retrying in {} ms",
-            batch.size(),
-            e.getClass().getSimpleName(),
-            backoff.toMillis());
+        if (isRefusedContent(e)) {
+          return storeOneByOne(batch, deadLetters);
+        }
+        log.warn("exchange-log store failed for {} records ({}); retrying in {} ms",
+            batch.size(), e.getClass().getSimpleName(), backoff.toMillis());
         pause(backoff);
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       }
@@ -169,11 +211,53 @@ public class ExchangeLogWriter implements SmartLifecycle {
     return false;
   }
 
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private boolean storeOneByOne(List<Received> batch, MessageProducer deadLetters) throws JMSException {
+    for (Received r : batch) {
+      try {
+        store(List.of(r.record()));
+      } catch (RuntimeException e) {
+        if (!isRefusedContent(e)) {
+          return false;
+        }
+        deadLetter(deadLetters, r.message(), "refused by the database");
+      }
     }
+    return true;
+  }
+
+  private void store(List<ExchangeRecord> records) {
+    chain.append(records);
+    Instant now = clock.instant();
+    lastStoredAt = now;
+    stored.increment(records.size());
+    for (ExchangeRecord r : records) {
+      if (r.responseOutAt() != null) {
+        writeLag.record(Math.max(0, Duration.between(r.responseOutAt(), now).toNanos()), TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  private void deadLetter(MessageProducer deadLetters, Message message, String why) throws JMSException {
+    deadLetters.send(message);
+    deadLettered.increment();
+    log.error("exchange-log message {} {}; moved to {}", message.getJMSMessageID(), why, props.deadLetterQueue());
+  }
+
+  /** The database refused the content (data or constraint violation), as opposed to being unreachable. */
+  static boolean isRefusedContent(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DataIntegrityViolationException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pause(Duration duration) {
+    LockSupport.parkNanos(duration.toNanos());
   }
 }

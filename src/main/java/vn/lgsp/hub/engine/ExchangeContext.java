@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.apache.camel.Exchange;
 import vn.lgsp.hub.access.Grant;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
 
@@ -32,6 +33,9 @@ public final class ExchangeContext {
   private Instant requestOutAt;
   private Instant responseInAt;
   private ProblemType problem;
+  private String fullUri;
+  private byte[] requestBody;
+  private String traceparent;
 
   ExchangeContext(
       String messageId,
@@ -63,6 +67,27 @@ public final class ExchangeContext {
 
   void attachTo(Exchange exchange) {
     exchange.setProperty(PROPERTY, this);
+  }
+
+  /** The request as received, kept in memory for payload capture (never logged as is). */
+  void request(String uri, byte[] body) {
+    this.fullUri = uri;
+    this.requestBody = body;
+  }
+
+  /** What the request hash covers, for services that capture payloads. */
+  byte[] requestPreimage() {
+    return RequestHash.preimage(method, fullUri == null ? path : fullUri,
+        requestBody == null ? new byte[0] : requestBody);
+  }
+
+  /** The W3C trace context of this exchange; connectors pass a child of it to backends. */
+  public String traceparent() {
+    return traceparent;
+  }
+
+  void traceparent(String value) {
+    this.traceparent = value;
   }
 
   /** A connector marks the provider call so the record shows time spent in the backend. */

@@ -16,10 +16,12 @@ import org.springframework.stereotype.Component;
 import vn.lgsp.hub.access.FieldMinimizer;
 import vn.lgsp.hub.audit.ExchangeLogPublisher;
 import vn.lgsp.hub.audit.ExchangeRecord;
+import vn.lgsp.hub.audit.PayloadCipher;
 import vn.lgsp.hub.audit.SubjectHasher;
 import vn.lgsp.hub.protocol.Problem;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.RequestHash;
+import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 
 /**
@@ -38,6 +40,7 @@ public class ExchangeFinisher implements Processor {
   private final FieldMinimizer minimizer;
   private final ExchangeLogPublisher publisher;
   private final SubjectHasher hasher;
+  private final PayloadCipher payloads;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -45,11 +48,13 @@ public class ExchangeFinisher implements Processor {
       FieldMinimizer minimizer,
       ExchangeLogPublisher publisher,
       SubjectHasher hasher,
+      PayloadCipher payloads,
       ObjectMapper json,
       Clock clock) {
     this.minimizer = minimizer;
     this.publisher = publisher;
     this.hasher = hasher;
+    this.payloads = payloads;
     this.json = json;
     this.clock = clock;
   }
@@ -103,26 +108,32 @@ public class ExchangeFinisher implements Processor {
 
   private ExchangeRecord record(ExchangeContext c, int status, byte[] body) {
     String subject = c.subjectId();
-    return new ExchangeRecord(
-        UUID.randomUUID(),
-        c.messageId(),
-        c.client() == null ? c.clientHeaderForRecord() : c.client().toString(),
-        c.service() == null ? null : c.service().toString(),
-        c.userId() == null ? null : hasher.maskIds(c.userId()),
-        c.issue(),
-        c.method(),
-        hasher.maskIds(c.path()),
-        status,
-        c.problem() == null ? null : c.problem().code(),
-        c.requestSize(),
-        body.length,
-        c.requestInAt(),
-        c.requestOutAt(),
-        c.responseInAt(),
-        clock.instant(),
-        c.requestHash(),
-        RequestHash.of(body),
-        subject == null ? null : hasher.hash(subject));
+    String service = c.service() == null ? null : c.service().toString();
+    UUID id = UUID.randomUUID();
+    return ExchangeRecord.builder()
+        .id(id)
+        .messageId(c.messageId())
+        .clientId(c.client() == null ? c.clientHeaderForRecord() : c.client().toString())
+        .serviceId(service)
+        .userId(c.userId() == null ? null : hasher.maskIds(c.userId()))
+        .issue(c.issue())
+        .method(c.method())
+        .path(hasher.maskIds(c.path()))
+        .status(status)
+        .errorType(c.problem() == null ? null : c.problem().code())
+        .requestSize(c.requestSize())
+        .responseSize(body.length)
+        .requestInAt(c.requestInAt())
+        .requestOutAt(c.requestOutAt())
+        .responseInAt(c.responseInAt())
+        .responseOutAt(clock.instant())
+        .requestHash(c.requestHash())
+        .responseHash(RequestHash.of(body))
+        .subjectHash(subject == null ? null : hasher.hash(subject))
+        .traceparent(c.traceparent())
+        .covertUntil(c.grant() == null ? null : c.grant().covertUntil())
+        .payload(payloads.captures(service) ? payloads.capture(service, id, c.requestPreimage(), body) : null)
+        .build();
   }
 
   private static void writeResponse(Message out, ExchangeContext c, int status, byte[] body) {
@@ -139,6 +150,9 @@ public class ExchangeFinisher implements Processor {
     }
     if (c.problem() != null) {
       out.setHeader(XRoadHeaders.ERROR, c.problem().code());
+    }
+    if (c.traceparent() != null) {
+      out.setHeader(TraceContext.HEADER, c.traceparent());
     }
     out.setBody(body);
   }

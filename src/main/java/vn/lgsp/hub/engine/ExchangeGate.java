@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.Grant;
@@ -19,6 +20,7 @@ import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
+import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 import vn.lgsp.hub.protocol.XRoadPath;
 import vn.lgsp.hub.security.TokenAuthenticator;
@@ -37,6 +39,9 @@ public class ExchangeGate implements Processor {
 
   /** Path parameters and top-level JSON fields of this name are personal IDs: the subject. */
   public static final String SUBJECT_PARAMETER = "personalId";
+
+  /** Route property naming the service of a route whose path is not an X-Road service path. */
+  public static final String SERVICE_PROPERTY = "hub.service";
 
   /** A path parameter of this name is a personal ID or a legacy tax code: the subject too. */
   public static final String TAX_SUBJECT_PARAMETER = "taxId";
@@ -77,7 +82,7 @@ public class ExchangeGate implements Processor {
   public Processor metaserviceGate() {
     return exchange -> {
       ExchangeContext context = openAndAuthenticate(exchange);
-      if (context.path().startsWith(XRoadPath.PREFIX)) {
+      if (context.path().startsWith(XRoadPath.PREFIX) || declaredService(exchange) != null) {
         resolveService(exchange, context);
       }
       context.userId(optionalText(exchange.getIn(), XRoadHeaders.USER_ID));
@@ -112,6 +117,8 @@ public class ExchangeGate implements Processor {
             clock.instant(),
             RequestHash.ofRequest(method, fullUri, body),
             body.length);
+    context.request(fullUri, body);
+    context.traceparent(TraceContext.continueOrStart(in.getHeader(TraceContext.HEADER, String.class)));
     context.attachTo(exchange);
     in.setBody(body);
     if (!idValid) {
@@ -174,6 +181,11 @@ public class ExchangeGate implements Processor {
   }
 
   private static ServiceId resolveService(Exchange exchange, ExchangeContext context) {
+    ServiceId declared = declaredService(exchange);
+    if (declared != null) {
+      context.service(declared);
+      return declared;
+    }
     XRoadPath path;
     try {
       path = XRoadPath.parse(context.path());
@@ -187,6 +199,16 @@ public class ExchangeGate implements Processor {
           ProblemType.UNKNOWN_SERVICE, "no service " + path.service() + " with this method and path");
     }
     return path.service();
+  }
+
+  /**
+   * The service a route outside {@code /r1/} declares with the route property {@value
+   * #SERVICE_PROPERTY} (the data tracker, a consumer's own records), or null.
+   */
+  private static ServiceId declaredService(Exchange exchange) {
+    Route route = exchange.getContext().getRoute(exchange.getFromRouteId());
+    Object declared = route == null ? null : route.getProperties().get(SERVICE_PROPERTY);
+    return declared == null ? null : ServiceId.parse(declared.toString());
   }
 
   private static String optionalText(Message in, String header) {
@@ -205,6 +227,10 @@ public class ExchangeGate implements Processor {
   private void validateInput(Exchange exchange, Message in, ExchangeContext context) {
     if (RequestParameters.declaresPathParameter(exchange, SUBJECT_PARAMETER)) {
       context.subject(requirePersonalId(in.getHeader(SUBJECT_PARAMETER, String.class)));
+    }
+    String queried = RequestParameters.queryParameter(exchange, SUBJECT_PARAMETER);
+    if (queried != null) {
+      context.subject(requirePersonalId(queried));
     }
     if (RequestParameters.declaresPathParameter(exchange, TAX_SUBJECT_PARAMETER)) {
       String taxId = in.getHeader(TAX_SUBJECT_PARAMETER, String.class);

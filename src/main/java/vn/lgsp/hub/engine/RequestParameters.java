@@ -1,8 +1,14 @@
 package vn.lgsp.hub.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
 
 /**
  * The named inputs of a request: path parameters the route's path declares, else top-level
@@ -22,6 +28,33 @@ public final class RequestParameters {
       return field != null && field.isValueNode() && !field.isNull() ? field.asText() : null;
     }
     return null;
+  }
+
+  /** Every query parameter with its first value, URL-decoded, in order. */
+  public static Map<String, String> queryParameters(Exchange exchange) {
+    String query = exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class);
+    Map<String, String> params = new LinkedHashMap<>();
+    if (query != null && !query.isEmpty()) {
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        params.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+      }
+    }
+    return params;
+  }
+
+  /** The first value of a query parameter, URL-decoded, or null. */
+  public static String queryParameter(Exchange exchange, String name) {
+    return queryParameters(exchange).get(name);
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new HubProblemException(
+          ProblemType.INVALID_REQUEST, "the query string is not URL-encoded correctly");
+    }
   }
 
   static boolean declaresPathParameter(Exchange exchange, String name) {

@@ -1,84 +1,166 @@
 package vn.lgsp.hub.ops;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.audit.AuditProperties;
+import vn.lgsp.hub.audit.AuditTrail;
+import vn.lgsp.hub.audit.CapturedPayloads;
+import vn.lgsp.hub.audit.ExchangeLogExport;
 import vn.lgsp.hub.audit.ExchangeLogQuery;
+import vn.lgsp.hub.audit.LogFilters;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 
-/** Operators search the exchange log. Behind HTTP basic authentication (see the security chain). */
+/**
+ * Auditors and operators search the exchange log, see its statistics, export it, and read a
+ * captured payload for a stated reason. Behind HTTP basic authentication (see the security chain).
+ */
 @RestController
 @RequestMapping("/admin/api/exchanges")
 public class AdminExchangesController {
 
+  private static final Set<String> PAGING = Set.of("page", "size");
+
   private final ExchangeLogQuery query;
+  private final LogFilters filters;
+  private final ExchangeLogExport export;
+  private final CapturedPayloads payloads;
+  private final AuditTrail trail;
+  private final Clock clock;
   private final int maxPageSize;
 
-  public AdminExchangesController(ExchangeLogQuery query, AuditProperties audit) {
+  public AdminExchangesController(
+      ExchangeLogQuery query,
+      LogFilters filters,
+      ExchangeLogExport export,
+      CapturedPayloads payloads,
+      AuditTrail trail,
+      AuditProperties audit,
+      Clock clock) {
     this.query = query;
+    this.filters = filters;
+    this.export = export;
+    this.payloads = payloads;
+    this.trail = trail;
+    this.clock = clock;
     this.maxPageSize = audit.maxQueryPageSize();
   }
 
+  /** Search: messageId, client, service, status, errorType, purpose, personalId, kind, from, to; page, size. */
   @GetMapping
-  public ExchangeLogQuery.Page search(
-      @RequestParam(required = false) String messageId,
-      @RequestParam(required = false) String client,
-      @RequestParam(required = false) String service,
-      @RequestParam(required = false) String status,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(defaultValue = "0") String page,
-      @RequestParam(defaultValue = "50") String size) {
-    ExchangeLogQuery.Filter filter =
-        new ExchangeLogQuery.Filter(
-            text("messageId", messageId),
-            text("client", client),
-            text("service", service),
-            status == null ? null : integer("status", status, 100, 599),
-            instant("from", from),
-            instant("to", to));
-    return query.find(filter, integer("page", page, 0, 1_000_000), integer("size", size, 1, maxPageSize));
+  public ExchangeLogQuery.Page search(@RequestParam Map<String, String> params) {
+    ExchangeLogQuery.Filter filter = filters.parse(without(params, PAGING), LogFilters.SEARCH);
+    return query.find(filter, page(params), size(params));
   }
 
-  private static String text(String name, String value) {
-    if (value == null) {
-      return null;
+  /** Counts and latency percentiles per hour or day, client, service and status. */
+  @GetMapping("/statistics")
+  public Map<String, Object> statistics(@RequestParam Map<String, String> params) {
+    String granularity = params.getOrDefault("granularity", "hour");
+    if (!List.of("hour", "day").contains(granularity)) {
+      throw LogFilters.invalid("granularity", "must be hour or day");
     }
-    if (value.isBlank() || value.length() > 400 || value.chars().anyMatch(Character::isISOControl)) {
-      throw invalid(name, "must be 1-400 printable characters");
-    }
-    return value;
+    ExchangeLogQuery.Filter filter = filters.parse(without(params, Set.of("granularity")), LogFilters.SEARCH);
+    return Map.of("granularity", granularity, "buckets",
+        query.statistics(filter, ExchangeLogQuery.Granularity.valueOf(granularity.toUpperCase())));
   }
 
-  private static int integer(String name, String value, int min, int max) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n < min || n > max) {
-        throw invalid(name, "must be between " + min + " and " + max);
+  /**
+   * Streams the records of {@code [from, to)}: {@code format=jsonl} (default) is a signed stretch of
+   * the chain that the verification command checks; {@code format=csv} is for spreadsheets.
+   */
+  @AdminAction("exchange-log.export")
+  @GetMapping("/export")
+  public void export(@RequestParam Map<String, String> params, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    Set<String> allowed = Set.of("from", "to", "format", "reason");
+    params.keySet().stream().filter(k -> !allowed.contains(k)).findFirst().ifPresent(k -> {
+      throw LogFilters.invalid(k, "is not a known parameter");
+    });
+    Instant from = LogFilters.instant(params, "from");
+    Instant to = params.containsKey("to") ? LogFilters.instant(params, "to") : clock.instant();
+    if (from == null || !from.isBefore(to)) {
+      throw LogFilters.invalid("from", "is required and must be before 'to'");
+    }
+    String format = params.getOrDefault("format", "jsonl");
+    if (!List.of("jsonl", "csv").contains(format)) {
+      throw LogFilters.invalid("format", "must be jsonl or csv");
+    }
+    request.setAttribute(AdminActionRecorder.REASON, LogFilters.text(params, "reason"));
+    String name = "exchange-log-" + from.getEpochSecond() + "-" + to.getEpochSecond() + "." + format;
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    response.setContentType("jsonl".equals(format) ? "application/jsonl" : "text/csv; charset=utf-8");
+    try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16)) {
+      if ("jsonl".equals(format)) {
+        export.jsonLines(from, to, out);
+      } else {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        export.csv(from, to, writer);
+        writer.flush();
       }
-      return n;
-    } catch (NumberFormatException e) {
-      throw invalid(name, "must be a whole number");
     }
   }
 
-  private static Instant instant(String name, String value) {
-    if (value == null) {
-      return null;
-    }
+  /**
+   * The captured request and response of one exchange, decrypted. The operator must give a
+   * reason; the reading is recorded in the chain before the payload is shown.
+   */
+  @GetMapping("/{id}/payload")
+  public ResponseEntity<CapturedPayloads.Disclosed> payload(
+      @PathVariable String id, @RequestParam Map<String, String> params, HttpServletRequest request,
+      Principal operator) {
+    Instant started = clock.instant();
+    UUID recordId;
     try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw invalid(name, "must be an ISO 8601 instant such as 2026-01-31T08:00:00Z");
+      recordId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "the record id must be a UUID");
     }
+    String reason = LogFilters.text(params, "reason");
+    if (reason == null || params.size() > 1) {
+      throw LogFilters.invalid("reason", "is required (why the payload is read), and the only parameter");
+    }
+    var disclosed = payloads.read(recordId);
+    int status = disclosed.isPresent() ? 200 : ProblemType.NOT_FOUND.status();
+    trail.adminAction(operator.getName(), "exchange-log.payload-read", reason, request.getMethod(),
+        request.getRequestURI(), status, disclosed.isPresent() ? null : ProblemType.NOT_FOUND.code(), started);
+    return disclosed.map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(d))
+        .orElseThrow(() -> new HubProblemException(ProblemType.NOT_FOUND, "no captured payload for this record"));
   }
 
-  private static HubProblemException invalid(String name, String rule) {
-    return new HubProblemException(ProblemType.INVALID_REQUEST, "query parameter '" + name + "' " + rule);
+  private int page(Map<String, String> params) {
+    return LogFilters.integer("page", params.getOrDefault("page", "0"), 0, 1_000_000);
+  }
+
+  private int size(Map<String, String> params) {
+    return LogFilters.integer("size", params.getOrDefault("size", "50"), 1, maxPageSize);
+  }
+
+  private static Map<String, String> without(Map<String, String> params, Set<String> names) {
+    Set<String> keep = new HashSet<>(params.keySet());
+    keep.removeAll(names);
+    return params.entrySet().stream().filter(e -> keep.contains(e.getKey()))
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 }

@@ -7,6 +7,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.Problem;
 import vn.lgsp.hub.protocol.ProblemType;
@@ -34,7 +36,8 @@ public class ProblemControllerAdvice {
     org.springframework.web.HttpMediaTypeNotSupportedException.class,
     org.springframework.web.bind.MissingServletRequestParameterException.class,
     org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
-    org.springframework.web.servlet.resource.NoResourceFoundException.class
+    org.springframework.web.servlet.resource.NoResourceFoundException.class,
+    org.springframework.http.converter.HttpMessageNotReadableException.class
   })
   public ResponseEntity<Problem> requestRefusal(Exception e) {
     int status = e instanceof org.springframework.web.ErrorResponse r ? r.getStatusCode().value() : 400;
@@ -48,6 +51,10 @@ public class ProblemControllerAdvice {
   }
 
   private static ResponseEntity<Problem> respond(ProblemType type, String detail) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null) {
+      request.setAttribute(AdminActionRecorder.ERROR_TYPE, type.code(), RequestAttributes.SCOPE_REQUEST);
+    }
     return ResponseEntity.status(type.status())
         .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
         .header(XRoadHeaders.ERROR, type.code())

@@ -14,13 +14,16 @@ public final class RequestHash {
   private RequestHash() {}
 
   public static String ofRequest(String method, String uri, byte[] body) {
-    MessageDigest sha = sha512();
-    sha.update(method.getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) ' ');
-    sha.update(uri.getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) '\n');
-    sha.update(body);
-    return Base64.getEncoder().encodeToString(sha.digest());
+    return of(preimage(method, uri, body));
+  }
+
+  /** What the request hash covers: {@code METHOD URI\nBODY}. */
+  public static byte[] preimage(String method, String uri, byte[] body) {
+    byte[] head = (method + " " + uri + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + body.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(body, 0, all, head.length, body.length);
+    return all;
   }
 
   public static String of(byte[] bytes) {

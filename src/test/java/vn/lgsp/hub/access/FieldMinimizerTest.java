@@ -29,7 +29,8 @@ class FieldMinimizerTest {
     return new Grant(
         SubsystemId.parse("VN/GOV/UBND-DN/MOTCUA"),
         ServiceId.parse("VN/GOV/BCA/DANCU/citizen-info"),
-        new LinkedHashSet<>(List.of(fields)));
+        new LinkedHashSet<>(List.of(fields)),
+        null);
   }
 
   @Test

@@ -27,7 +27,8 @@ class PackageBoundariesTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               HUB + "access..", HUB + "audit..", HUB + "connectors..", HUB + "engine..",
-              HUB + "security..", HUB + "ops..", HUB + "sandbox..", HUB + "embedded..", HUB + "directory..");
+              HUB + "security..", HUB + "ops..", HUB + "sandbox..", HUB + "embedded..", HUB + "directory..",
+              HUB + "transparency..");
 
   @ArchTest
   static final ArchRule POLICIES_DO_NOT_KNOW_THE_ENGINE_OR_BACKENDS =
@@ -37,7 +38,8 @@ class PackageBoundariesTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              HUB + "engine..", HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..");
+              HUB + "engine..", HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..",
+              HUB + "transparency..");
 
   @ArchTest
   static final ArchRule ENGINE_DOES_NOT_KNOW_CONCRETE_BACKENDS =
@@ -46,7 +48,8 @@ class PackageBoundariesTest {
           .resideInAPackage(HUB + "engine..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..");
+          .resideInAnyPackage(
+              HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..", HUB + "transparency..");
 
   @ArchTest
   static final ArchRule CONNECTORS_STAY_OUT_OF_POLICY =

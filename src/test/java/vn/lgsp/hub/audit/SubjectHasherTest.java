@@ -9,7 +9,7 @@ class SubjectHasherTest {
   private final SubjectHasher hasher = hasher("a-key-of-sixteen-chars");
 
   private static SubjectHasher hasher(String key) {
-    return new SubjectHasher(new AuditProperties(key, "q", "dlq", 10, 10));
+    return new SubjectHasher(new AuditProperties(key, "q", "dlq", 10, 10, null, null, null));
   }
 
   @Test

@@ -22,6 +22,8 @@ public final class HubClient {
   public static final String HANOI = "VN/GOV/UBND-HN/MOTCUA";
   public static final String HCMC = "VN/GOV/UBND-HCM/MOTCUA";
   public static final String DA_NANG = "VN/GOV/UBND-DN/MOTCUA";
+  public static final String PORTAL = "VN/GOV/VPCP/DVCQG";
+  public static final String INVESTIGATOR = "VN/GOV/BCA/DIEUTRA";
   public static final String SANDBOX_SECRET = "sandbox-secret";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,13 +62,19 @@ public final class HubClient {
 
   /** GET on the admin API as the sandbox operator. */
   public Response admin(String pathAndQuery) {
-    String basic =
-        Base64.getEncoder().encodeToString("operator:sandbox-operator".getBytes(StandardCharsets.UTF_8));
-    return send(
-        HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-            .header("Authorization", "Basic " + basic)
-            .GET());
+    return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("Authorization", OPERATOR).GET());
   }
+
+  /** POST of a JSON body on the admin API as the sandbox operator. */
+  public Response adminPost(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", OPERATOR)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private static final String OPERATOR =
+      "Basic " + Base64.getEncoder().encodeToString("operator:sandbox-operator".getBytes(StandardCharsets.UTF_8));
 
   /** The stored exchange records with this X-Road-Id (possibly none yet). */
   public JsonNode records(String messageId) {

@@ -10,7 +10,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of end-to-end tests against one hub in its embedded sandbox default, on a random port and
  * its own data directory. Subclasses share the running hub (one Spring test context).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // seal often, so that tests see seals without waiting
+    properties = {"hub.audit.seal.every-records=5", "hub.audit.seal.every=1s"})
 public abstract class SandboxHubTest {
 
   @DynamicPropertySource

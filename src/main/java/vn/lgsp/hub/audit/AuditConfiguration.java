@@ -1,0 +1,30 @@
+package vn.lgsp.hub.audit;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans of the exchange log that are plain objects. */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+  /** The hub's own seal key and the earlier keys configuration still trusts. */
+  @Bean
+  TrustedKeys trustedSealKeys(SealKey sealKey, AuditProperties audit) {
+    List<X509Certificate> certificates = new ArrayList<>();
+    certificates.add(sealKey.certificate());
+    for (Path file : audit.seal().trustedCertificates()) {
+      certificates.add(TrustedKeys.read(file));
+    }
+    return new TrustedKeys(certificates);
+  }
+
+  @Bean
+  LogVerifier logVerifier(TrustedKeys trustedSealKeys, Clock clock) {
+    return new LogVerifier(trustedSealKeys, clock);
+  }
+}

@@ -1,0 +1,69 @@
+package vn.lgsp.hub.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what operators and the hub itself do (suspend a route, export or archive the log, read a
+ * captured payload, hide covert usages from a citizen) in the same chain as the exchanges, with
+ * who acted, why, and the outcome. The record is durable before the call returns.
+ */
+@Component
+public class AuditTrail {
+
+  /** The actor of what the hub does on its own (scheduled archiving, data-tracker filtering). */
+  public static final String HUB = "hub";
+
+  private final ExchangeLogPublisher publisher;
+  private final SubjectHasher hasher;
+  private final Clock clock;
+
+  public AuditTrail(ExchangeLogPublisher publisher, SubjectHasher hasher, Clock clock) {
+    this.publisher = publisher;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  /** An operator's action through the admin API, with its HTTP outcome. */
+  public void adminAction(
+      String operator, String action, String reason, String method, String path, int status, String errorType,
+      Instant startedAt) {
+    publisher.publish(ExchangeRecord.builder()
+        .kind(ExchangeRecord.ADMIN)
+        .messageId(UUID.randomUUID().toString())
+        .actor(operator)
+        .action(action)
+        .reason(clip(reason))
+        .method(method)
+        .path(hasher.maskIds(path))
+        .status(status)
+        .errorType(errorType)
+        .requestInAt(startedAt)
+        .responseOutAt(clock.instant())
+        .build());
+  }
+
+  /** Something the hub did on its own account or on behalf of a client. */
+  public void event(String actor, String action, String reason, String subjectHash) {
+    Instant now = clock.instant();
+    publisher.publish(ExchangeRecord.builder()
+        .kind(ExchangeRecord.EVENT)
+        .messageId(UUID.randomUUID().toString())
+        .actor(actor)
+        .action(action)
+        .reason(clip(reason))
+        .method("-")
+        .path("-")
+        .status(200)
+        .subjectHash(subjectHash)
+        .requestInAt(now)
+        .responseOutAt(now)
+        .build());
+  }
+
+  private static String clip(String reason) {
+    return reason == null || reason.length() <= 512 ? reason : reason.substring(0, 512);
+  }
+}

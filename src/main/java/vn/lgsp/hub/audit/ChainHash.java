@@ -1,0 +1,95 @@
+package vn.lgsp.hub.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/**
+ * The hash chain of the exchange log, written down so that anyone can re-implement it: a record's
+ * hash is {@code hex(SHA-256(prevHash + "\n" + canonical))}, where the canonical form is the line
+ * {@code lgsp-hub-record/1} followed by one {@code name=value} line per field, in the fixed order
+ * below, each value JSON-encoded ({@code null}, a number, or a quoted string; instants as
+ * {@code 2026-01-31T08:00:00.000000Z}). The first record follows {@link #GENESIS}.
+ */
+public final class ChainHash {
+
+  /** The "previous hash" of the first record ever written. */
+  public static final String GENESIS = "0".repeat(64);
+
+  private static final String VERSION = "lgsp-hub-record/1";
+  private static final DateTimeFormatter MICROS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private ChainHash() {}
+
+  /** The hash of {@code record} at chain position {@code seq} after {@code prevHash}. */
+  public static String of(ExchangeRecord r, long seq, String prevHash) {
+    StringBuilder c = new StringBuilder(1024).append(prevHash).append('\n').append(VERSION).append('\n');
+    line(c, "seq", Long.toString(seq));
+    text(c, "id", r.id() == null ? null : r.id().toString());
+    text(c, "kind", r.kind());
+    text(c, "messageId", r.messageId());
+    text(c, "clientId", r.clientId());
+    text(c, "serviceId", r.serviceId());
+    text(c, "userId", r.userId());
+    text(c, "issue", r.issue());
+    text(c, "method", r.method());
+    text(c, "path", r.path());
+    line(c, "status", Integer.toString(r.status()));
+    text(c, "errorType", r.errorType());
+    line(c, "requestSize", Long.toString(r.requestSize()));
+    line(c, "responseSize", Long.toString(r.responseSize()));
+    instant(c, "requestInAt", r.requestInAt());
+    instant(c, "requestOutAt", r.requestOutAt());
+    instant(c, "responseInAt", r.responseInAt());
+    instant(c, "responseOutAt", r.responseOutAt());
+    text(c, "requestHash", r.requestHash());
+    text(c, "responseHash", r.responseHash());
+    text(c, "subjectHash", r.subjectHash());
+    text(c, "traceparent", r.traceparent());
+    text(c, "covertUntil", r.covertUntil() == null ? null : r.covertUntil().toString());
+    text(c, "actor", r.actor());
+    text(c, "action", r.action());
+    text(c, "reason", r.reason());
+    return sha256Hex(c.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  private static void instant(StringBuilder c, String name, Instant value) {
+    text(c, name, value == null ? null : MICROS.format(value));
+  }
+
+  private static void text(StringBuilder c, String name, String value) {
+    line(c, name, value == null ? "null" : quote(value));
+  }
+
+  private static void line(StringBuilder c, String name, String value) {
+    c.append(name).append('=').append(value).append('\n');
+  }
+
+  private static String quote(String value) {
+    StringBuilder q = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (ch == '"' || ch == '\\') {
+        q.append('\\').append(ch);
+      } else if (ch < 0x20) {
+        q.append(String.format("\\u%04x", (int) ch));
+      } else {
+        q.append(ch);
+      }
+    }
+    return q.append('"').toString();
+  }
+}

@@ -1,0 +1,223 @@
+package vn.lgsp.hub.audit;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appends records to the hash chain in PostgreSQL. Each append locks the chain head row, so
+ * positions are assigned in one order even with several writers (several hubs on one database).
+ * Appending is idempotent: a record already stored (a redelivery) is skipped, not chained twice.
+ * The chain is sealed in the same transaction when enough records or time have passed.
+ */
+@Repository
+public class ExchangeChain {
+
+  static final String COLUMNS =
+      "id, kind, message_id, client_id, service_id, user_id, issue, method, path, status, error_type,"
+          + " request_size, response_size, request_in_at, request_out_at, response_in_at, response_out_at,"
+          + " request_hash, response_hash, subject_hash, traceparent, covert_until, actor, action, reason,"
+          + " chain_seq, prev_hash, record_hash";
+
+  private static final String INSERT =
+      "INSERT INTO exchange_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** The state of the chain in the database. */
+  public record Head(long baseSeq, String baseHash, long lastSeq, String lastHash, long sealedSeq, Instant sealedAt) {}
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final SealKey sealKey;
+  private final AuditProperties.Seal sealPolicy;
+  private final Clock clock;
+
+  public ExchangeChain(JdbcTemplate jdbc, TransactionTemplate tx, SealKey sealKey, AuditProperties audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.sealKey = sealKey;
+    this.sealPolicy = audit.seal();
+    this.clock = clock;
+  }
+
+  /** Chains and stores the records not stored yet, in one transaction; answers how many were new. */
+  public int append(List<ExchangeRecord> records) {
+    Integer stored = tx.execute(status -> {
+      Head head = lockHead();
+      List<ExchangeRecord> fresh = notYetStored(records);
+      long seq = head.lastSeq();
+      String hash = head.lastHash();
+      List<ExchangeRecord> chained = new ArrayList<>(fresh.size());
+      for (ExchangeRecord r : fresh) {
+        seq++;
+        String recordHash = ChainHash.of(r, seq, hash);
+        chained.add(r.withChain(new ExchangeRecord.ChainLink(seq, hash, recordHash)));
+        hash = recordHash;
+      }
+      if (chained.isEmpty()) {
+        return 0;
+      }
+      jdbc.batchUpdate(INSERT, chained, chained.size(), ExchangeChain::bind);
+      List<ExchangeRecord> captured = chained.stream().filter(r -> r.payload() != null).toList();
+      if (!captured.isEmpty()) {
+        jdbc.batchUpdate("INSERT INTO exchange_payload (record_id, key_id, request, response) VALUES (?, ?, ?, ?)",
+            captured, captured.size(), (ps, r) -> {
+              ps.setObject(1, r.id());
+              ps.setString(2, r.payload().keyId());
+              ps.setString(3, r.payload().request());
+              ps.setString(4, r.payload().response());
+            });
+      }
+      jdbc.update("UPDATE exchange_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+      sealIfDue(new Head(head.baseSeq(), head.baseHash(), seq, hash, head.sealedSeq(), head.sealedAt()));
+      return chained.size();
+    });
+    return stored == null ? 0 : stored;
+  }
+
+  /** Seals the unsealed tail if the seal interval has passed; for a writer with nothing to write. */
+  public void sealIfDue() {
+    tx.executeWithoutResult(status -> sealIfDue(lockHead()));
+  }
+
+  public Head head() {
+    return jdbc.queryForObject(
+        "SELECT base_seq, base_hash, last_seq, last_hash, sealed_seq, sealed_at FROM exchange_chain_head WHERE id = 1",
+        (rs, i) -> head(rs));
+  }
+
+  /**
+   * Chains records stored before the database had a chain (an upgraded hub), once: only while the
+   * chain is still empty, so a row slipped in later can never be adopted.
+   */
+  public int adoptUnchainedRecords() {
+    Integer adopted = tx.execute(status -> {
+      Head head = lockHead();
+      if (head.lastSeq() != 0) {
+        return 0;
+      }
+      List<ExchangeRecord> legacy = jdbc.query(
+          "SELECT " + COLUMNS + " FROM exchange_record WHERE chain_seq IS NULL ORDER BY seq", RecordRows::map);
+      long seq = 0;
+      String hash = head.lastHash();
+      for (ExchangeRecord r : legacy) {
+        seq++;
+        String recordHash = ChainHash.of(r, seq, hash);
+        jdbc.update("UPDATE exchange_record SET chain_seq = ?, prev_hash = ?, record_hash = ? WHERE id = ?",
+            seq, hash, recordHash, r.id());
+        hash = recordHash;
+      }
+      if (seq > 0) {
+        jdbc.update("UPDATE exchange_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+      }
+      return legacy.size();
+    });
+    return adopted == null ? 0 : adopted;
+  }
+
+  private void sealIfDue(Head head) {
+    long unsealed = head.lastSeq() - head.sealedSeq();
+    if (unsealed <= 0) {
+      return;
+    }
+    Instant now = clock.instant();
+    boolean due = unsealed >= sealPolicy.everyRecords()
+        || head.sealedAt() == null
+        || Duration.between(head.sealedAt(), now).compareTo(sealPolicy.every()) >= 0;
+    if (!due) {
+      return;
+    }
+    Seal seal = new Seal(head.lastSeq(), head.lastHash(), now, sealKey.keyId(), null);
+    String signature = sealKey.sign(seal.text());
+    jdbc.update("INSERT INTO exchange_chain_seal (up_to_seq, head_hash, sealed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)",
+        seal.upToSeq(), seal.headHash(), RecordRows.utc(seal.sealedAt()), seal.keyId(), signature);
+    jdbc.update("UPDATE exchange_chain_head SET sealed_seq = ?, sealed_at = ? WHERE id = 1",
+        seal.upToSeq(), RecordRows.utc(seal.sealedAt()));
+  }
+
+  Head lockHead() {
+    return jdbc.queryForObject(
+        "SELECT base_seq, base_hash, last_seq, last_hash, sealed_seq, sealed_at FROM exchange_chain_head"
+            + " WHERE id = 1 FOR UPDATE",
+        (rs, i) -> head(rs));
+  }
+
+  private static Head head(java.sql.ResultSet rs) throws SQLException {
+    return new Head(rs.getLong("base_seq"), rs.getString("base_hash"), rs.getLong("last_seq"),
+        rs.getString("last_hash"), rs.getLong("sealed_seq"), RecordRows.instant(rs, "sealed_at"));
+  }
+
+  /** The records of the batch that are not in the database yet, each once. */
+  private List<ExchangeRecord> notYetStored(List<ExchangeRecord> records) {
+    Map<UUID, ExchangeRecord> byId = new LinkedHashMap<>();
+    records.forEach(r -> byId.putIfAbsent(r.id(), r));
+    Set<UUID> existing = new HashSet<>(jdbc.execute((ConnectionCallback<List<UUID>>) connection -> {
+      Array ids = connection.createArrayOf("uuid", byId.keySet().toArray());
+      try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM exchange_record WHERE id = ANY(?)")) {
+        ps.setArray(1, ids);
+        List<UUID> found = new ArrayList<>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.add(rs.getObject(1, UUID.class));
+          }
+        }
+        return found;
+      }
+    }));
+    return byId.values().stream().filter(r -> !existing.contains(r.id())).toList();
+  }
+
+  private static void bind(PreparedStatement ps, ExchangeRecord r) throws SQLException {
+    ps.setObject(1, r.id());
+    ps.setString(2, r.kind());
+    ps.setString(3, r.messageId());
+    ps.setString(4, r.clientId());
+    ps.setString(5, r.serviceId());
+    ps.setString(6, r.userId());
+    ps.setString(7, r.issue());
+    ps.setString(8, r.method());
+    ps.setString(9, r.path());
+    ps.setInt(10, r.status());
+    ps.setString(11, r.errorType());
+    ps.setLong(12, r.requestSize());
+    ps.setLong(13, r.responseSize());
+    setInstant(ps, 14, r.requestInAt());
+    setInstant(ps, 15, r.requestOutAt());
+    setInstant(ps, 16, r.responseInAt());
+    setInstant(ps, 17, r.responseOutAt());
+    ps.setString(18, r.requestHash());
+    ps.setString(19, r.responseHash());
+    ps.setString(20, r.subjectHash());
+    ps.setString(21, r.traceparent());
+    if (r.covertUntil() == null) {
+      ps.setNull(22, Types.DATE);
+    } else {
+      ps.setObject(22, r.covertUntil());
+    }
+    ps.setString(23, r.actor());
+    ps.setString(24, r.action());
+    ps.setString(25, r.reason());
+    ps.setLong(26, r.chain().seq());
+    ps.setString(27, r.chain().prevHash());
+    ps.setString(28, r.chain().recordHash());
+  }
+
+  private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    RecordRows.setInstant(ps, index, value);
+  }
+}

@@ -1,0 +1,178 @@
+package vn.lgsp.hub.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * The exchange log as a file: JSON lines, one stretch of the chain, verifiable on its own.
+ *
+ * <pre>
+ * {"type":"header","format":"lgsp-hub-exchange-log/1","baseSeq":..,"baseHash":..,"exportedAt":..,"certificate":"PEM"}
+ * {"type":"seal","seal":{...}}          the seals of the stretch
+ * {"type":"record","record":{...}}      the records in chain order, with their chain links
+ * {"type":"footer","lastSeq":..,"lastHash":..,"records":..,"digest":..,"keyId":..,"signature":..}
+ * </pre>
+ *
+ * The footer's digest is the SHA-256 of every byte before it and is signed with the seal key, so
+ * the file as a whole is signed, and a file cut short has no valid footer. Exports and archives
+ * share the format; archives follow one another, each starting where the last ended.
+ */
+public final class ExportFile {
+
+  public static final String FORMAT = "lgsp-hub-exchange-log/1";
+
+  static final ObjectMapper JSON = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+  private ExportFile() {}
+
+  /** What the footer's signature covers. */
+  static String footerText(long lastSeq, String lastHash, long records, String digest, String keyId) {
+    return "lgsp-hub-export/1\nlastSeq=" + lastSeq + "\nlastHash=" + lastHash + "\nrecords=" + records
+        + "\ndigest=" + digest + "\nkey=" + keyId + "\n";
+  }
+
+  /** Writes one stretch; the caller writes the header, the seals, the records, then the footer. */
+  public static final class Writer {
+    private final OutputStream out;
+    private final MessageDigest digest;
+    private long records;
+    private long lastSeq;
+    private String lastHash;
+
+    public Writer(OutputStream out) {
+      this.out = out;
+      try {
+        this.digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    public void header(long baseSeq, String baseHash, Instant exportedAt, String certificatePem) {
+      lastSeq = baseSeq;
+      lastHash = baseHash;
+      ObjectNode h = JSON.createObjectNode();
+      h.put("type", "header").put("format", FORMAT).put("baseSeq", baseSeq).put("baseHash", baseHash)
+          .put("exportedAt", exportedAt.toString()).put("certificate", certificatePem);
+      line(h);
+    }
+
+    public void seal(Seal seal) {
+      ObjectNode s = JSON.createObjectNode().put("type", "seal");
+      s.set("seal", JSON.valueToTree(seal));
+      line(s);
+    }
+
+    public void record(ExchangeRecord record) {
+      ObjectNode r = JSON.createObjectNode().put("type", "record");
+      r.set("record", JSON.valueToTree(record.withoutPayload()));
+      line(r);
+      records++;
+      lastSeq = record.chain().seq();
+      lastHash = record.chain().recordHash();
+    }
+
+    public void footer(SealKey key) {
+      String hex = HexFormat.of().formatHex(digest.digest());
+      ObjectNode f = JSON.createObjectNode();
+      f.put("type", "footer").put("lastSeq", lastSeq).put("lastHash", lastHash).put("records", records)
+          .put("digest", hex).put("keyId", key.keyId())
+          .put("signature", key.sign(footerText(lastSeq, lastHash, records, hex, key.keyId())));
+      line(f);
+    }
+
+    private void line(JsonNode node) {
+      try {
+        byte[] bytes = JSON.writeValueAsBytes(node);
+        digest.update(bytes);
+        digest.update((byte) '\n');
+        out.write(bytes);
+        out.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** The verification of one file: the chain inside it, and the file's own signature. */
+  public record Verified(long baseSeq, String baseHash, String certificate, ChainVerifier.Result result) {}
+
+  /** Reads and verifies a file against the trusted keys. */
+  public static Verified verify(InputStream in, TrustedKeys trust) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line = reader.readLine();
+    JsonNode header = line == null ? null : JSON.readTree(line);
+    if (header == null || !"header".equals(header.path("type").asText()) || !FORMAT.equals(header.path("format").asText())) {
+      throw new IOException("not an lgsp-hub exchange-log file (no " + FORMAT + " header)");
+    }
+    digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+    long baseSeq = header.path("baseSeq").asLong();
+    String baseHash = header.path("baseHash").asText();
+    ChainVerifier verifier = new ChainVerifier(baseSeq, baseHash, trust);
+    JsonNode footer = null;
+    while ((line = reader.readLine()) != null) {
+      JsonNode node = JSON.readTree(line);
+      String type = node.path("type").asText();
+      if ("footer".equals(type)) {
+        footer = node;
+        break;
+      }
+      digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+      if ("seal".equals(type)) {
+        verifier.seal(JSON.treeToValue(node.get("seal"), Seal.class));
+      } else if ("record".equals(type)) {
+        verifier.record(JSON.treeToValue(node.get("record"), ExchangeRecord.class));
+      } else {
+        throw new IOException("unknown line type '" + type + "'");
+      }
+    }
+    String certificate = header.path("certificate").asText(null);
+    if (footer == null || reader.readLine() != null) {
+      ChainVerifier.Result unfinished = verifier.finish(null, null);
+      return new Verified(baseSeq, baseHash, certificate, unfinished.intact()
+          ? broken(unfinished, "truncated", "the file has no footer where it ends: it was cut or extended")
+          : unfinished);
+    }
+    ChainVerifier.Result result = verifier.finish(footer.path("lastSeq").asLong(), footer.path("lastHash").asText());
+    String hex = HexFormat.of().formatHex(digest.digest());
+    if (result.intact() && !hex.equals(footer.path("digest").asText())) {
+      result = broken(result, "altered", "the file's bytes differ from the digest its footer signs");
+    } else if (result.intact() && !trust.verify(footer.path("keyId").asText(), footerText(footer.path("lastSeq").asLong(),
+        footer.path("lastHash").asText(), footer.path("records").asLong(), hex, footer.path("keyId").asText()),
+        footer.path("signature").asText())) {
+      result = broken(result, "seal-forged", "the file's footer is not signed by a trusted key");
+    }
+    return new Verified(baseSeq, baseHash, certificate, result);
+  }
+
+  private static ChainVerifier.Result broken(ChainVerifier.Result r, String problem, String detail) {
+    return new ChainVerifier.Result(false, r.firstSeq(), r.lastSeq(), r.lastHash(), r.records(), r.seals(),
+        r.unsealedRecords(), new ChainVerifier.Break(problem, null, null, null, detail));
+  }
+}

@@ -1,0 +1,101 @@
+package vn.lgsp.hub.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.identity.PersonalId;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+
+/**
+ * Turns the query parameters of a log search into a filter, validating each at the edge: unknown
+ * parameters, control characters, malformed numbers or times and invalid personal IDs are refused
+ * with {@code Client.InvalidRequest}. A personal ID is hashed with the log's key at once and never
+ * kept in plain text.
+ */
+@Component
+public class LogFilters {
+
+  /** The parameters a search accepts (besides paging). */
+  public static final Set<String> SEARCH = Set.of(
+      "messageId", "client", "service", "status", "errorType", "purpose", "personalId", "kind", "from", "to");
+
+  private final SubjectHasher hasher;
+
+  public LogFilters(SubjectHasher hasher) {
+    this.hasher = hasher;
+  }
+
+  /** The filter of {@code params}; parameters outside {@code allowed} are refused. */
+  public ExchangeLogQuery.Filter parse(Map<String, String> params, Set<String> allowed) {
+    for (String name : params.keySet()) {
+      if (!allowed.contains(name)) {
+        throw invalid(name, "is not a known parameter");
+      }
+    }
+    String personalId = text(params, "personalId");
+    if (personalId != null && PersonalId.problemWith(personalId, LocalDate.now(ZoneOffset.UTC).getYear()) != null) {
+      throw invalid("personalId", "must be a 12-digit personal ID");
+    }
+    String kind = text(params, "kind");
+    if (kind != null && !Set.of(ExchangeRecord.EXCHANGE, ExchangeRecord.ADMIN, ExchangeRecord.EVENT).contains(kind)) {
+      throw invalid("kind", "must be exchange, admin or event");
+    }
+    String status = params.get("status");
+    return new ExchangeLogQuery.Filter(
+        text(params, "messageId"),
+        text(params, "client"),
+        text(params, "service"),
+        status == null ? null : integer("status", status, 100, 599),
+        text(params, "errorType"),
+        text(params, "purpose"),
+        personalId == null ? null : hasher.hash(personalId),
+        kind,
+        instant(params, "from"),
+        instant(params, "to"));
+  }
+
+  public static String text(Map<String, String> params, String name) {
+    String value = params.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.isBlank() || value.length() > 400 || value.chars().anyMatch(Character::isISOControl)) {
+      throw invalid(name, "must be 1-400 printable characters");
+    }
+    return value;
+  }
+
+  public static int integer(String name, String value, int min, int max) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n < min || n > max) {
+        throw invalid(name, "must be between " + min + " and " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw invalid(name, "must be a whole number");
+    }
+  }
+
+  /** An ISO 8601 instant, or a date meaning its start (UTC). */
+  public static Instant instant(Map<String, String> params, String name) {
+    String value = params.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw invalid(name, "must be an ISO 8601 date or instant such as 2026-01-31 or 2026-01-31T08:00:00Z");
+    }
+  }
+
+  public static HubProblemException invalid(String name, String rule) {
+    return new HubProblemException(ProblemType.INVALID_REQUEST, "query parameter '" + name + "' " + rule);
+  }
+}

@@ -1,0 +1,108 @@
+package vn.lgsp.hub.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Verifies the whole exchange log: the archive files in chain order, each starting where the one
+ * before ended, then the database, starting where the last archive ended. The admin endpoint and
+ * the verification command share it.
+ */
+public final class LogVerifier {
+
+  /** One checked piece: an archive file or the database. */
+  public record Part(String source, ChainVerifier.Result result) {}
+
+  /** The verdict over all pieces; {@code firstBad} names the first break and where it is. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Report(
+      boolean intact,
+      Instant verifiedAt,
+      long records,
+      long seals,
+      long lastSeq,
+      long unsealedRecords,
+      String firstBadSource,
+      ChainVerifier.Break firstBad,
+      List<Part> parts) {}
+
+  private final TrustedKeys trust;
+  private final Clock clock;
+
+  public LogVerifier(TrustedKeys trust, Clock clock) {
+    this.trust = trust;
+    this.clock = clock;
+  }
+
+  /** Verifies {@code files} (in chain order) and then, if given, the database. */
+  public Report verify(List<Path> files, ChainReader database) {
+    List<Part> parts = new ArrayList<>();
+    long endSeq = -1;
+    String endHash = null;
+    for (Path file : files) {
+      ChainVerifier.Result result;
+      try (InputStream in = Files.newInputStream(file)) {
+        ExportFile.Verified v = ExportFile.verify(in, trust);
+        result = endHash == null || (v.baseSeq() == endSeq && v.baseHash().equals(endHash))
+            ? v.result()
+            : discontinuous(v.result(), v.baseSeq(), endSeq);
+      } catch (IOException | RuntimeException e) {
+        result = unreadable(e);
+      }
+      parts.add(new Part(file.getFileName().toString(), result));
+      endSeq = result.lastSeq();
+      endHash = result.lastHash();
+    }
+    if (database != null) {
+      long archivedTo = endSeq;
+      String archivedHash = endHash;
+      parts.add(new Part("database", database.inSnapshot(s -> {
+        ExchangeChain.Head head = s.head();
+        ChainVerifier verifier = new ChainVerifier(head.baseSeq(), head.baseHash(), trust);
+        s.seals(head.baseSeq(), head.lastSeq()).forEach(verifier::seal);
+        s.records(head.baseSeq(), head.lastSeq(), verifier::record);
+        s.outside(head.baseSeq(), head.lastSeq(), verifier::outside);
+        ChainVerifier.Result result = verifier.finish(head.lastSeq(), head.lastHash());
+        boolean continues = archivedHash == null
+            ? head.baseSeq() == 0
+            : head.baseSeq() == archivedTo && head.baseHash().equals(archivedHash);
+        return !result.intact() || continues ? result : discontinuous(result, head.baseSeq(), Math.max(archivedTo, 0));
+      })));
+    }
+    return report(parts);
+  }
+
+  private Report report(List<Part> parts) {
+    long records = 0;
+    long seals = 0;
+    for (Part p : parts) {
+      records += p.result().records();
+      seals += p.result().seals();
+    }
+    Part bad = parts.stream().filter(p -> !p.result().intact()).findFirst().orElse(null);
+    Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+    return new Report(bad == null, clock.instant(), records, seals, last == null ? 0 : last.result().lastSeq(),
+        last == null ? 0 : last.result().unsealedRecords(), bad == null ? null : bad.source(),
+        bad == null ? null : bad.result().firstBad(), parts);
+  }
+
+  private static ChainVerifier.Result discontinuous(ChainVerifier.Result r, long startsAfter, long previousEnd) {
+    return new ChainVerifier.Result(false, r.firstSeq(), r.lastSeq(), r.lastHash(), r.records(), r.seals(),
+        r.unsealedRecords(), new ChainVerifier.Break("removed", previousEnd + 1, null, null,
+            "this part starts after chain position " + startsAfter + " but the part before it ends at " + previousEnd
+                + ": records between them are missing (an archive file absent?)"));
+  }
+
+  private static ChainVerifier.Result unreadable(Exception e) {
+    return new ChainVerifier.Result(false, 0, -1, null, 0, 0, 0,
+        new ChainVerifier.Break("unreadable", null, null, null, "the file cannot be read as an exchange-log file: "
+            + e.getMessage()));
+  }
+}

@@ -1,0 +1,68 @@
+package vn.lgsp.hub.ops;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import vn.lgsp.hub.audit.AuditTrail;
+
+/**
+ * Records each call of an {@link AdminAction} endpoint in the admin audit trail when it completes,
+ * whatever its outcome: the operator, the action, the reason the operator gave (request attribute
+ * {@link #REASON}, set by the endpoint) and the HTTP status.
+ */
+@Component
+public class AdminActionRecorder implements HandlerInterceptor {
+
+  /** Request attribute an endpoint sets to the reason the operator gave. */
+  public static final String REASON = "hub.adminReason";
+
+  /** Request attribute an endpoint sets to the problem type of a refusal. */
+  public static final String ERROR_TYPE = "hub.adminErrorType";
+
+  private static final String STARTED = "hub.adminStarted";
+
+  private final AuditTrail trail;
+  private final Clock clock;
+
+  public AdminActionRecorder(AuditTrail trail, Clock clock) {
+    this.trail = trail;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    if (action(handler) != null) {
+      request.setAttribute(STARTED, clock.instant());
+    }
+    return true;
+  }
+
+  @Override
+  public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    AdminAction action = action(handler);
+    if (action == null) {
+      return;
+    }
+    Principal operator = request.getUserPrincipal();
+    Object errorType = request.getAttribute(ERROR_TYPE);
+    int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
+    trail.adminAction(
+        operator == null ? "anonymous" : operator.getName(),
+        action.value(),
+        (String) request.getAttribute(REASON),
+        request.getMethod(),
+        request.getRequestURI(),
+        status,
+        errorType == null ? null : errorType.toString(),
+        (Instant) request.getAttribute(STARTED));
+  }
+
+  private static AdminAction action(Object handler) {
+    return handler instanceof HandlerMethod method ? method.getMethodAnnotation(AdminAction.class) : null;
+  }
+}

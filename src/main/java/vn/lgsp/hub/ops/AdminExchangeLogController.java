@@ -1,0 +1,97 @@
+package vn.lgsp.hub.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.lgsp.hub.audit.ExchangeChain;
+import vn.lgsp.hub.audit.ExchangeLogArchive;
+import vn.lgsp.hub.audit.ExchangeLogVerification;
+import vn.lgsp.hub.audit.LogVerifier;
+import vn.lgsp.hub.audit.SealKey;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+
+/** The exchange log as evidence: verify the chain, get the seal certificate, archive old records. */
+@RestController
+@RequestMapping("/admin/api/exchange-log")
+public class AdminExchangeLogController {
+
+  private final ExchangeLogVerification verification;
+  private final ExchangeLogArchive archive;
+  private final ExchangeChain chain;
+  private final SealKey sealKey;
+  private final Clock clock;
+
+  public AdminExchangeLogController(ExchangeLogVerification verification, ExchangeLogArchive archive,
+      ExchangeChain chain, SealKey sealKey, Clock clock) {
+    this.verification = verification;
+    this.archive = archive;
+    this.chain = chain;
+    this.sealKey = sealKey;
+    this.clock = clock;
+  }
+
+  /** Checks the archives and the database: {@code intact}, and the first bad record if not. */
+  @GetMapping("/verify")
+  public LogVerifier.Report verify() {
+    return verification.verify();
+  }
+
+  /** Where the chain stands: its head, how far it is sealed, and the last verification's verdict. */
+  @GetMapping("/status")
+  public Map<String, Object> status() {
+    ExchangeChain.Head head = chain.head();
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("head", head);
+    status.put("unsealedRecords", head.lastSeq() - head.sealedSeq());
+    status.put("sealKeyId", sealKey.keyId());
+    status.put("archives", archive.files().size());
+    status.put("lastVerification", verification.lastReport());
+    return status;
+  }
+
+  /** The certificate of the seal key, for third parties who verify seals and export files. */
+  @GetMapping(value = "/certificate", produces = "application/x-pem-file")
+  public String certificate() {
+    return sealKey.certificatePem();
+  }
+
+  /**
+   * Archives the sealed records older than {@code olderThan} (ISO 8601 duration, e.g. {@code
+   * P400D}) and purges them from the database. Body: {@code {"olderThan": "P400D", "reason": "..."}}.
+   */
+  @AdminAction("exchange-log.archive")
+  @PostMapping(value = "/archive", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> archive(@RequestBody JsonNode body, HttpServletRequest request) {
+    String reason = AdminRequests.reason(body, request);
+    Duration olderThan;
+    try {
+      olderThan = Duration.parse(body.path("olderThan").asText(""));
+    } catch (DateTimeParseException e) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "olderThan must be an ISO 8601 duration such as P400D");
+    }
+    if (olderThan.isNegative()) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "olderThan must not be negative");
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("reason", reason);
+    archive.archiveBefore(clock.instant().minus(olderThan)).ifPresentOrElse(a -> {
+      answer.put("archived", true);
+      answer.put("file", a.file().getFileName().toString());
+      answer.put("firstSeq", a.firstSeq());
+      answer.put("lastSeq", a.lastSeq());
+      answer.put("records", a.records());
+    }, () -> answer.put("archived", false));
+    return answer;
+  }
+}

@@ -1,0 +1,22 @@
+package vn.lgsp.hub.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+
+/** What every admin action's body carries: the reason, required, printable, recorded in the trail. */
+final class AdminRequests {
+
+  private AdminRequests() {}
+
+  static String reason(JsonNode body, HttpServletRequest request) {
+    JsonNode reason = body == null ? null : body.get("reason");
+    String text = reason != null && reason.isTextual() ? reason.asText().strip() : "";
+    if (text.isEmpty() || text.length() > 500 || text.chars().anyMatch(Character::isISOControl)) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "give a reason: 1-500 printable characters");
+    }
+    request.setAttribute(AdminActionRecorder.REASON, text);
+    return text;
+  }
+}

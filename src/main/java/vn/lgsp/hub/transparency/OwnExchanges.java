@@ -1,0 +1,51 @@
+package vn.lgsp.hub.transparency;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.audit.AuditProperties;
+import vn.lgsp.hub.audit.ExchangeLogQuery;
+import vn.lgsp.hub.audit.LogFilters;
+import vn.lgsp.hub.engine.ExchangeContext;
+import vn.lgsp.hub.engine.RequestParameters;
+
+/**
+ * {@code GET /consumer/api/exchanges}: a consumer searches its own exchange records with the same
+ * filters as an operator, except that the client is always the caller. There is no parameter that
+ * reaches another consumer's records.
+ */
+@Component
+public class OwnExchanges {
+
+  private static final Set<String> ALLOWED;
+
+  static {
+    Set<String> allowed = new HashSet<>(LogFilters.SEARCH);
+    allowed.remove("client");
+    allowed.remove("kind");
+    ALLOWED = Set.copyOf(allowed);
+  }
+
+  private final ExchangeLogQuery query;
+  private final LogFilters filters;
+  private final int maxPageSize;
+
+  public OwnExchanges(ExchangeLogQuery query, LogFilters filters, AuditProperties audit) {
+    this.query = query;
+    this.filters = filters;
+    this.maxPageSize = audit.maxQueryPageSize();
+  }
+
+  public ExchangeLogQuery.Page search(Exchange exchange) {
+    Map<String, String> params = RequestParameters.queryParameters(exchange);
+    int page = LogFilters.integer("page", params.getOrDefault("page", "0"), 0, 1_000_000);
+    int size = LogFilters.integer("size", params.getOrDefault("size", "50"), 1, maxPageSize);
+    params.remove("page");
+    params.remove("size");
+    ExchangeLogQuery.Filter filter = filters.parse(params, ALLOWED)
+        .withClient(ExchangeContext.of(exchange).client().toString());
+    return query.find(filter, page, size);
+  }
+}

@@ -1,0 +1,36 @@
+package vn.lgsp.hub.transparency;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.engine.ExchangeGate;
+import vn.lgsp.hub.engine.XRoadServiceRouteConfiguration;
+
+/**
+ * Who reads the log about themselves: a consumer its own records, a citizen (through the national
+ * portal) the accesses to their data. Both run through the engine, so they are authenticated,
+ * checked and logged like every exchange.
+ */
+@Component
+public class TransparencyRoutes extends RouteBuilder {
+
+  /** The data tracker; only a client granted this service may use it. */
+  public static final String DATA_TRACKER = "VN/GOV/LGSP/HUB/data-tracker";
+
+  /** A consumer's own exchange records; every authenticated client may read its own. */
+  public static final String OWN_EXCHANGES = "VN/GOV/LGSP/HUB/own-exchanges";
+
+  @Override
+  public void configure() {
+    from("platform-http:/datatracker/v1/findUsage?httpMethodRestrict=GET")
+        .routeId("data-tracker-find-usage")
+        .routeConfigurationId(XRoadServiceRouteConfiguration.ID)
+        .routeProperty(ExchangeGate.SERVICE_PROPERTY, DATA_TRACKER)
+        .bean(DataTracker.class, "findUsage");
+
+    from("platform-http:/consumer/api/exchanges?httpMethodRestrict=GET")
+        .routeId("consumer-own-exchanges")
+        .routeConfigurationId(XRoadServiceRouteConfiguration.METASERVICE_ID)
+        .routeProperty(ExchangeGate.SERVICE_PROPERTY, OWN_EXCHANGES)
+        .bean(OwnExchanges.class, "search");
+  }
+}

@@ -1,0 +1,250 @@
+package vn.lgsp.hub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.lgsp.hub.support.HubClient.HANOI;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.QueueBrowser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import vn.lgsp.hub.audit.AuditProperties;
+import vn.lgsp.hub.audit.ChainHash;
+import vn.lgsp.hub.audit.ExchangeRecord;
+import vn.lgsp.hub.audit.VerifyCommand;
+import vn.lgsp.hub.support.HubClient.Response;
+import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.TestDataDir;
+
+/**
+ * The exchange log as evidence, against the real PostgreSQL behind a running hub: the chain and
+ * its seals verify, and rows altered, removed or inserted behind the hub's back are found at their
+ * place. Each tampering is undone before the test ends, so the shared hub stays intact.
+ */
+class ExchangeLogEvidenceTest extends SandboxHubTest {
+
+  private static final ObjectMapper RECORDS = new ObjectMapper().registerModule(new JavaTimeModule());
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired JmsTemplate jms;
+  @Autowired MeterRegistry meters;
+  @Autowired AuditProperties audit;
+
+  /** A lookup whose record is stored; answers the record. */
+  private JsonNode lookUp() {
+    String messageId = UUID.randomUUID().toString();
+    Response r = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123").as(HANOI, hub.token(HANOI))
+        .header("X-Road-Id", messageId).send();
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return hub.awaitRecord(messageId);
+  }
+
+  private JsonNode verify() {
+    Response r = hub.admin("/admin/api/exchange-log/verify");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  private JsonNode awaitIntact() {
+    return await().atMost(Duration.ofSeconds(10)).until(this::verify, v -> v.get("intact").asBoolean()
+        && v.get("unsealedRecords").asLong() == 0);
+  }
+
+  @Test
+  void lookupsAreChainedSealedAndVerifiable() {
+    JsonNode first = lookUp();
+    JsonNode second = lookUp();
+    long seq = first.get("chain").get("seq").asLong();
+    assertThat(second.get("chain").get("seq").asLong()).isGreaterThan(seq);
+    assertThat(first.get("chain").get("recordHash").asText()).hasSize(64);
+
+    JsonNode report = awaitIntact();
+    assertThat(report.get("records").asLong()).isGreaterThanOrEqualTo(2);
+    assertThat(report.get("seals").asLong()).isPositive();
+    assertThat(report.get("lastSeq").asLong()).isGreaterThanOrEqualTo(second.get("chain").get("seq").asLong());
+    assertThat(hub.admin("/admin/api/exchange-log/certificate").body()).startsWith("-----BEGIN CERTIFICATE-----");
+  }
+
+  @Test
+  void aChangedFieldIsFoundAtThatRecord() {
+    JsonNode record = lookUp();
+    lookUp();
+    awaitIntact();
+    String id = record.get("id").asText();
+    jdbc.update("UPDATE exchange_record SET issue = 'HS-FORGED' WHERE id = ?::uuid", id);
+    try {
+      JsonNode report = verify();
+      assertThat(report.get("intact").asBoolean()).isFalse();
+      assertThat(report.get("firstBadSource").asText()).isEqualTo("database");
+      assertThat(report.get("firstBad").get("problem").asText()).isEqualTo("altered");
+      assertThat(report.get("firstBad").get("recordId").asText()).isEqualTo(id);
+      assertThat(report.get("firstBad").get("chainSeq").asLong()).isEqualTo(record.get("chain").get("seq").asLong());
+    } finally {
+      jdbc.update("UPDATE exchange_record SET issue = ? WHERE id = ?::uuid", record.get("issue").asText(), id);
+    }
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aDeletedRowIsFoundAtItsPosition() {
+    JsonNode record = lookUp();
+    lookUp();
+    awaitIntact();
+    long seq = record.get("chain").get("seq").asLong();
+    jdbc.execute("CREATE TABLE removed_row AS SELECT * FROM exchange_record WHERE chain_seq = " + seq);
+    jdbc.update("DELETE FROM exchange_record WHERE chain_seq = ?", seq);
+    try {
+      JsonNode bad = verify().get("firstBad");
+      assertThat(bad.get("problem").asText()).isEqualTo("removed");
+      assertThat(bad.get("chainSeq").asLong()).isEqualTo(seq);
+    } finally {
+      jdbc.execute("INSERT INTO exchange_record SELECT * FROM removed_row");
+      jdbc.execute("DROP TABLE removed_row");
+    }
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void insertedRowsAreFound() {
+    JsonNode record = lookUp();
+    awaitIntact();
+    UUID forged = UUID.randomUUID();
+    String copy = "INSERT INTO exchange_record (id, message_id, client_id, service_id, issue, method, path, status,"
+        + " request_size, response_size, request_in_at, response_out_at, chain_seq, prev_hash, record_hash)"
+        + " SELECT ?, 'forged', client_id, service_id, issue, method, path, status, request_size, response_size,"
+        + " request_in_at, response_out_at, %s FROM exchange_record WHERE id = ?::uuid";
+    jdbc.update(copy.formatted("NULL, NULL, NULL"), forged, record.get("id").asText());
+    try {
+      JsonNode bad = verify().get("firstBad");
+      assertThat(bad.get("problem").asText()).isEqualTo("inserted");
+      assertThat(bad.get("recordId").asText()).isEqualTo(forged.toString());
+    } finally {
+      jdbc.update("DELETE FROM exchange_record WHERE id = ?", forged);
+    }
+
+    // a forger who writes a well-formed chain link beyond the head is found too
+    long beyond = verify().get("lastSeq").asLong() + 1000;
+    jdbc.update(copy.formatted(beyond + ", repeat('0', 64), repeat('1', 64)"), forged, record.get("id").asText());
+    try {
+      JsonNode bad = verify().get("firstBad");
+      assertThat(bad.get("problem").asText()).isEqualTo("inserted");
+      assertThat(bad.get("chainSeq").asLong()).isEqualTo(beyond);
+    } finally {
+      jdbc.update("DELETE FROM exchange_record WHERE id = ?", forged);
+    }
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aRechainedDatabaseIsCaughtByTheSeals() {
+    JsonNode record = lookUp();
+    awaitIntact();
+    long seq = record.get("chain").get("seq").asLong();
+    String original = record.get("clientId").asText();
+    // the forger alters a record and recomputes its hash, as anyone could: only the seal holds
+    rehash(seq, "VN/GOV/UBND-HCM/MOTCUA");
+    try {
+      JsonNode bad = verify().get("firstBad");
+      assertThat(bad.get("problem").asText()).isIn("seal-mismatch", "broken-link");
+      assertThat(bad.get("chainSeq").asLong()).isGreaterThanOrEqualTo(seq);
+    } finally {
+      rehash(seq, original);
+    }
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  private void rehash(long seq, String clientId) {
+    jdbc.update("UPDATE exchange_record SET client_id = ? WHERE chain_seq = ?", clientId, seq);
+    JsonNode stored = hub.records(jdbc.queryForObject(
+        "SELECT message_id FROM exchange_record WHERE chain_seq = ?", String.class, seq)).get(0);
+    ExchangeRecord r = RECORDS.convertValue(stored, ExchangeRecord.class);
+    jdbc.update("UPDATE exchange_record SET record_hash = ? WHERE chain_seq = ?",
+        ChainHash.of(r, seq, r.chain().prevHash()), seq);
+  }
+
+  @Test
+  void anExportIsASignedStretchThatTheCommandVerifies() throws Exception {
+    Instant from = Instant.now().minusSeconds(1);
+    lookUp();
+    lookUp();
+    awaitIntact();
+    Response export = hub.admin("/admin/api/exchanges/export?from=" + from + "&format=jsonl&reason=court+order+42");
+    assertThat(export.status()).as(export.body()).isEqualTo(200);
+    Path dir = TestDataDir.create("export");
+    Path file = Files.writeString(dir.resolve("export.jsonl"), export.body());
+    Path certificate = Files.writeString(dir.resolve("seal.pem"), hub.admin("/admin/api/exchange-log/certificate").body());
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = VerifyCommand.run(new String[] {"--certificate=" + certificate, file.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"intact\" : true");
+
+    Path altered = Files.writeString(dir.resolve("altered.jsonl"),
+        export.body().replaceFirst("\"status\":200", "\"status\":404"));
+    out.reset();
+    assertThat(VerifyCommand.run(new String[] {"--certificate=" + certificate, altered.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"problem\" : \"altered\"");
+
+    Response csv = hub.admin("/admin/api/exchanges/export?from=" + from + "&format=csv");
+    assertThat(csv.header("Content-Type")).startsWith("text/csv");
+    assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("chainSeq,recordHash,id,kind");
+    assertThat(csv.body().lines().count()).isGreaterThanOrEqualTo(3);
+
+    // exporting is an admin action: it is in the chain, with the operator and the reason
+    JsonNode trail = await().atMost(Duration.ofSeconds(10)).until(
+        () -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items"),
+        items -> items.findValuesAsText("reason").contains("court order 42"));
+    assertThat(trail.findValuesAsText("action")).contains("exchange-log.export");
+    assertThat(trail.findValuesAsText("actor")).contains("operator");
+    assertProblem(hub.admin("/admin/api/exchanges/export?format=jsonl"), 400);
+    assertProblem(hub.admin("/admin/api/exchanges/export?from=" + from + "&format=xml"), 400);
+  }
+
+  @Test
+  void recordsTheWriterCannotStoreGoToTheDeadLetterQueue() {
+    double before = meters.counter("hub.exchange_log.dead_lettered").count();
+    int queued = dlqDepth();
+    jms.send(audit.queue(), s -> s.createTextMessage("{not a record"));
+    // well-formed, but PostgreSQL refuses text with a NUL character: only the database can say so
+    String refused = "{\"id\":\"" + UUID.randomUUID() + "\",\"messageId\":\"m-nul\",\"method\":\"GET\",\"path\":\"/x\","
+        + "\"status\":200,\"issue\":\"HS\\u0000\",\"requestInAt\":\"2026-11-23T08:00:00Z\","
+        + "\"responseOutAt\":\"2026-11-23T08:00:01Z\"}";
+    jms.send(audit.queue(), s -> s.createTextMessage(refused));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> dlqDepth() == queued + 2);
+    assertThat(meters.counter("hub.exchange_log.dead_lettered").count()).isEqualTo(before + 2);
+    // the queue behind them keeps moving
+    lookUp();
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  private int dlqDepth() {
+    Integer n = jms.browse(audit.deadLetterQueue(), (session, browser) -> countOf(browser));
+    return n == null ? 0 : n;
+  }
+
+  private static int countOf(QueueBrowser browser) throws jakarta.jms.JMSException {
+    return Collections.list(browser.getEnumeration()).size();
+  }
+
+  private static void assertProblem(Response r, int status) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+  }
+}
