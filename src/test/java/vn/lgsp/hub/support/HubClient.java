@@ -83,6 +83,20 @@ public final class HubClient {
     return r.json().get("items");
   }
 
+  /** How many stored records each X-Road-Id has among the records of this purpose (X-Road-Issue). */
+  public Map<String, Integer> recordCountsByMessageId(String purpose) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    for (int page = 0; ; page++) {
+      Response r = admin("/admin/api/exchanges?size=200&page=" + page + "&purpose=" + URLEncoder.encode(purpose, StandardCharsets.UTF_8));
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      JsonNode items = r.json().get("items");
+      items.forEach(item -> counts.merge(item.get("messageId").asText(), 1, Integer::sum));
+      if (items.size() < 200) {
+        return counts;
+      }
+    }
+  }
+
   /** Waits until exactly one record with this X-Road-Id is stored, and returns it. */
   public JsonNode awaitRecord(String messageId) {
     return org.awaitility.Awaitility.await()
