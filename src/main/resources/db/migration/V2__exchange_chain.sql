@@ -2,6 +2,8 @@
 -- a signature of the hub's key; admin actions and events travel in the same chain.
 ALTER TABLE exchange_record
     ADD COLUMN kind         VARCHAR(16) NOT NULL DEFAULT 'exchange',
+    -- the client a refused caller claimed to be (X-Road-Client), when it is not the one authenticated
+    ADD COLUMN claimed_client_id VARCHAR(300),
     ADD COLUMN traceparent  VARCHAR(64),
     ADD COLUMN covert_until DATE,
     ADD COLUMN actor        VARCHAR(128),

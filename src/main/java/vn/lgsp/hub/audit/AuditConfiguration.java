@@ -24,7 +24,7 @@ public class AuditConfiguration {
   }
 
   @Bean
-  LogVerifier logVerifier(TrustedKeys trustedSealKeys, Clock clock) {
-    return new LogVerifier(trustedSealKeys, clock);
+  LogVerifier logVerifier(TrustedKeys trustedSealKeys, AuditProperties audit, Clock clock) {
+    return new LogVerifier(trustedSealKeys, clock, audit.maxUnsealedRun());
   }
 }

@@ -39,6 +39,14 @@ public record AuditProperties(
     @Valid @NotNull @DefaultValue Retention retention) {
 
   /**
+   * The longest run of records the writer can leave without a seal: it seals in the transaction of
+   * the batch that reaches {@code everyRecords}. A longer run in the log means seals were removed.
+   */
+  public long maxUnsealedRun() {
+    return (long) seal.everyRecords() + batchSize;
+  }
+
+  /**
    * Seals: signatures of the chain head by the hub's key, so that a third party can verify the log.
    *
    * @param keystore PKCS#12 keystore holding the seal key; default {@code <data-dir>/keys/exchange-log-seal.p12}

@@ -63,7 +63,9 @@ public class AuditTrail {
         .build());
   }
 
-  private static String clip(String reason) {
-    return reason == null || reason.length() <= 512 ? reason : reason.substring(0, 512);
+  /** Operators write free text: it may hold a personal ID, which the chain must never keep in plain text. */
+  private String clip(String reason) {
+    String masked = hasher.maskIds(reason);
+    return masked == null || masked.length() <= 512 ? masked : masked.substring(0, 512);
   }
 }

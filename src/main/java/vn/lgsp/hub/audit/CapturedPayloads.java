@@ -15,7 +15,7 @@ public class CapturedPayloads {
   /**
    * What was exchanged, as the hub stored it.
    *
-   * @param request the request as {@code METHOD URI} and body
+   * @param request the request as its hash covers it: {@code METHOD URI}, {@code X-Road-Id}, body
    * @param requestMatchesRecord whether it hashes to the record's request hash
    * @param responseMatchesRecord whether the response hashes to the record's response hash
    */

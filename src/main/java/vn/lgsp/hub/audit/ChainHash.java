@@ -34,6 +34,7 @@ public final class ChainHash {
     text(c, "kind", r.kind());
     text(c, "messageId", r.messageId());
     text(c, "clientId", r.clientId());
+    text(c, "claimedClientId", r.claimedClientId());
     text(c, "serviceId", r.serviceId());
     text(c, "userId", r.userId());
     text(c, "issue", r.issue());

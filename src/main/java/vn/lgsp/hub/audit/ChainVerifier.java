@@ -11,7 +11,9 @@ import java.util.UUID;
  * the first break and names it: a record whose content no longer matches its hash ({@code
  * altered}), a missing position ({@code removed}), a record that is not part of the chain or lies
  * beyond its head ({@code inserted}), a record that does not follow its predecessor ({@code
- * broken-link}: removed or inserted with renumbering), or a seal that does not hold.
+ * broken-link}: removed or inserted with renumbering), a seal that does not hold, or a run of
+ * records longer than the hub ever leaves unsealed ({@code seal-missing}: seals were deleted,
+ * perhaps to hide a recomputed chain).
  */
 public final class ChainVerifier {
 
@@ -32,6 +34,7 @@ public final class ChainVerifier {
       Break firstBad) {}
 
   private final TrustedKeys trust;
+  private final long maxUnsealedRun;
   private final Deque<Seal> pendingSeals = new ArrayDeque<>();
   private final long firstSeq;
   private long expectedSeq;
@@ -41,9 +44,13 @@ public final class ChainVerifier {
   private long lastSealed;
   private Break firstBad;
 
-  /** Verifies the stretch that follows chain position {@code baseSeq}, whose hash is {@code baseHash}. */
-  public ChainVerifier(long baseSeq, String baseHash, TrustedKeys trust) {
+  /**
+   * Verifies the stretch that follows chain position {@code baseSeq}, whose hash is {@code
+   * baseHash}; no run of more than {@code maxUnsealedRun} records may go without a seal (0: any).
+   */
+  public ChainVerifier(long baseSeq, String baseHash, TrustedKeys trust, long maxUnsealedRun) {
     this.trust = trust;
+    this.maxUnsealedRun = maxUnsealedRun;
     this.firstSeq = baseSeq + 1;
     this.expectedSeq = baseSeq + 1;
     this.prevHash = baseHash;
@@ -98,6 +105,10 @@ public final class ChainVerifier {
     expectedSeq++;
     records++;
     checkSealsUpTo(link.seq());
+    if (!broken() && maxUnsealedRun > 0 && link.seq() - lastSealed > maxUnsealedRun) {
+      fail("seal-missing", link.seq(), r, "more than " + maxUnsealedRun + " records after chain position "
+          + lastSealed + " without a seal: seals were removed");
+    }
   }
 
   /** A record found where the stretch has no place for it: not in the chain, or beyond its head. */

@@ -29,14 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ExchangeChain {
 
   static final String COLUMNS =
-      "id, kind, message_id, client_id, service_id, user_id, issue, method, path, status, error_type,"
+      "id, kind, message_id, client_id, claimed_client_id, service_id, user_id, issue, method, path, status, error_type,"
           + " request_size, response_size, request_in_at, request_out_at, response_in_at, response_out_at,"
           + " request_hash, response_hash, subject_hash, traceparent, covert_until, actor, action, reason,"
           + " chain_seq, prev_hash, record_hash";
 
   private static final String INSERT =
       "INSERT INTO exchange_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** The state of the chain in the database. */
   public record Head(long baseSeq, String baseHash, long lastSeq, String lastHash, long sealedSeq, Instant sealedAt) {}
@@ -59,6 +59,9 @@ public class ExchangeChain {
   public int append(List<ExchangeRecord> records) {
     Integer stored = tx.execute(status -> {
       Head head = lockHead();
+      if (head.lastSeq() == 0) {
+        head = adoptUnchained(head);
+      }
       List<ExchangeRecord> fresh = notYetStored(records);
       long seq = head.lastSeq();
       String hash = head.lastHash();
@@ -102,32 +105,31 @@ public class ExchangeChain {
   }
 
   /**
-   * Chains records stored before the database had a chain (an upgraded hub), once: only while the
-   * chain is still empty, so a row slipped in later can never be adopted.
+   * Chains records stored before the database had a chain (an upgraded hub), sealing as it goes:
+   * only while the chain is still empty, so a row slipped in later can never be adopted.
    */
-  public int adoptUnchainedRecords() {
-    Integer adopted = tx.execute(status -> {
-      Head head = lockHead();
-      if (head.lastSeq() != 0) {
-        return 0;
+  private Head adoptUnchained(Head head) {
+    List<ExchangeRecord> legacy = jdbc.query(
+        "SELECT " + COLUMNS + " FROM exchange_record WHERE chain_seq IS NULL ORDER BY seq", RecordRows::map);
+    if (legacy.isEmpty()) {
+      return head;
+    }
+    long seq = head.lastSeq();
+    String hash = head.lastHash();
+    long sealed = head.sealedSeq();
+    for (ExchangeRecord r : legacy) {
+      seq++;
+      String recordHash = ChainHash.of(r, seq, hash);
+      jdbc.update("UPDATE exchange_record SET chain_seq = ?, prev_hash = ?, record_hash = ? WHERE id = ?",
+          seq, hash, recordHash, r.id());
+      hash = recordHash;
+      if (seq - sealed >= sealPolicy.everyRecords()) {
+        seal(seq, hash);
+        sealed = seq;
       }
-      List<ExchangeRecord> legacy = jdbc.query(
-          "SELECT " + COLUMNS + " FROM exchange_record WHERE chain_seq IS NULL ORDER BY seq", RecordRows::map);
-      long seq = 0;
-      String hash = head.lastHash();
-      for (ExchangeRecord r : legacy) {
-        seq++;
-        String recordHash = ChainHash.of(r, seq, hash);
-        jdbc.update("UPDATE exchange_record SET chain_seq = ?, prev_hash = ?, record_hash = ? WHERE id = ?",
-            seq, hash, recordHash, r.id());
-        hash = recordHash;
-      }
-      if (seq > 0) {
-        jdbc.update("UPDATE exchange_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
-      }
-      return legacy.size();
-    });
-    return adopted == null ? 0 : adopted;
+    }
+    jdbc.update("UPDATE exchange_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+    return lockHead();
   }
 
   private void sealIfDue(Head head) {
@@ -142,7 +144,11 @@ public class ExchangeChain {
     if (!due) {
       return;
     }
-    Seal seal = new Seal(head.lastSeq(), head.lastHash(), now, sealKey.keyId(), null);
+    seal(head.lastSeq(), head.lastHash());
+  }
+
+  private void seal(long seq, String hash) {
+    Seal seal = new Seal(seq, hash, clock.instant(), sealKey.keyId(), null);
     String signature = sealKey.sign(seal.text());
     jdbc.update("INSERT INTO exchange_chain_seal (up_to_seq, head_hash, sealed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)",
         seal.upToSeq(), seal.headHash(), RecordRows.utc(seal.sealedAt()), seal.keyId(), signature);
@@ -187,34 +193,35 @@ public class ExchangeChain {
     ps.setString(2, r.kind());
     ps.setString(3, r.messageId());
     ps.setString(4, r.clientId());
-    ps.setString(5, r.serviceId());
-    ps.setString(6, r.userId());
-    ps.setString(7, r.issue());
-    ps.setString(8, r.method());
-    ps.setString(9, r.path());
-    ps.setInt(10, r.status());
-    ps.setString(11, r.errorType());
-    ps.setLong(12, r.requestSize());
-    ps.setLong(13, r.responseSize());
-    setInstant(ps, 14, r.requestInAt());
-    setInstant(ps, 15, r.requestOutAt());
-    setInstant(ps, 16, r.responseInAt());
-    setInstant(ps, 17, r.responseOutAt());
-    ps.setString(18, r.requestHash());
-    ps.setString(19, r.responseHash());
-    ps.setString(20, r.subjectHash());
-    ps.setString(21, r.traceparent());
+    ps.setString(5, r.claimedClientId());
+    ps.setString(6, r.serviceId());
+    ps.setString(7, r.userId());
+    ps.setString(8, r.issue());
+    ps.setString(9, r.method());
+    ps.setString(10, r.path());
+    ps.setInt(11, r.status());
+    ps.setString(12, r.errorType());
+    ps.setLong(13, r.requestSize());
+    ps.setLong(14, r.responseSize());
+    setInstant(ps, 15, r.requestInAt());
+    setInstant(ps, 16, r.requestOutAt());
+    setInstant(ps, 17, r.responseInAt());
+    setInstant(ps, 18, r.responseOutAt());
+    ps.setString(19, r.requestHash());
+    ps.setString(20, r.responseHash());
+    ps.setString(21, r.subjectHash());
+    ps.setString(22, r.traceparent());
     if (r.covertUntil() == null) {
-      ps.setNull(22, Types.DATE);
+      ps.setNull(23, Types.DATE);
     } else {
-      ps.setObject(22, r.covertUntil());
+      ps.setObject(23, r.covertUntil());
     }
-    ps.setString(23, r.actor());
-    ps.setString(24, r.action());
-    ps.setString(25, r.reason());
-    ps.setLong(26, r.chain().seq());
-    ps.setString(27, r.chain().prevHash());
-    ps.setString(28, r.chain().recordHash());
+    ps.setString(24, r.actor());
+    ps.setString(25, r.action());
+    ps.setString(26, r.reason());
+    ps.setLong(27, r.chain().seq());
+    ps.setString(28, r.chain().prevHash());
+    ps.setString(29, r.chain().recordHash());
   }
 
   private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {

@@ -31,7 +31,11 @@ public class ExchangeLogArchive {
   /** What one archiving run did. */
   public record Archived(Path file, long firstSeq, long lastSeq, long records) {}
 
+  /** The advisory lock key of archiving runs ("lgsp-arc"). */
+  private static final long ARCHIVE_LOCK = 0x6c6773702d617263L;
+
   private final Path directory;
+  private final long maxUnsealedRun;
   private final ChainReader reader;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -53,6 +57,7 @@ public class ExchangeLogArchive {
     this.directory = audit.retention().directory() != null
         ? audit.retention().directory()
         : hub.dataDir().resolve("exchange-log-archive");
+    this.maxUnsealedRun = audit.maxUnsealedRun();
     this.reader = reader;
     this.jdbc = jdbc;
     this.tx = tx;
@@ -78,47 +83,59 @@ public class ExchangeLogArchive {
     }
   }
 
-  /** Archives and purges the sealed records received before {@code cutoff}; empty if there are none. */
-  public Optional<Archived> archiveBefore(Instant cutoff) {
-    ExchangeChain.Head head = chain.head();
-    Long lastSeal = jdbc.queryForObject(
-        "SELECT max(s.up_to_seq) FROM exchange_chain_seal s JOIN exchange_record r ON r.chain_seq = s.up_to_seq"
-            + " WHERE s.up_to_seq > ? AND r.request_in_at < ?", Long.class, head.baseSeq(), RecordRows.utc(cutoff));
-    if (lastSeal == null) {
-      return Optional.empty();
-    }
-    long first = head.baseSeq() + 1;
-    // an archive of the same start whose purge did not happen: the records are still here, redo it
-    String unpurged = String.format("exchange-log-%019d-", first);
-    for (Path stale : files()) {
-      if (stale.getFileName().toString().startsWith(unpurged)) {
-        try {
-          Files.delete(stale);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+  /**
+   * Archives and purges the sealed records received before {@code cutoff}; empty if there are none.
+   * One run at a time across all hubs on the database (an advisory lock), so two runs never archive
+   * or purge the same stretch.
+   */
+  public synchronized Optional<Archived> archiveBefore(Instant cutoff) {
+    return tx.execute(status -> {
+      jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> { }, ARCHIVE_LOCK);
+      ExchangeChain.Head head = chain.head();
+      Long lastSeal = jdbc.queryForObject(
+          "SELECT max(s.up_to_seq) FROM exchange_chain_seal s JOIN exchange_record r ON r.chain_seq = s.up_to_seq"
+              + " WHERE s.up_to_seq > ? AND r.request_in_at < ?", Long.class, head.baseSeq(), RecordRows.utc(cutoff));
+      if (lastSeal == null) {
+        return Optional.<Archived>empty();
+      }
+      long first = head.baseSeq() + 1;
+      // an archive of the same start whose purge did not happen: its records are still here, redo it
+      String unpurged = String.format("exchange-log-%019d-", first);
+      for (Path stale : files()) {
+        if (stale.getFileName().toString().startsWith(unpurged)) {
+          try {
+            Files.delete(stale);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
         }
       }
-    }
-    Path file = directory.resolve(String.format("exchange-log-%019d-%019d.jsonl", first, lastSeal));
-    long records = write(file, head.baseSeq(), head.baseHash(), lastSeal);
-    purge(head, lastSeal);
-    return Optional.of(new Archived(file, first, lastSeal, records));
+      Path file = directory.resolve(String.format("exchange-log-%019d-%019d.jsonl", first, lastSeal));
+      ChainVerifier.Result written = write(file, head.baseSeq(), head.baseHash(), lastSeal);
+      ExchangeChain.Head locked = chain.lockHead();
+      if (locked.baseSeq() != head.baseSeq()) {
+        throw new IllegalStateException("the chain's base moved during archiving; nothing purged");
+      }
+      jdbc.update("DELETE FROM exchange_record WHERE chain_seq <= ?", lastSeal);
+      jdbc.update("DELETE FROM exchange_chain_seal WHERE up_to_seq <= ?", lastSeal);
+      // the new base is what the verified archive ends with, not what the database says
+      jdbc.update("UPDATE exchange_chain_head SET base_seq = ?, base_hash = ? WHERE id = 1", lastSeal,
+          written.lastHash());
+      return Optional.of(new Archived(file, first, lastSeal, written.records()));
+    });
   }
 
-  private long write(Path file, long baseSeq, String baseHash, long lastSeq) {
+  /** Writes, syncs and verifies the archive of {@code (baseSeq, lastSeq]}; answers its verification. */
+  private ChainVerifier.Result write(Path file, long baseSeq, String baseHash, long lastSeq) {
     try {
       Files.createDirectories(directory);
       Path temp = Files.createTempFile(directory, "archive", ".tmp");
-      long[] count = new long[1];
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
         ExportFile.Writer writer = new ExportFile.Writer(out);
         reader.inSnapshot(s -> {
-          writer.header(baseSeq, baseHash, clock.instant(), sealKey.certificatePem());
+          writer.header(baseSeq, baseHash, clock.instant(), sealKey.certificatePem(), maxUnsealedRun);
           s.seals(baseSeq, lastSeq).forEach(writer::seal);
-          s.records(baseSeq, lastSeq, r -> {
-            writer.record(r);
-            count[0]++;
-          });
+          s.records(baseSeq, lastSeq, writer::record);
           writer.footer(sealKey);
           return null;
         });
@@ -126,31 +143,21 @@ public class ExchangeLogArchive {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
+      ChainVerifier.Result check;
       try (InputStream in = Files.newInputStream(temp)) {
-        ChainVerifier.Result check = ExportFile.verify(in, trust).result();
-        if (!check.intact() || check.lastSeq() != lastSeq) {
-          Files.delete(temp);
-          throw new IllegalStateException("the archive of " + (baseSeq + 1) + "-" + lastSeq
-              + " does not verify (" + check.firstBad() + "); nothing was purged");
-        }
+        check = ExportFile.verify(in, trust).result();
+      }
+      if (!check.intact() || check.lastSeq() != lastSeq) {
+        Files.delete(temp);
+        throw new IllegalStateException("the archive of " + (baseSeq + 1) + "-" + lastSeq
+            + " does not verify (" + check.firstBad() + "); nothing was purged");
       }
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-      return count[0];
+      return check;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the archive " + file, e);
     }
   }
 
-  private void purge(ExchangeChain.Head before, long lastSeq) {
-    tx.executeWithoutResult(status -> {
-      ExchangeChain.Head head = chain.lockHead();
-      if (head.baseSeq() != before.baseSeq()) {
-        throw new IllegalStateException("another hub archived concurrently; the new archive is kept, purge skipped");
-      }
-      String hash = jdbc.queryForObject("SELECT record_hash FROM exchange_record WHERE chain_seq = ?", String.class, lastSeq);
-      jdbc.update("DELETE FROM exchange_record WHERE chain_seq <= ?", lastSeq);
-      jdbc.update("DELETE FROM exchange_chain_seal WHERE up_to_seq <= ?", lastSeq);
-      jdbc.update("UPDATE exchange_chain_head SET base_seq = ?, base_hash = ? WHERE id = 1", lastSeq, hash);
-    });
-  }
+
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class ExchangeLogExport {
 
   private static final List<String> CSV_COLUMNS = List.of(
-      "chainSeq", "recordHash", "id", "kind", "messageId", "clientId", "serviceId", "userId", "issue", "method",
+      "chainSeq", "recordHash", "id", "kind", "messageId", "clientId", "claimedClientId", "serviceId", "userId", "issue", "method",
       "path", "status", "errorType", "requestSize", "responseSize", "requestInAt", "requestOutAt", "responseInAt",
       "responseOutAt", "requestHash", "responseHash", "subjectHash", "traceparent", "covertUntil", "actor",
       "action", "reason");
@@ -28,12 +28,15 @@ public class ExchangeLogExport {
   private final ChainReader reader;
   private final ExchangeLogQuery query;
   private final SealKey sealKey;
+  private final long maxUnsealedRun;
   private final Clock clock;
 
-  public ExchangeLogExport(ChainReader reader, ExchangeLogQuery query, SealKey sealKey, Clock clock) {
+  public ExchangeLogExport(ChainReader reader, ExchangeLogQuery query, SealKey sealKey, AuditProperties audit,
+      Clock clock) {
     this.reader = reader;
     this.query = query;
     this.sealKey = sealKey;
+    this.maxUnsealedRun = audit.maxUnsealedRun();
     this.clock = clock;
   }
 
@@ -46,7 +49,7 @@ public class ExchangeLogExport {
       long base = stretch == null ? s.head().lastSeq() : stretch[0] - 1;
       long last = stretch == null ? base : stretch[1];
       String baseHash = base == s.head().baseSeq() ? s.head().baseHash() : s.hashAt(base);
-      writer.header(base, baseHash, clock.instant(), sealKey.certificatePem());
+      writer.header(base, baseHash, clock.instant(), sealKey.certificatePem(), maxUnsealedRun);
       s.seals(base, last).forEach(writer::seal);
       s.records(base, last, r -> {
         writer.record(r);
@@ -63,7 +66,7 @@ public class ExchangeLogExport {
     line(out, CSV_COLUMNS);
     query.stream(new ExchangeLogQuery.Filter(null, null, null, null, null, null, null, null, from, to), r -> line(out,
         Arrays.asList(r.chain() == null ? "" : Long.toString(r.chain().seq()), r.chain() == null ? "" : r.chain().recordHash(),
-            str(r.id()), r.kind(), r.messageId(), r.clientId(), r.serviceId(), r.userId(), r.issue(), r.method(),
+            str(r.id()), r.kind(), r.messageId(), r.clientId(), r.claimedClientId(), r.serviceId(), r.userId(), r.issue(), r.method(),
             r.path(), str(r.status()), r.errorType(), str(r.requestSize()), str(r.responseSize()), str(r.requestInAt()),
             str(r.requestOutAt()), str(r.responseInAt()), str(r.responseOutAt()), r.requestHash(), r.responseHash(),
             r.subjectHash(), r.traceparent(), str(r.covertUntil()), r.actor(), r.action(), r.reason())));

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads the exchange log. Filters are bound parameters, never spliced into the SQL. */
 @Repository
@@ -71,7 +73,14 @@ public class ExchangeLogQuery {
     this.jdbc = jdbc;
   }
 
+  /** Offset paging ends here; beyond, narrow the time range or read forward with the monitoring cursor. */
+  public static final int MAX_OFFSET = 10_000;
+
   public Page find(Filter filter, int page, int size) {
+    if ((long) page * size > MAX_OFFSET) {
+      throw LogFilters.invalid("page", "times size must be at most " + MAX_OFFSET
+          + ": narrow the range with from/to, or read forward with the monitoring cursor");
+    }
     List<Object> args = new ArrayList<>();
     String where = where(filter, args);
     Long total = jdbc.queryForObject("SELECT count(*) FROM exchange_record" + where, Long.class, args.toArray());
@@ -86,15 +95,20 @@ public class ExchangeLogQuery {
     return new Page(items, page, size, total == null ? 0 : total);
   }
 
-  /** Every record matching the filter in chain order, streamed (for CSV export). */
+  /**
+   * Every record matching the filter in chain order, streamed with a cursor (for CSV export): the
+   * PostgreSQL driver uses the fetch size only inside a transaction.
+   */
   public void stream(Filter filter, Consumer<ExchangeRecord> each) {
     List<Object> args = new ArrayList<>();
     JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
     streaming.setFetchSize(1000);
-    streaming.query("SELECT " + ExchangeChain.COLUMNS + " FROM exchange_record" + where(filter, args)
-        + " ORDER BY chain_seq", rs -> {
+    TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+    readOnly.setReadOnly(true);
+    String sql = "SELECT " + ExchangeChain.COLUMNS + " FROM exchange_record" + where(filter, args) + " ORDER BY chain_seq";
+    readOnly.executeWithoutResult(status -> streaming.query(sql, rs -> {
           each.accept(RecordRows.map(rs, 0));
-        }, args.toArray());
+        }, args.toArray()));
   }
 
   /** Usages of the person with this subject hash in {@code [from, to)}, newest first, covert ones hidden until due. */

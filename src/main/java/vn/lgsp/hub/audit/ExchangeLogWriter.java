@@ -54,7 +54,6 @@ public class ExchangeLogWriter implements SmartLifecycle {
   private volatile boolean running;
   private volatile Instant lastStoredAt;
   private Thread worker;
-  private boolean adopted;
 
   /** A record and the broker message that carried it. */
   private record Received(Message message, ExchangeRecord record) {}
@@ -157,16 +156,9 @@ public class ExchangeLogWriter implements SmartLifecycle {
     session.commit();
   }
 
-  /** Nothing to write: chain records of an upgraded database once, and seal a quiet tail. */
+  /** Nothing to write: seal a quiet tail. */
   private void idle() {
     try {
-      if (!adopted) {
-        int n = chain.adoptUnchainedRecords();
-        adopted = true;
-        if (n > 0) {
-          log.info("chained {} exchange records written before the log had a chain", n);
-        }
-      }
       chain.sealIfDue();
     } catch (RuntimeException e) {
       log.debug("exchange-log housekeeping skipped ({})", e.getClass().getSimpleName());

@@ -17,6 +17,9 @@ import java.util.UUID;
  * @param id unique per record, the writer's idempotency key
  * @param kind {@code exchange}, {@code admin} (an operator's action) or {@code event} (the hub's own)
  * @param messageId the {@code X-Road-Id}
+ * @param clientId the authenticated client; null when the caller was not authenticated
+ * @param claimedClientId the client the caller named in {@code X-Road-Client} when that is not
+ *     the authenticated one (a refused call): what it claimed, not who it was
  * @param path the request path with personal IDs replaced by keyed hashes
  * @param subjectHash keyed hash of the personal ID the exchange concerns, null if none
  * @param requestInAt the hub received the request
@@ -39,6 +42,7 @@ public record ExchangeRecord(
     String kind,
     String messageId,
     String clientId,
+    String claimedClientId,
     String serviceId,
     String userId,
     String issue,
@@ -108,6 +112,7 @@ public record ExchangeRecord(
     b.kind = kind;
     b.messageId = messageId;
     b.clientId = clientId;
+    b.claimedClientId = claimedClientId;
     b.serviceId = serviceId;
     b.userId = userId;
     b.issue = issue;
@@ -140,6 +145,7 @@ public record ExchangeRecord(
     private String kind = EXCHANGE;
     private String messageId;
     private String clientId;
+    private String claimedClientId;
     private String serviceId;
     private String userId;
     private String issue;
@@ -181,6 +187,11 @@ public record ExchangeRecord(
 
     public Builder clientId(String v) {
       clientId = v;
+      return this;
+    }
+
+    public Builder claimedClientId(String v) {
+      claimedClientId = v;
       return this;
     }
 
@@ -301,7 +312,7 @@ public record ExchangeRecord(
 
     public ExchangeRecord build() {
       return new ExchangeRecord(
-          id, kind, messageId, clientId, serviceId, userId, issue, method, path, status, errorType,
+          id, kind, messageId, clientId, claimedClientId, serviceId, userId, issue, method, path, status, errorType,
           requestSize, responseSize, requestInAt, requestOutAt, responseInAt, responseOutAt,
           requestHash, responseHash, subjectHash, traceparent, covertUntil, actor, action, reason,
           chain, payload);

@@ -23,7 +23,8 @@ import java.util.HexFormat;
  * The exchange log as a file: JSON lines, one stretch of the chain, verifiable on its own.
  *
  * <pre>
- * {"type":"header","format":"lgsp-hub-exchange-log/1","baseSeq":..,"baseHash":..,"exportedAt":..,"certificate":"PEM"}
+ * {"type":"header","format":"lgsp-hub-exchange-log/1","baseSeq":..,"baseHash":..,"exportedAt":..,
+ *  "maxUnsealedRun":..,"certificate":"PEM"}
  * {"type":"seal","seal":{...}}          the seals of the stretch
  * {"type":"record","record":{...}}      the records in chain order, with their chain links
  * {"type":"footer","lastSeq":..,"lastHash":..,"records":..,"digest":..,"keyId":..,"signature":..}
@@ -68,12 +69,14 @@ public final class ExportFile {
       }
     }
 
-    public void header(long baseSeq, String baseHash, Instant exportedAt, String certificatePem) {
+    /** @param maxUnsealedRun the longest run of records the hub leaves without a seal */
+    public void header(long baseSeq, String baseHash, Instant exportedAt, String certificatePem, long maxUnsealedRun) {
       lastSeq = baseSeq;
       lastHash = baseHash;
       ObjectNode h = JSON.createObjectNode();
       h.put("type", "header").put("format", FORMAT).put("baseSeq", baseSeq).put("baseHash", baseHash)
-          .put("exportedAt", exportedAt.toString()).put("certificate", certificatePem);
+          .put("exportedAt", exportedAt.toString()).put("maxUnsealedRun", maxUnsealedRun)
+          .put("certificate", certificatePem);
       line(h);
     }
 
@@ -134,7 +137,8 @@ public final class ExportFile {
     digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
     long baseSeq = header.path("baseSeq").asLong();
     String baseHash = header.path("baseHash").asText();
-    ChainVerifier verifier = new ChainVerifier(baseSeq, baseHash, trust);
+    // the header is covered by the footer's signed digest: a changed limit breaks the file
+    ChainVerifier verifier = new ChainVerifier(baseSeq, baseHash, trust, header.path("maxUnsealedRun").asLong(0));
     JsonNode footer = null;
     while ((line = reader.readLine()) != null) {
       JsonNode node = JSON.readTree(line);

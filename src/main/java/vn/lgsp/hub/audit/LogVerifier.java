@@ -35,17 +35,24 @@ public final class LogVerifier {
 
   private final TrustedKeys trust;
   private final Clock clock;
+  private final long maxUnsealedRun;
 
-  public LogVerifier(TrustedKeys trust, Clock clock) {
+  /** @param maxUnsealedRun the longest run without a seal the database may hold (0: any) */
+  public LogVerifier(TrustedKeys trust, Clock clock, long maxUnsealedRun) {
     this.trust = trust;
     this.clock = clock;
+    this.maxUnsealedRun = maxUnsealedRun;
   }
 
-  /** Verifies {@code files} (in chain order) and then, if given, the database. */
-  public Report verify(List<Path> files, ChainReader database) {
+  /**
+   * Verifies {@code files} (in chain order) and then, if given, the database. With {@code
+   * fromGenesis} the first part must start at the chain's very beginning: the hub's own archive
+   * set must be complete, while an auditor may check any exported stretch on its own.
+   */
+  public Report verify(List<Path> files, ChainReader database, boolean fromGenesis) {
     List<Part> parts = new ArrayList<>();
-    long endSeq = -1;
-    String endHash = null;
+    long endSeq = fromGenesis ? 0 : -1;
+    String endHash = fromGenesis ? ChainHash.GENESIS : null;
     for (Path file : files) {
       ChainVerifier.Result result;
       try (InputStream in = Files.newInputStream(file)) {
@@ -65,7 +72,7 @@ public final class LogVerifier {
       String archivedHash = endHash;
       parts.add(new Part("database", database.inSnapshot(s -> {
         ExchangeChain.Head head = s.head();
-        ChainVerifier verifier = new ChainVerifier(head.baseSeq(), head.baseHash(), trust);
+        ChainVerifier verifier = new ChainVerifier(head.baseSeq(), head.baseHash(), trust, maxUnsealedRun);
         s.seals(head.baseSeq(), head.lastSeq()).forEach(verifier::seal);
         s.records(head.baseSeq(), head.lastSeq(), verifier::record);
         s.outside(head.baseSeq(), head.lastSeq(), verifier::outside);

@@ -21,7 +21,7 @@ final class RecordLimits {
     if (r.status() < 100 || r.status() > 599 || r.requestSize() < 0 || r.responseSize() < 0) {
       return "status or size out of range";
     }
-    boolean fits = fits(r.messageId(), 128) && fits(r.clientId(), 300) && fits(r.serviceId(), 400)
+    boolean fits = fits(r.messageId(), 128) && fits(r.clientId(), 300) && fits(r.claimedClientId(), 300) && fits(r.serviceId(), 400)
         && fits(r.userId(), 128) && fits(r.issue(), 256) && fits(r.method(), 16) && fits(r.path(), 2048)
         && fits(r.errorType(), 64) && fits(r.requestHash(), 100) && fits(r.responseHash(), 100)
         && fits(r.subjectHash(), 64) && fits(r.traceparent(), 64) && fits(r.actor(), 128)

@@ -25,6 +25,7 @@ final class RecordRows {
         .kind(rs.getString("kind"))
         .messageId(rs.getString("message_id"))
         .clientId(rs.getString("client_id"))
+        .claimedClientId(rs.getString("claimed_client_id"))
         .serviceId(rs.getString("service_id"))
         .userId(rs.getString("user_id"))
         .issue(rs.getString("issue"))

@@ -41,6 +41,11 @@ public class SubjectHasher {
     }
   }
 
+  /** Replaces every ID-like digit run with {@code #########}, as the log pattern does; for log text. */
+  public static String maskForLog(String text) {
+    return text == null ? null : ID_LIKE.matcher(text).replaceAll("#########");
+  }
+
   /** Replaces every ID-like digit run in {@code text} with {@code #} and a short keyed hash. */
   public String maskIds(String text) {
     if (text == null) {

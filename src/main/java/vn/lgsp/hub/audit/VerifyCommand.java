@@ -30,6 +30,8 @@ public final class VerifyCommand {
                            fingerprint printed with the one the hub's operator publishes.
         --jdbc-url         also verify this database (PostgreSQL), after the files; the password
                            comes from the environment variable LGSP_HUB_JDBC_PASSWORD
+        --max-unsealed-run the hub's seal every-records plus its batch size (default 1500): a longer
+                           run without a seal in the database means seals were removed
       """;
 
   private VerifyCommand() {}
@@ -39,6 +41,7 @@ public final class VerifyCommand {
     List<X509Certificate> certificates = new ArrayList<>();
     String jdbcUrl = null;
     String jdbcUser = null;
+    long maxUnsealedRun = 1500;
     try {
       for (String arg : args) {
         if (arg.startsWith("--certificate=")) {
@@ -47,6 +50,8 @@ public final class VerifyCommand {
           jdbcUrl = arg.substring("--jdbc-url=".length());
         } else if (arg.startsWith("--jdbc-user=")) {
           jdbcUser = arg.substring("--jdbc-user=".length());
+        } else if (arg.startsWith("--max-unsealed-run=")) {
+          maxUnsealedRun = Long.parseLong(arg.substring("--max-unsealed-run=".length()));
         } else if (arg.startsWith("--")) {
           err.print(USAGE);
           return 2;
@@ -74,7 +79,8 @@ public final class VerifyCommand {
             System.getenv().getOrDefault("LGSP_HUB_JDBC_PASSWORD", ""));
         database = new ChainReader(dataSource);
       }
-      LogVerifier.Report report = new LogVerifier(new TrustedKeys(certificates), Clock.systemUTC()).verify(files, database);
+      LogVerifier.Report report = new LogVerifier(new TrustedKeys(certificates), Clock.systemUTC(), maxUnsealedRun)
+          .verify(files, database, false);
       out.println(ExportFile.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
       return report.intact() ? 0 : 1;
     } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.Map;
 
 /** A backend system the hub can call: one per descriptor, built by the {@link ConnectorRegistry}. */
@@ -11,6 +12,14 @@ public interface Connector {
   /**
    * Calls one operation with validated inputs and answers canonical JSON. Failures are {@code
    * HubProblemException}s with a {@code Server.Provider.*} or {@code Client.*} type.
+   *
+   * @param traceparent the W3C trace context sent to the backend (a child span of the exchange's)
    */
-  JsonNode invoke(String operation, Map<String, String> inputs);
+  JsonNode invoke(String operation, Map<String, String> inputs, String traceparent);
+
+  /** The backend's address: where health checks probe it. */
+  default URI address() {
+    ConnectorDescriptor d = descriptor();
+    return URI.create(d.protocol() == ConnectorDescriptor.Protocol.SOAP ? d.soap().address() : d.rest().baseUrl());
+  }
 }

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class ConnectorComponent extends DefaultComponent {
 
   private final ConnectorRegistry registry;
+  private final ConnectorActivity activity;
 
-  public ConnectorComponent(ConnectorRegistry registry) {
+  public ConnectorComponent(ConnectorRegistry registry, ConnectorActivity activity) {
     this.registry = registry;
+    this.activity = activity;
   }
 
   @Override
@@ -31,6 +33,6 @@ public class ConnectorComponent extends DefaultComponent {
       throw new IllegalArgumentException(
           "connector " + connector.descriptor().id() + " has no operation '" + operation + "'");
     }
-    return new ConnectorEndpoint(uri, this, connector, operation);
+    return new ConnectorEndpoint(uri, this, connector, operation, activity);
   }
 }

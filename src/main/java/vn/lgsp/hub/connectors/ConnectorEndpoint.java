@@ -11,17 +11,21 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import vn.lgsp.hub.engine.ExchangeContext;
 import vn.lgsp.hub.engine.RequestParameters;
+import vn.lgsp.hub.protocol.TraceContext;
 
 /** One operation of one connector, as a Camel producer: inputs in, canonical JSON out. */
 final class ConnectorEndpoint extends DefaultEndpoint {
 
   private final Connector connector;
   private final String operation;
+  private final ConnectorActivity activity;
 
-  ConnectorEndpoint(String uri, ConnectorComponent component, Connector connector, String operation) {
+  ConnectorEndpoint(String uri, ConnectorComponent component, Connector connector, String operation,
+      ConnectorActivity activity) {
     super(uri, component);
     this.connector = connector;
     this.operation = operation;
+    this.activity = activity;
   }
 
   @Override
@@ -34,11 +38,18 @@ final class ConnectorEndpoint extends DefaultEndpoint {
                 connector.descriptor().operations().get(operation),
                 name -> RequestParameters.lookup(exchange, name));
         ExchangeContext context = ExchangeContext.of(exchange);
+        String traceparent = context.traceparent() == null ? null : TraceContext.child(context.traceparent());
         Instant requestOut = Instant.now();
+        long started = System.nanoTime();
+        RuntimeException failure = null;
         try {
-          JsonNode answer = connector.invoke(operation, inputs);
+          JsonNode answer = connector.invoke(operation, inputs, traceparent);
           exchange.getMessage().setBody(answer);
+        } catch (RuntimeException e) {
+          failure = e;
+          throw e;
         } finally {
+          activity.record(connector.descriptor().id(), operation, System.nanoTime() - started, failure);
           context.providerCalled(requestOut, Instant.now());
         }
       }

@@ -33,6 +33,10 @@ public class ResilienceFactory {
     return bulkheads;
   }
 
+  public RetryRegistry retries() {
+    return retries;
+  }
+
   /** Wraps calls of one connector: retry (when allowed) around breaker around bulkhead. */
   Guard guardFor(ConnectorDescriptor d) {
     ConnectorDescriptor.CircuitBreakerSpec cb = d.circuitBreaker();

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.TraceContext;
 
 /**
  * A REST/JSON backend called with the JDK's HTTP client. Only what the descriptor names is sent:
@@ -57,9 +58,9 @@ final class RestConnector implements Connector {
   }
 
   @Override
-  public JsonNode invoke(String operationName, Map<String, String> inputs) {
+  public JsonNode invoke(String operationName, Map<String, String> inputs, String traceparent) {
     ConnectorDescriptor.Operation operation = descriptor.operations().get(operationName);
-    HttpRequest request = request(operation, inputs);
+    HttpRequest request = request(operation, inputs, traceparent);
     try {
       return guard.call(operation.idempotent(), () -> call(operation, request));
     } catch (RuntimeException e) {
@@ -67,7 +68,7 @@ final class RestConnector implements Connector {
     }
   }
 
-  private HttpRequest request(ConnectorDescriptor.Operation operation, Map<String, String> inputs) {
+  private HttpRequest request(ConnectorDescriptor.Operation operation, Map<String, String> inputs, String traceparent) {
     String path = base.getPath().replaceAll("/$", "") + expand(operation.path(), inputs);
     byte[] body = new byte[0];
     if ("json".equals(operation.request())) {
@@ -85,6 +86,9 @@ final class RestConnector implements Connector {
             .header("Accept", "application/json");
     if (body.length > 0) {
       builder.header("Content-Type", "application/json");
+    }
+    if (traceparent != null) {
+      builder.header(TraceContext.HEADER, traceparent);
     }
     if (signer != null) {
       String[] signature = signer.sign(operation.method(), path, body);

@@ -8,6 +8,7 @@ import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.StringReader;
 import java.net.URL;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
@@ -15,6 +16,7 @@ import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.jaxws.DispatchImpl;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
@@ -25,6 +27,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.TraceContext;
 
 /**
  * A SOAP backend called through Apache CXF in payload mode against the backend's WSDL. Requests
@@ -60,6 +63,8 @@ final class SoapConnector implements Connector {
     Dispatch<Source> dispatch = service.createDispatch(port, Source.class, Service.Mode.PAYLOAD);
     Map<String, Object> context = dispatch.getRequestContext();
     context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, descriptor.soap().address());
+    // from here on each thread has its own copy of this context, seeded with the settings above
+    context.put("thread.local.request.context", "true");
     if (operation.soapAction() != null) {
       context.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
       context.put(BindingProvider.SOAPACTION_URI_PROPERTY, operation.soapAction());
@@ -79,20 +84,24 @@ final class SoapConnector implements Connector {
   }
 
   @Override
-  public JsonNode invoke(String operationName, Map<String, String> inputs) {
+  public JsonNode invoke(String operationName, Map<String, String> inputs, String traceparent) {
     ConnectorDescriptor.Operation operation = descriptor.operations().get(operationName);
     String payload = RequestTemplate.render(operation.request(), inputs);
     try {
-      return guard.call(operation.idempotent(), () -> call(operationName, operation, payload));
+      return guard.call(operation.idempotent(), () -> call(operationName, operation, payload, traceparent));
     } catch (RuntimeException e) {
       throw ProviderFailures.classify(descriptor.id(), e);
     }
   }
 
-  private JsonNode call(String name, ConnectorDescriptor.Operation operation, String payload) {
+  private JsonNode call(String name, ConnectorDescriptor.Operation operation, String payload, String traceparent) {
     Source answer;
     try {
-      answer = dispatches.get(name).invoke(new StreamSource(new StringReader(payload)));
+      Dispatch<Source> dispatch = dispatches.get(name);
+      // the request context is thread-local (see dispatch()): headers of one call stay with it
+      dispatch.getRequestContext().put(Message.PROTOCOL_HEADERS,
+          traceparent == null ? Map.of() : Map.of(TraceContext.HEADER, List.of(traceparent)));
+      answer = dispatch.invoke(new StreamSource(new StringReader(payload)));
     } catch (RuntimeException e) {
       if (isSoapFault(e)) {
         throw mapFault(operation, e);

@@ -8,7 +8,9 @@ import vn.lgsp.hub.protocol.ServiceId;
  *
  * @param method the HTTP method
  * @param path the path below the service, e.g. {@code /{personalId}}
+ * @param connectorId the connector the route calls, null if it calls none (a composite)
  * @param operation the backend operation the route calls, null if it calls none
  */
 public record PublishedService(
-    ServiceId service, String routeId, String method, String path, ConnectorDescriptor.Operation operation) {}
+    ServiceId service, String routeId, String method, String path, String connectorId,
+    ConnectorDescriptor.Operation operation) {}

@@ -10,7 +10,6 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.connectors.ConnectorDescriptor;
 import vn.lgsp.hub.connectors.ConnectorRegistry;
 import vn.lgsp.hub.engine.XRoadServiceRouteConfiguration;
 import vn.lgsp.hub.protocol.XRoadPath;
@@ -49,20 +48,22 @@ public class ServiceCatalog {
         continue;
       }
       String method = endpoint.getHttpMethodRestrict() == null ? "GET" : endpoint.getHttpMethodRestrict();
-      services.add(
-          new PublishedService(path.service(), route.getRouteId(), method, path.rest(), operation(route.getOutputs())));
+      String[] target = connectorTarget(route.getOutputs());
+      services.add(new PublishedService(path.service(), route.getRouteId(), method, path.rest(),
+          target == null ? null : target[0],
+          target == null ? null : connectors.get(target[0]).descriptor().operations().get(target[1])));
     }
     services.sort(Comparator.comparing(s -> s.service().toString()));
     return services;
   }
 
-  private ConnectorDescriptor.Operation operation(List<ProcessorDefinition<?>> outputs) {
+  /** The connector id and operation of the route's {@code connector:} step, or null. */
+  private static String[] connectorTarget(List<ProcessorDefinition<?>> outputs) {
     for (ProcessorDefinition<?> output : outputs) {
       if (output instanceof ToDefinition to && to.getUri().startsWith(CONNECTOR_SCHEME)) {
-        String[] parts = to.getUri().substring(CONNECTOR_SCHEME.length()).split("/", 2);
-        return connectors.get(parts[0]).descriptor().operations().get(parts[1]);
+        return to.getUri().substring(CONNECTOR_SCHEME.length()).split("/", 2);
       }
-      ConnectorDescriptor.Operation nested = operation(output.getOutputs());
+      String[] nested = connectorTarget(output.getOutputs());
       if (nested != null) {
         return nested;
       }

@@ -38,7 +38,9 @@ public class EmbeddedBrokerConfiguration {
           audit.queue(),
           new AddressSettings()
               .setDeadLetterAddress(SimpleString.of(audit.deadLetterQueue()))
-              .setMaxDeliveryAttempts(20));
+              // never by the broker: redeliveries come from restarts, and the writer itself
+              // dead-letters what it cannot store (with its alert metric)
+              .setMaxDeliveryAttempts(-1));
     };
   }
 }

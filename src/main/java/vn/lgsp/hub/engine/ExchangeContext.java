@@ -25,6 +25,7 @@ public final class ExchangeContext {
   private final long requestSize;
   private String clientHeader;
   private SubsystemId client;
+  private SubsystemId authenticated;
   private ServiceId service;
   private String userId;
   private String issue;
@@ -77,7 +78,7 @@ public final class ExchangeContext {
 
   /** What the request hash covers, for services that capture payloads. */
   byte[] requestPreimage() {
-    return RequestHash.preimage(method, fullUri == null ? path : fullUri,
+    return RequestHash.preimage(method, fullUri == null ? path : fullUri, messageId,
         requestBody == null ? new byte[0] : requestBody);
   }
 
@@ -139,12 +140,21 @@ public final class ExchangeContext {
    * The claimed client of an exchange that failed before authentication, kept in the record only
    * when it is a well-formed identifier (it is caller-controlled text).
    */
-  public String clientHeaderForRecord() {
+  public SubsystemId clientHeaderForRecord() {
     try {
-      return clientHeader == null ? null : SubsystemId.parse(clientHeader).toString();
+      return clientHeader == null ? null : SubsystemId.parse(clientHeader);
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** Who the credentials named, even when the call was refused because X-Road-Client differs. */
+  public SubsystemId authenticated() {
+    return authenticated;
+  }
+
+  void authenticated(SubsystemId value) {
+    this.authenticated = value;
   }
 
   public SubsystemId client() {

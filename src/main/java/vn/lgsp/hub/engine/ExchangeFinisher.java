@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -21,6 +22,7 @@ import vn.lgsp.hub.audit.SubjectHasher;
 import vn.lgsp.hub.protocol.Problem;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.RequestHash;
+import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 
@@ -41,6 +43,8 @@ public class ExchangeFinisher implements Processor {
   private final ExchangeLogPublisher publisher;
   private final SubjectHasher hasher;
   private final PayloadCipher payloads;
+  private final ExchangeMetrics metrics;
+  private final TrafficStatistics traffic;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -49,12 +53,16 @@ public class ExchangeFinisher implements Processor {
       ExchangeLogPublisher publisher,
       SubjectHasher hasher,
       PayloadCipher payloads,
+      ExchangeMetrics metrics,
+      TrafficStatistics traffic,
       ObjectMapper json,
       Clock clock) {
     this.minimizer = minimizer;
     this.publisher = publisher;
     this.hasher = hasher;
     this.payloads = payloads;
+    this.metrics = metrics;
+    this.traffic = traffic;
     this.json = json;
     this.clock = clock;
   }
@@ -85,6 +93,12 @@ public class ExchangeFinisher implements Processor {
       status = ProblemType.EXCHANGE_LOG_UNAVAILABLE.status();
     }
     writeResponse(out, context, status, body);
+    Instant done = clock.instant();
+    long nanos = Duration.between(context.requestInAt(), done).toNanos();
+    metrics.record(context, status, nanos);
+    if (exchange.getFromRouteId() != null && context.service() != null) {
+      traffic.record(exchange.getFromRouteId(), context.service().toString(), status, nanos, done);
+    }
   }
 
   private byte[] successBody(Object answer, ExchangeContext context) {
@@ -109,11 +123,14 @@ public class ExchangeFinisher implements Processor {
   private ExchangeRecord record(ExchangeContext c, int status, byte[] body) {
     String subject = c.subjectId();
     String service = c.service() == null ? null : c.service().toString();
+    SubsystemId authenticated = c.client() != null ? c.client() : c.authenticated();
+    SubsystemId claimed = c.clientHeaderForRecord();
     UUID id = UUID.randomUUID();
     return ExchangeRecord.builder()
         .id(id)
         .messageId(c.messageId())
-        .clientId(c.client() == null ? c.clientHeaderForRecord() : c.client().toString())
+        .clientId(authenticated == null ? null : authenticated.toString())
+        .claimedClientId(claimed == null || claimed.equals(authenticated) ? null : claimed.toString())
         .serviceId(service)
         .userId(c.userId() == null ? null : hasher.maskIds(c.userId()))
         .issue(c.issue())

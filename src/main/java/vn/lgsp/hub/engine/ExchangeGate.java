@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.Grant;
@@ -40,6 +41,11 @@ public class ExchangeGate implements Processor {
   /** Path parameters and top-level JSON fields of this name are personal IDs: the subject. */
   public static final String SUBJECT_PARAMETER = "personalId";
 
+  /** Log context keys: every line logged while an exchange is handled carries them. */
+  public static final String MDC_MESSAGE_ID = "xRoadId";
+
+  public static final String MDC_TRACE_ID = "traceId";
+
   /** Route property naming the service of a route whose path is not an X-Road service path. */
   public static final String SERVICE_PROPERTY = "hub.service";
 
@@ -52,6 +58,7 @@ public class ExchangeGate implements Processor {
   private final ObjectMapper json;
   private final EngineProperties limits;
   private final Clock clock;
+  private final Maintenance maintenance;
 
   public ExchangeGate(
       ExchangeFinisher finisher,
@@ -59,13 +66,15 @@ public class ExchangeGate implements Processor {
       AccessPolicy accessPolicy,
       ObjectMapper json,
       EngineProperties limits,
-      Clock clock) {
+      Clock clock,
+      Maintenance maintenance) {
     this.finishOnRouteDone = new FinishOnRouteDone(finisher);
     this.authenticator = authenticator;
     this.accessPolicy = accessPolicy;
     this.json = json;
     this.limits = limits;
     this.clock = clock;
+    this.maintenance = maintenance;
   }
 
   @Override
@@ -85,6 +94,7 @@ public class ExchangeGate implements Processor {
       if (context.path().startsWith(XRoadPath.PREFIX) || declaredService(exchange) != null) {
         resolveService(exchange, context);
       }
+      maintenance.check(exchange.getFromRouteId());
       context.userId(optionalText(exchange.getIn(), XRoadHeaders.USER_ID));
       context.issue(optionalText(exchange.getIn(), XRoadHeaders.ISSUE));
     };
@@ -115,10 +125,12 @@ public class ExchangeGate implements Processor {
             method,
             uri,
             clock.instant(),
-            RequestHash.ofRequest(method, fullUri, body),
+            RequestHash.ofRequest(method, fullUri, messageId, body),
             body.length);
     context.request(fullUri, body);
     context.traceparent(TraceContext.continueOrStart(in.getHeader(TraceContext.HEADER, String.class)));
+    MDC.put(MDC_MESSAGE_ID, messageId);
+    MDC.put(MDC_TRACE_ID, TraceContext.traceId(context.traceparent()));
     context.attachTo(exchange);
     in.setBody(body);
     if (!idValid) {
@@ -136,6 +148,7 @@ public class ExchangeGate implements Processor {
     String clientHeader = clientHeader(in);
     context.clientHeader(clientHeader);
     SubsystemId authenticated = authenticator.authenticate(in.getHeader("Authorization", String.class));
+    context.authenticated(authenticated);
     SubsystemId claimed;
     try {
       claimed = SubsystemId.parse(clientHeader);
@@ -154,6 +167,7 @@ public class ExchangeGate implements Processor {
   private void authorise(Exchange exchange, Message in, ExchangeContext context) {
     SubsystemId claimed = context.client();
     ServiceId service = resolveService(exchange, context);
+    maintenance.check(exchange.getFromRouteId());
     Grant grant =
         accessPolicy
             .grantFor(claimed, service)
@@ -209,6 +223,11 @@ public class ExchangeGate implements Processor {
     Route route = exchange.getContext().getRoute(exchange.getFromRouteId());
     Object declared = route == null ? null : route.getProperties().get(SERVICE_PROPERTY);
     return declared == null ? null : ServiceId.parse(declared.toString());
+  }
+
+  static void clearLogContext() {
+    MDC.remove(MDC_MESSAGE_ID);
+    MDC.remove(MDC_TRACE_ID);
   }
 
   private static String optionalText(Message in, String header) {

@@ -37,7 +37,11 @@ final class FinishOnRouteDone extends SynchronizationAdapter implements Synchron
   @Override
   public void onAfterRoute(Route route, Exchange exchange) {
     if (route.getRouteId().equals(exchange.getFromRouteId())) {
-      finisher.process(exchange);
+      try {
+        finisher.process(exchange);
+      } finally {
+        ExchangeGate.clearLogContext();
+      }
     }
   }
 }

@@ -13,10 +13,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.ExchangeChain;
 import vn.lgsp.hub.audit.ExchangeLogArchive;
 import vn.lgsp.hub.audit.ExchangeLogVerification;
 import vn.lgsp.hub.audit.LogVerifier;
+import vn.lgsp.hub.audit.QueueDepth;
 import vn.lgsp.hub.audit.SealKey;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
@@ -30,14 +32,18 @@ public class AdminExchangeLogController {
   private final ExchangeLogArchive archive;
   private final ExchangeChain chain;
   private final SealKey sealKey;
+  private final QueueDepth depth;
+  private final AuditProperties audit;
   private final Clock clock;
 
   public AdminExchangeLogController(ExchangeLogVerification verification, ExchangeLogArchive archive,
-      ExchangeChain chain, SealKey sealKey, Clock clock) {
+      ExchangeChain chain, SealKey sealKey, QueueDepth depth, AuditProperties audit, Clock clock) {
     this.verification = verification;
     this.archive = archive;
     this.chain = chain;
     this.sealKey = sealKey;
+    this.depth = depth;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -47,12 +53,14 @@ public class AdminExchangeLogController {
     return verification.verify();
   }
 
-  /** Where the chain stands: its head, how far it is sealed, and the last verification's verdict. */
+  /** Where the log stands: the broker backlog, the chain head, how far it is sealed, the last verdict. */
   @GetMapping("/status")
   public Map<String, Object> status() {
     ExchangeChain.Head head = chain.head();
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("head", head);
+    depth.of(audit.queue()).ifPresent(n -> status.put("backlog", n));
+    depth.of(audit.deadLetterQueue()).ifPresent(n -> status.put("deadLetters", n));
     status.put("unsealedRecords", head.lastSeq() - head.sealedSeq());
     status.put("sealKeyId", sealKey.keyId());
     status.put("archives", archive.files().size());

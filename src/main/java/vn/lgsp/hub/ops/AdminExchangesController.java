@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,8 @@ import vn.lgsp.hub.protocol.ProblemType;
 @RequestMapping("/admin/api/exchanges")
 public class AdminExchangesController {
 
-  private static final Set<String> PAGING = Set.of("page", "size");
+  private static final int MAX_STATISTICS_DAYS = 92;
+  private static final Set<String> SEARCH_EXTRAS = Set.of("page", "size", "reason");
 
   private final ExchangeLogQuery query;
   private final LogFilters filters;
@@ -67,11 +69,21 @@ public class AdminExchangesController {
     this.maxPageSize = audit.maxQueryPageSize();
   }
 
-  /** Search: messageId, client, service, status, errorType, purpose, personalId, kind, from, to; page, size. */
+  /**
+   * Search: messageId, client, service, status, errorType, purpose, personalId, kind, from, to; page,
+   * size. A search for a person's exchanges is itself an admin action (with an optional reason).
+   */
   @GetMapping
-  public ExchangeLogQuery.Page search(@RequestParam Map<String, String> params) {
-    ExchangeLogQuery.Filter filter = filters.parse(without(params, PAGING), LogFilters.SEARCH);
-    return query.find(filter, page(params), size(params));
+  public ExchangeLogQuery.Page search(@RequestParam Map<String, String> params, HttpServletRequest request,
+      Principal operator) {
+    Instant started = clock.instant();
+    ExchangeLogQuery.Filter filter = filters.parse(without(params, SEARCH_EXTRAS), LogFilters.SEARCH);
+    ExchangeLogQuery.Page page = query.find(filter, page(params), size(params));
+    if (filter.subjectHash() != null) {
+      trail.adminAction(operator.getName(), "exchange-log.search-person", LogFilters.text(params, "reason"),
+          request.getMethod(), request.getRequestURI(), 200, null, started);
+    }
+    return page;
   }
 
   /** Counts and latency percentiles per hour or day, client, service and status. */
@@ -81,6 +93,11 @@ public class AdminExchangesController {
     if (!List.of("hour", "day").contains(granularity)) {
       throw LogFilters.invalid("granularity", "must be hour or day");
     }
+    Instant from = LogFilters.instant(params, "from");
+    Instant to = params.containsKey("to") ? LogFilters.instant(params, "to") : clock.instant();
+    if (from == null || !from.isBefore(to) || Duration.between(from, to).toDays() > MAX_STATISTICS_DAYS) {
+      throw LogFilters.invalid("from", "is required, before 'to', and at most " + MAX_STATISTICS_DAYS + " days earlier");
+    }
     ExchangeLogQuery.Filter filter = filters.parse(without(params, Set.of("granularity")), LogFilters.SEARCH);
     return Map.of("granularity", granularity, "buckets",
         query.statistics(filter, ExchangeLogQuery.Granularity.valueOf(granularity.toUpperCase())));
@@ -88,9 +105,9 @@ public class AdminExchangesController {
 
   /**
    * Streams the records of {@code [from, to)}: {@code format=jsonl} (default) is a signed stretch of
-   * the chain that the verification command checks; {@code format=csv} is for spreadsheets.
+   * the chain that the verification command checks; {@code format=csv} is for spreadsheets. The
+   * export is recorded in the admin trail before it starts.
    */
-  @AdminAction("exchange-log.export")
   @GetMapping("/export")
   public void export(@RequestParam Map<String, String> params, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
@@ -107,7 +124,10 @@ public class AdminExchangesController {
     if (!List.of("jsonl", "csv").contains(format)) {
       throw LogFilters.invalid("format", "must be jsonl or csv");
     }
-    request.setAttribute(AdminActionRecorder.REASON, LogFilters.text(params, "reason"));
+    // recorded before a byte leaves: an export is a disclosure
+    trail.adminAction(((Principal) request.getUserPrincipal()).getName(), "exchange-log.export",
+        LogFilters.text(params, "reason"), request.getMethod(), request.getRequestURI() + "?" + request.getQueryString(),
+        200, null, clock.instant());
     String name = "exchange-log-" + from.getEpochSecond() + "-" + to.getEpochSecond() + "." + format;
     response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     response.setContentType("jsonl".equals(format) ? "application/jsonl" : "text/csv; charset=utf-8");

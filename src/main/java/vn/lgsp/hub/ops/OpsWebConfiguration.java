@@ -2,9 +2,10 @@ package vn.lgsp.hub.ops;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Admin actions are recorded for every admin endpoint, once, here. */
+/** Admin actions are recorded for every admin endpoint, once, here; the console page is mapped. */
 @Configuration(proxyBeanMethods = false)
 public class OpsWebConfiguration implements WebMvcConfigurer {
 
@@ -17,5 +18,12 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(recorder).addPathPatterns("/admin/api/**");
+  }
+
+  /** The console is a static page under /console/; its address is the folder. */
+  @Override
+  public void addViewControllers(ViewControllerRegistry registry) {
+    registry.addRedirectViewController("/console", "/console/");
+    registry.addViewController("/console/").setViewName("forward:/console/index.html");
   }
 }

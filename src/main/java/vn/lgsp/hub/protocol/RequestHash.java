@@ -7,19 +7,21 @@ import java.util.Base64;
 
 /**
  * SHA-512 digests, Base64-encoded, as in {@code X-Road-Request-Hash}. The request digest covers
- * the method, the request URI and the body, so it binds a response to the exact request.
+ * the method, the request URI, the message id and the body: {@code METHOD URI\nX-Road-Id: ID\nBODY}.
+ * It binds a response to the exact request; the message id makes each digest unique, so that a
+ * personal ID in a URI cannot be found by looking digests up in one precomputed table.
  */
 public final class RequestHash {
 
   private RequestHash() {}
 
-  public static String ofRequest(String method, String uri, byte[] body) {
-    return of(preimage(method, uri, body));
+  public static String ofRequest(String method, String uri, String messageId, byte[] body) {
+    return of(preimage(method, uri, messageId, body));
   }
 
-  /** What the request hash covers: {@code METHOD URI\nBODY}. */
-  public static byte[] preimage(String method, String uri, byte[] body) {
-    byte[] head = (method + " " + uri + "\n").getBytes(StandardCharsets.UTF_8);
+  /** What the request hash covers: {@code METHOD URI\nX-Road-Id: ID\nBODY}. */
+  public static byte[] preimage(String method, String uri, String messageId, byte[] body) {
+    byte[] head = (method + " " + uri + "\nX-Road-Id: " + messageId + "\n").getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[head.length + body.length];
     System.arraycopy(head, 0, all, 0, head.length);
     System.arraycopy(body, 0, all, head.length, body.length);

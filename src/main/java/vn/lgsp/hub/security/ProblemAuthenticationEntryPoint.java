@@ -27,7 +27,10 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
       throws IOException {
     ProblemType type = ProblemType.UNAUTHENTICATED;
     response.setStatus(type.status());
-    response.setHeader("WWW-Authenticate", "Basic realm=\"lgsp-hub admin\"");
+    if (request.getHeader(SessionWriteGuard.HEADER) == null) {
+      // no challenge for the console's own calls: the browser would pop up a login dialog
+      response.setHeader("WWW-Authenticate", "Basic realm=\"lgsp-hub admin\"");
+    }
     response.setHeader(XRoadHeaders.ERROR, type.code());
     response.setContentType(Problem.MEDIA_TYPE);
     json.writeValue(response.getOutputStream(), Problem.of(type, "operator credentials required", null));

@@ -36,11 +36,16 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import vn.lgsp.hub.HubProperties;
 
 /**
- * Three filter chains, in order: the built-in OAuth2 token endpoint, the admin API (HTTP basic,
- * operators only), and everything else. X-Road service calls pass Spring Security untouched: the
+ * Four filter chains, in order: the built-in OAuth2 token endpoint, the operator console (form
+ * login, session), the admin API (HTTP basic or the console's session, operators only), and
+ * everything else. X-Road service calls pass Spring Security untouched: the
  * engine authenticates them itself so refusals are answered and logged like any other exchange.
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,8 +66,44 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The operator console: a form login that keeps the operator in a session (cookie SameSite=Strict,
+   * HttpOnly). The page itself only reads; it changes state through the admin API, below.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+    http.securityMatcher("/console", "/console/**")
+        .authorizeHttpRequests(
+            a ->
+                a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                    .permitAll()
+                    .requestMatchers("/console/login.html", "/console/console.css")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(OPERATOR))
+        .formLogin(
+            f ->
+                f.loginPage("/console/login.html")
+                    .loginProcessingUrl("/console/login")
+                    .defaultSuccessUrl("/console/", true)
+                    .failureUrl("/console/login.html?error"))
+        .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login.html?logout"))
+        // the session cookie is SameSite=Strict: no other site's page can send it
+        .csrf(c -> c.disable())
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                    csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+    return http.build();
+  }
+
+  /**
+   * The admin API and actuator: HTTP basic for scripts, or the console's session. A session-borne
+   * request that changes state must carry {@code X-Requested-With}, which no cross-site form can.
+   */
+  @Bean
+  @Order(3)
   SecurityFilterChain adminChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint)
       throws Exception {
     http.securityMatcher("/admin/**", "/actuator/**")
@@ -77,12 +118,18 @@ public class SecurityConfiguration {
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
         .csrf(c -> c.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        .securityContext(
+            c ->
+                c.securityContextRepository(
+                    new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
+        .addFilterBefore(new SessionWriteGuard(), AuthorizationFilter.class)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
     return http.build();
   }
 
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain serviceChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())

@@ -8,13 +8,15 @@ import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.ExchangeLogQuery;
 import vn.lgsp.hub.audit.LogFilters;
+import vn.lgsp.hub.audit.OperationalData;
 import vn.lgsp.hub.engine.ExchangeContext;
 import vn.lgsp.hub.engine.RequestParameters;
 
 /**
- * {@code GET /consumer/api/exchanges}: a consumer searches its own exchange records with the same
- * filters as an operator, except that the client is always the caller. There is no parameter that
- * reaches another consumer's records.
+ * {@code GET /consumer/api/exchanges} and {@code /consumer/api/monitoring/records}: a consumer
+ * searches its own exchange records, or reads its operational data, with the same filters as an
+ * operator, except that the client is always the caller. No parameter reaches another consumer's
+ * records.
  */
 @Component
 public class OwnExchanges {
@@ -30,12 +32,20 @@ public class OwnExchanges {
 
   private final ExchangeLogQuery query;
   private final LogFilters filters;
+  private final OperationalData operational;
   private final int maxPageSize;
 
-  public OwnExchanges(ExchangeLogQuery query, LogFilters filters, AuditProperties audit) {
+  public OwnExchanges(ExchangeLogQuery query, LogFilters filters, OperationalData operational, AuditProperties audit) {
     this.query = query;
     this.filters = filters;
+    this.operational = operational;
     this.maxPageSize = audit.maxQueryPageSize();
+  }
+
+  /** {@code GET /consumer/api/monitoring/records?recordsFrom=&limit=}: the caller's operational data. */
+  public OperationalData.Page monitoring(Exchange exchange) {
+    return operational.read(RequestParameters.queryParameters(exchange), ExchangeContext.of(exchange).client().toString(),
+        Set.of("recordsFrom", "limit"));
   }
 
   public ExchangeLogQuery.Page search(Exchange exchange) {

@@ -32,5 +32,11 @@ public class TransparencyRoutes extends RouteBuilder {
         .routeConfigurationId(XRoadServiceRouteConfiguration.METASERVICE_ID)
         .routeProperty(ExchangeGate.SERVICE_PROPERTY, OWN_EXCHANGES)
         .bean(OwnExchanges.class, "search");
+
+    from("platform-http:/consumer/api/monitoring/records?httpMethodRestrict=GET")
+        .routeId("consumer-monitoring-records")
+        .routeConfigurationId(XRoadServiceRouteConfiguration.METASERVICE_ID)
+        .routeProperty(ExchangeGate.SERVICE_PROPERTY, OWN_EXCHANGES)
+        .bean(OwnExchanges.class, "monitoring");
   }
 }

@@ -82,7 +82,7 @@ class ChainVerifierTest {
     final List<Seal> seals = new ArrayList<>();
 
     ChainVerifier.Result verify() {
-      ChainVerifier v = new ChainVerifier(0, ChainHash.GENESIS, trust);
+      ChainVerifier v = new ChainVerifier(0, ChainHash.GENESIS, trust, 3);
       seals.forEach(v::seal);
       records.forEach(v::record);
       return v.finish(7L, null);
@@ -189,6 +189,15 @@ class ChainVerifierTest {
   }
 
   @Test
+  void deletedSealsAreMissedByTheLongestRunTheHubLeavesUnsealed() {
+    Chain c = chain(7);
+    c.seals.remove(0);
+    ChainVerifier.Break bad = c.verify().firstBad();
+    assertThat(bad.problem()).isEqualTo("seal-missing");
+    assertThat(bad.chainSeq()).isEqualTo(4);
+  }
+
+  @Test
   void aSealOfAnotherKeyIsAForgery() {
     Chain c = chain(7);
     Seal real = c.seals.get(0);
@@ -202,7 +211,7 @@ class ChainVerifierTest {
     Chain c = chain(7);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ExportFile.Writer writer = new ExportFile.Writer(out);
-    writer.header(0, ChainHash.GENESIS, Instant.now(), sealKey.certificatePem());
+    writer.header(0, ChainHash.GENESIS, Instant.now(), sealKey.certificatePem(), 3);
     c.seals.forEach(writer::seal);
     c.records.forEach(writer::record);
     writer.footer(sealKey);

@@ -107,7 +107,9 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
     assertProblem(r, 401, "Client.Unauthenticated");
     JsonNode record = awaitRecord(messageId);
     assertThat(record.get("status").asInt()).isEqualTo(401);
-    assertThat(record.get("clientId").asText()).isEqualTo(HANOI);
+    // who it claimed to be, not who it was: nobody was authenticated
+    assertThat(record.has("clientId")).isFalse();
+    assertThat(record.get("claimedClientId").asText()).isEqualTo(HANOI);
   }
 
   @Test
@@ -127,7 +129,11 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
             .header("X-Road-Id", messageId)
             .send();
     assertProblem(r, 403, "Client.ClientMismatch");
-    assertThat(awaitRecord(messageId).get("status").asInt()).isEqualTo(403);
+    JsonNode record = awaitRecord(messageId);
+    assertThat(record.get("status").asInt()).isEqualTo(403);
+    // the record names who called (the token's client) and whom it claimed to be
+    assertThat(record.get("clientId").asText()).isEqualTo(HANOI);
+    assertThat(record.get("claimedClientId").asText()).isEqualTo(HCMC);
   }
 
   @Test

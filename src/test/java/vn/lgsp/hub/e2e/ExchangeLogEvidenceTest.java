@@ -16,14 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.ChainHash;
+import vn.lgsp.hub.audit.ChainReader;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.VerifyCommand;
 import vn.lgsp.hub.support.HubClient.Response;
@@ -40,6 +45,9 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
   private static final ObjectMapper RECORDS = new ObjectMapper().registerModule(new JavaTimeModule());
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired ChainReader reader;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired ObjectMapper appJson;
   @Autowired JmsTemplate jms;
   @Autowired MeterRegistry meters;
   @Autowired AuditProperties audit;
@@ -152,28 +160,58 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
   @Test
   void aRechainedDatabaseIsCaughtByTheSeals() {
     JsonNode record = lookUp();
+    lookUp();
     awaitIntact();
     long seq = record.get("chain").get("seq").asLong();
     String original = record.get("clientId").asText();
-    // the forger alters a record and recomputes its hash, as anyone could: only the seal holds
-    rehash(seq, "VN/GOV/UBND-HCM/MOTCUA");
+    // the forger alters a record and recomputes every hash after it and the head, as anyone could
+    rechainFrom(seq, "VN/GOV/UBND-HCM/MOTCUA");
     try {
       JsonNode bad = verify().get("firstBad");
-      assertThat(bad.get("problem").asText()).isIn("seal-mismatch", "broken-link");
+      assertThat(bad.get("problem").asText()).isEqualTo("seal-mismatch");
       assertThat(bad.get("chainSeq").asLong()).isGreaterThanOrEqualTo(seq);
     } finally {
-      rehash(seq, original);
+      rechainFrom(seq, original);
     }
     assertThat(verify().get("intact").asBoolean()).isTrue();
   }
 
-  private void rehash(long seq, String clientId) {
-    jdbc.update("UPDATE exchange_record SET client_id = ? WHERE chain_seq = ?", clientId, seq);
-    JsonNode stored = hub.records(jdbc.queryForObject(
-        "SELECT message_id FROM exchange_record WHERE chain_seq = ?", String.class, seq)).get(0);
-    ExchangeRecord r = RECORDS.convertValue(stored, ExchangeRecord.class);
-    jdbc.update("UPDATE exchange_record SET record_hash = ? WHERE chain_seq = ?",
-        ChainHash.of(r, seq, r.chain().prevHash()), seq);
+  /** Sets the client of the record at {@code seq} and recomputes the chain from there to the head. */
+  private void rechainFrom(long seq, String clientId) {
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      long head = jdbc.queryForObject("SELECT last_seq FROM exchange_chain_head WHERE id = 1 FOR UPDATE", Long.class);
+      List<ExchangeRecord> records = new ArrayList<>();
+      reader.inSnapshot(s -> {
+        s.records(seq - 1, head, records::add);
+        return null;
+      });
+      String prev = records.get(0).chain().prevHash();
+      for (ExchangeRecord r : records) {
+        ExchangeRecord changed = r.chain().seq() == seq ? r.toBuilder().clientId(clientId).build() : r;
+        String hash = ChainHash.of(changed, r.chain().seq(), prev);
+        jdbc.update("UPDATE exchange_record SET client_id = ?, prev_hash = ?, record_hash = ? WHERE chain_seq = ?",
+            changed.clientId(), prev, hash, r.chain().seq());
+        prev = hash;
+      }
+      jdbc.update("UPDATE exchange_chain_head SET last_hash = ? WHERE id = 1", prev);
+    });
+  }
+
+  @Test
+  void aRedeliveredRecordIsStoredOnce() throws Exception {
+    JsonNode stored = lookUp();
+    ExchangeRecord again = RECORDS.convertValue(stored, ExchangeRecord.class).toBuilder().chain(null).build();
+    ExchangeRecord fresh = ExchangeRecord.builder().messageId(UUID.randomUUID().toString()).method("GET").path("/x")
+        .status(200).requestInAt(Instant.now()).responseOutAt(Instant.now()).build();
+    String marker = UUID.randomUUID().toString();
+    for (ExchangeRecord r : List.of(again, fresh, fresh, fresh.toBuilder().id(UUID.randomUUID()).messageId(marker).build())) {
+      String text = appJson.writeValueAsString(r);
+      jms.send(audit.queue(), s -> s.createTextMessage(text));
+    }
+    hub.awaitRecord(marker);
+    assertThat(hub.records(stored.get("messageId").asText())).hasSize(1);
+    assertThat(hub.records(fresh.messageId())).hasSize(1);
+    assertThat(awaitIntact().get("intact").asBoolean()).isTrue();
   }
 
   @Test

@@ -83,17 +83,27 @@ public final class HubClient {
     return r.json().get("items");
   }
 
-  /** How many stored records each X-Road-Id has among the records of this purpose (X-Road-Issue). */
+  /**
+   * How many stored records each X-Road-Id has among the records of this purpose (X-Road-Issue),
+   * read forward through the monitoring cursor: chain order, so paging while the writer is still
+   * storing neither skips nor repeats a record.
+   */
   public Map<String, Integer> recordCountsByMessageId(String purpose) {
     Map<String, Integer> counts = new java.util.HashMap<>();
-    for (int page = 0; ; page++) {
-      Response r = admin("/admin/api/exchanges?size=200&page=" + page + "&purpose=" + URLEncoder.encode(purpose, StandardCharsets.UTF_8));
+    long from = 1;
+    while (true) {
+      Response r = admin("/admin/api/monitoring/records?limit=1000&recordsFrom=" + from);
       assertThat(r.status()).as(r.body()).isEqualTo(200);
-      JsonNode items = r.json().get("items");
-      items.forEach(item -> counts.merge(item.get("messageId").asText(), 1, Integer::sum));
-      if (items.size() < 200) {
+      JsonNode records = r.json().get("records");
+      records.forEach(item -> {
+        if (purpose.equals(item.path("messageIssue").asText())) {
+          counts.merge(item.get("messageId").asText(), 1, Integer::sum);
+        }
+      });
+      if (records.isEmpty()) {
         return counts;
       }
+      from = r.json().get("nextRecordsFrom").asLong();
     }
   }
 

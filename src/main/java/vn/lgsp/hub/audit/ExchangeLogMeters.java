@@ -1,0 +1,21 @@
+package vn.lgsp.hub.audit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gauges of the exchange-log pipeline: records waiting in the broker for the writer
+ * ({@code hub.exchange_log.queue_depth}) and records in the dead-letter queue
+ * ({@code hub.exchange_log.dead_letter_depth}, which should be zero: alert on it).
+ */
+@Component
+public class ExchangeLogMeters {
+
+  public ExchangeLogMeters(QueueDepth depth, AuditProperties audit, MeterRegistry meters) {
+    Gauge.builder("hub.exchange_log.queue_depth", () -> depth.of(audit.queue()).orElse(-1))
+        .description("exchange records waiting in the broker to be stored (-1: unknown)").register(meters);
+    Gauge.builder("hub.exchange_log.dead_letter_depth", () -> depth.of(audit.deadLetterQueue()).orElse(-1))
+        .description("exchange records the writer could not store (-1: unknown)").register(meters);
+  }
+}

@@ -1,0 +1,136 @@
+package vn.lgsp.hub.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.lgsp.hub.engine.Maintenance;
+import vn.lgsp.hub.engine.TrafficStatistics;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
+
+/**
+ * Operators steer routes: list them with their state and recent traffic, suspend and resume one,
+ * or put the whole hub in maintenance. Each change is an admin action in the chain.
+ */
+@RestController
+@RequestMapping("/admin/api")
+public class AdminRoutesController {
+
+  private final HubRoutes routes;
+  private final RouteHealth health;
+  private final Maintenance maintenance;
+  private final MaintenanceStore store;
+  private final TrafficStatistics traffic;
+
+  public AdminRoutesController(HubRoutes routes, RouteHealth health, Maintenance maintenance, MaintenanceStore store,
+      TrafficStatistics traffic) {
+    this.routes = routes;
+    this.health = health;
+    this.maintenance = maintenance;
+    this.store = store;
+    this.traffic = traffic;
+  }
+
+  /** Every route: {@code routeId}, {@code service}, {@code state} (started or suspended), health and traffic. */
+  @GetMapping("/routes")
+  public List<Map<String, Object>> list() {
+    return routes.all().stream().map(this::view).toList();
+  }
+
+  @GetMapping("/routes/{routeId}")
+  public Map<String, Object> one(@PathVariable String routeId) {
+    return view(route(routeId));
+  }
+
+  /** The route's last hour in 10-second buckets: exchanges, failures and latency. */
+  @GetMapping("/routes/{routeId}/traffic")
+  public Map<String, Object> traffic(@PathVariable String routeId) {
+    HubRoutes.HubRoute route = route(routeId);
+    return Map.of("routeId", route.routeId(), "bucketSeconds", 10, "buckets", traffic.hour(route.routeId()));
+  }
+
+  @AdminAction("route.suspend")
+  @PostMapping(value = "/routes/{routeId}/suspend", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> suspend(@PathVariable String routeId, @RequestBody JsonNode body,
+      HttpServletRequest request, Principal operator) {
+    HubRoutes.HubRoute route = route(routeId);
+    store.suspend(route.routeId(), AdminRequests.reason(body, request), operator.getName());
+    return view(route);
+  }
+
+  @AdminAction("route.resume")
+  @PostMapping(value = "/routes/{routeId}/resume", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> resume(@PathVariable String routeId, @RequestBody JsonNode body,
+      HttpServletRequest request) {
+    HubRoutes.HubRoute route = route(routeId);
+    AdminRequests.reason(body, request);
+    store.resume(route.routeId());
+    return view(route);
+  }
+
+  /** Whether the whole hub is in maintenance. */
+  @GetMapping("/hub")
+  public Map<String, Object> hub() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("state", maintenance.ofHub().isPresent() ? "maintenance" : "running");
+    maintenance.ofHub().ifPresent(s -> view.put("suspension", s));
+    view.put("suspendedRoutes", maintenance.suspended().keySet().stream().filter(k -> !Maintenance.WHOLE_HUB.equals(k))
+        .sorted().toList());
+    return view;
+  }
+
+  /** Puts the whole hub in maintenance: every call is refused, readiness turns off. */
+  @AdminAction("hub.suspend")
+  @PostMapping(value = "/hub/suspend", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> suspendHub(@RequestBody JsonNode body, HttpServletRequest request, Principal operator) {
+    store.suspend(Maintenance.WHOLE_HUB, AdminRequests.reason(body, request), operator.getName());
+    return hub();
+  }
+
+  @AdminAction("hub.resume")
+  @PostMapping(value = "/hub/resume", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> resumeHub(@RequestBody JsonNode body, HttpServletRequest request) {
+    AdminRequests.reason(body, request);
+    store.resume(Maintenance.WHOLE_HUB);
+    return hub();
+  }
+
+  private HubRoutes.HubRoute route(String routeId) {
+    return routes.find(routeId).orElseThrow(
+        () -> new HubProblemException(ProblemType.UNKNOWN_SERVICE, "no route with this id"));
+  }
+
+  private Map<String, Object> view(HubRoutes.HubRoute route) {
+    Health h = health.route(route);
+    TrafficStatistics.Window minute = traffic.window(route.routeId(), 60);
+    TrafficStatistics.Window recent = traffic.window(route.routeId(), 300);
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("routeId", route.routeId());
+    view.put("service", route.service());
+    view.put("connector", route.connectorId());
+    var suspension = maintenance.ofRoute(route.routeId());
+    view.put("state", suspension.isPresent() ? "suspended" : "started");
+    suspension.ifPresent(s -> view.put("suspension", s));
+    view.put("health", h.getStatus().getCode());
+    view.put("breaker", h.getDetails().get("breaker"));
+    view.put("reachable", h.getDetails().get("reachable"));
+    view.put("requestsPerSecond", Math.round(minute.ratePerSecond() * 100) / 100.0);
+    view.put("errorRate", Math.round(recent.errorRate() * 1000) / 1000.0);
+    view.put("p95Ms", recent.p95Ms());
+    view.put("exchanges5m", recent.count());
+    view.put("at", Instant.now());
+    return view;
+  }
+}

@@ -1,0 +1,64 @@
+package vn.lgsp.hub.ops;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.directory.PublishedService;
+import vn.lgsp.hub.directory.ServiceCatalog;
+import vn.lgsp.hub.engine.ExchangeGate;
+import vn.lgsp.hub.engine.XRoadServiceRouteConfiguration;
+
+/** The routes an operator sees and steers: every exchange route of the engine, with its service and connector. */
+@Component
+public class HubRoutes {
+
+  /**
+   * @param service the published service, null for metaservices (directory)
+   * @param connectorId the connector the route calls, null if none
+   */
+  public record HubRoute(String routeId, String service, String connectorId) {}
+
+  private final CamelContext camel;
+  private final ServiceCatalog catalog;
+
+  public HubRoutes(CamelContext camel, ServiceCatalog catalog) {
+    this.camel = camel;
+    this.catalog = catalog;
+  }
+
+  public List<HubRoute> all() {
+    Map<String, PublishedService> published = catalog.services().stream()
+        .collect(Collectors.toMap(PublishedService::routeId, Function.identity(), (a, b) -> a));
+    List<HubRoute> routes = new ArrayList<>();
+    for (RouteDefinition definition : ((ModelCamelContext) camel).getRouteDefinitions()) {
+      String id = definition.getRouteId();
+      String configuration = definition.getRouteConfigurationId();
+      if (ExchangeGate.UNKNOWN_SERVICE_ROUTE.equals(id)
+          || !(XRoadServiceRouteConfiguration.ID.equals(configuration)
+              || XRoadServiceRouteConfiguration.METASERVICE_ID.equals(configuration))) {
+        continue;
+      }
+      PublishedService service = published.get(id);
+      Route route = camel.getRoute(id);
+      Object declared = route == null ? null : route.getProperties().get(ExchangeGate.SERVICE_PROPERTY);
+      routes.add(new HubRoute(id,
+          service != null ? service.service().toString() : declared == null ? null : declared.toString(),
+          service == null ? null : service.connectorId()));
+    }
+    routes.sort(Comparator.comparing(HubRoute::routeId));
+    return routes;
+  }
+
+  public Optional<HubRoute> find(String routeId) {
+    return all().stream().filter(r -> r.routeId().equals(routeId)).findFirst();
+  }
+}
