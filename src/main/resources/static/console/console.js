@@ -19,15 +19,34 @@ async function api(path, options = {}) {
   return body;
 }
 
-function cell(row, text, className) {
-  const td = row.insertCell();
-  td.textContent = text === null || text === undefined ? '' : String(text);
-  if (className) td.className = className;
-  return td;
+function cell(row, text) {
+  row.insertCell().textContent = text === null || text === undefined ? '' : String(text);
 }
 
 function percent(rate) {
   return (rate * 100).toFixed(1) + ' %';
+}
+
+// rows are kept and updated in place: a refresh never pulls a button from under the operator's click
+function routeRow(body, route) {
+  let row = document.getElementById('route-' + route.routeId);
+  if (!row) {
+    row = body.insertRow();
+    row.id = 'route-' + route.routeId;
+    row.dataset.routeId = route.routeId;
+    for (const className of ['', '', 'state', 'health', '', 'num', 'num', 'num', '']) {
+      row.insertCell().className = className;
+    }
+    const button = document.createElement('button');
+    button.className = 'route-action';
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      changeRoute(row.dataset.routeId, row.dataset.state === 'suspended' ? 'resume' : 'suspend');
+    });
+    row.cells[8].append(button);
+    row.addEventListener('click', () => showRoute(row.dataset.routeId));
+  }
+  return row;
 }
 
 async function refreshRoutes() {
@@ -36,33 +55,16 @@ async function refreshRoutes() {
   state.textContent = hub.state === 'maintenance' ? 'hub in maintenance' : 'hub running';
   state.className = 'badge' + (hub.state === 'maintenance' ? ' maintenance' : '');
   const body = document.querySelector('#routes tbody');
-  body.replaceChildren();
   for (const route of routes) {
-    const row = body.insertRow();
-    row.id = 'route-' + route.routeId;
-    row.dataset.routeId = route.routeId;
+    const row = routeRow(body, route);
     row.dataset.state = route.state;
     row.dataset.health = route.health;
     row.className = route.state === 'suspended' ? 'suspended' : route.health === 'DOWN' ? 'down' : 'up';
-    cell(row, route.routeId);
-    cell(row, route.service || 'metaservice');
-    const stateCell = cell(row, route.state, 'state');
-    if (route.suspension) stateCell.title = route.suspension.reason + ' (' + route.suspension.by + ')';
-    cell(row, route.health, 'health');
-    cell(row, route.breaker || '–');
-    cell(row, route.requestsPerSecond.toFixed(2), 'num');
-    cell(row, percent(route.errorRate), 'num');
-    cell(row, route.p95Ms, 'num');
-    const action = row.insertCell();
-    const button = document.createElement('button');
-    button.className = 'route-action';
-    button.textContent = route.state === 'suspended' ? 'Resume' : 'Suspend';
-    button.addEventListener('click', (event) => {
-      event.stopPropagation();
-      changeRoute(route.routeId, route.state === 'suspended' ? 'resume' : 'suspend');
-    });
-    action.append(button);
-    row.addEventListener('click', () => showRoute(route.routeId));
+    const texts = [route.routeId, route.service || 'metaservice', route.state, route.health, route.breaker || '–',
+      route.requestsPerSecond.toFixed(2), percent(route.errorRate), route.p95Ms];
+    texts.forEach((text, i) => { row.cells[i].textContent = String(text); });
+    row.cells[2].title = route.suspension ? route.suspension.reason + ' (' + route.suspension.by + ')' : '';
+    row.cells[8].firstChild.textContent = route.state === 'suspended' ? 'Resume' : 'Suspend';
   }
   document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
 }

@@ -35,6 +35,10 @@ public class ProblemResponder implements Processor {
     if (failure instanceof HubProblemException problem) {
       type = problem.type();
       detail = problem.detail();
+      if (type.code().startsWith("Server.")) {
+        // the hub's or a provider's failure is an operator's business; the detail names no person
+        log.warn("exchange {} failed: {}: {}", context == null ? "-" : context.messageId(), type.code(), detail);
+      }
     } else {
       type = classify(failure);
       log.warn(

@@ -44,6 +44,17 @@ public class ProblemControllerAdvice {
     return respond(ErrorProblems.forStatus(status), null);
   }
 
+  /** The database is away (the exchange log still records, in the broker): a search must wait. */
+  @ExceptionHandler({
+    org.springframework.dao.DataAccessResourceFailureException.class,
+    org.springframework.dao.TransientDataAccessException.class,
+    org.springframework.transaction.CannotCreateTransactionException.class
+  })
+  public ResponseEntity<Problem> databaseAway(Exception e) {
+    log.warn("admin endpoint without its database: {}", e.getClass().getSimpleName());
+    return respond(ProblemType.DATABASE_UNAVAILABLE, "the log database does not answer; records wait in the broker");
+  }
+
   @ExceptionHandler(Exception.class)
   public ResponseEntity<Problem> unexpected(Exception e) {
     log.error("unexpected error in an admin endpoint: {}", e.getClass().getName());

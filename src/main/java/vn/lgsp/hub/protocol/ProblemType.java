@@ -24,6 +24,7 @@ public enum ProblemType {
   PROVIDER_TIMEOUT("Server.Provider.Timeout", 504, "The provider did not answer in time"),
   PROVIDER_FAULT("Server.Provider.Fault", 503, "The provider could not answer"),
   HUB_MAINTENANCE("Server.Hub.Maintenance", 503, "The service is suspended for maintenance; try later"),
+  DATABASE_UNAVAILABLE("Server.Hub.DatabaseUnavailable", 503, "The exchange log database is unavailable; try later"),
   EXCHANGE_LOG_UNAVAILABLE(
       "Server.Hub.ExchangeLogUnavailable", 503, "The hub cannot record the exchange; try later"),
   INTERNAL_ERROR("Server.Hub.InternalError", 500, "The hub could not process the request");

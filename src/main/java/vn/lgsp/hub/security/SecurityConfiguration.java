@@ -78,7 +78,7 @@ public class SecurityConfiguration {
             a ->
                 a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                     .permitAll()
-                    .requestMatchers("/console/login.html", "/console/console.css")
+                    .requestMatchers("/console/login.html", "/console/login.js", "/console/console.css")
                     .permitAll()
                     .anyRequest()
                     .hasRole(OPERATOR))

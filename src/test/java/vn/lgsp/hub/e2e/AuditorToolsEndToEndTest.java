@@ -53,7 +53,8 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     assertThat(byStatus.get("items").findValuesAsText("messageId")).contains(missing).doesNotContain(found);
 
     assertThat(hub.admin("/admin/api/exchanges/statistics?granularity=day").status()).as("needs a time range").isEqualTo(400);
-    JsonNode stats = hub.admin("/admin/api/exchanges/statistics?granularity=day&from=" + java.time.Instant.now().minusSeconds(86_400) + "&client=" + HANOI).json();
+    String since = java.time.Instant.now().minusSeconds(86_400).toString();
+    JsonNode stats = hub.admin("/admin/api/exchanges/statistics?granularity=day&from=" + since + "&client=" + HANOI).json();
     JsonNode ok = null;
     for (JsonNode bucket : stats.get("buckets")) {
       if (bucket.get("status").asInt() == 200 && "VN/GOV/BCA/DANCU/citizen-info".equals(bucket.get("serviceId").asText())) {

@@ -17,7 +17,8 @@ import vn.lgsp.hub.support.TestDataDir;
 
 /**
  * The embedded default as an operator uses it: two hubs side by side on their own ports and data
- * directories, a data directory that only one hub may use, and records that survive a restart.
+ * directories, a data directory that only one hub may use, and records, the chain and a route's
+ * suspension that survive a restart.
  */
 class EmbeddedDefaultsTest {
 
@@ -59,9 +60,15 @@ class EmbeddedDefaultsTest {
       assertThatThrownBy(() -> start(dirA))
           .rootCause()
           .hasMessageContaining("in use by another hub");
+      assertThat(a.adminPost("/admin/api/routes/household/suspend", "{\"reason\":\"kept over a restart\"}").status())
+          .isEqualTo(200);
     }
     try (ConfigurableApplicationContext again = start(dirA)) {
-      assertThat(client(again).records(messageId)).hasSize(1);
+      HubClient a = client(again);
+      assertThat(a.records(messageId)).hasSize(1);
+      assertThat(a.admin("/admin/api/routes/household").json().get("state").asText())
+          .as("maintenance survives a restart").isEqualTo("suspended");
+      assertThat(a.admin("/admin/api/exchange-log/verify").json().get("intact").asBoolean()).isTrue();
     }
   }
 }

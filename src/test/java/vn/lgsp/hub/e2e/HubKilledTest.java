@@ -3,6 +3,8 @@ package vn.lgsp.hub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -33,13 +35,16 @@ class HubKilledTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
 
-  /** Starts the hub on a port of its choosing, logging to {@code hub.log} in its data directory. */
+  /**
+   * Starts the hub on a port of its choosing, logging to {@code hub.log} in its data directory, in
+   * the structured (JSON) format an operator selects by configuration.
+   */
   private static Process start(Path dataDir) throws IOException {
     Files.deleteIfExists(dataDir.resolve("hub.log"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx768m",
         "-Djava.io.tmpdir=" + dataDir, "-cp", System.getProperty("java.class.path"), "vn.lgsp.hub.LgspHubApplication",
-        "--server.port=0", "--hub.data-dir=" + dataDir))
+        "--server.port=0", "--hub.data-dir=" + dataDir, "--logging.structured.format.console=ecs"))
         .directory(new File("."))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("hub.log").toFile()))
@@ -71,6 +76,33 @@ class HubKilledTest {
     }
   }
 
+  /** A failed exchange's log line is JSON, with its X-Road-Id and trace id, and no personal ID. */
+  private static void assertJsonLogsCarryTheExchange(HubClient hub, Path dataDir) throws IOException {
+    assertThat(hub.adminPost("/admin/api/sandbox/backends/population-register/stop", "").status()).isEqualTo(200);
+    String messageId = "json-log-" + java.util.UUID.randomUUID();
+    String trace = "5bf92f3577b34da6a3ce929d0e0e4736";
+    HubClient.Response r = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123")
+        .as(HubClient.HANOI, hub.token(HubClient.HANOI)).header("X-Road-Id", messageId)
+        .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01").send();
+    assertThat(r.status()).isEqualTo(503);
+    hub.adminPost("/admin/api/sandbox/backends/population-register/start", "");
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> lines = await().atMost(Duration.ofSeconds(10)).until(() -> Files.readAllLines(dataDir.resolve("hub.log"))
+        .stream().filter(l -> l.contains(messageId)).map(l -> {
+          try {
+            return json.readTree(l);
+          } catch (IOException e) {
+            throw new AssertionError("not a JSON log line: " + l, e);
+          }
+        }).toList(), l -> !l.isEmpty());
+    assertThat(lines).allSatisfy(line -> {
+      assertThat(line.get("@timestamp")).isNotNull();
+      assertThat(line.path("xRoadId").asText()).isEqualTo(messageId);
+      assertThat(line.path("traceId").asText()).isEqualTo(trace);
+    });
+    assertThat(Files.readString(dataDir.resolve("hub.log"))).doesNotContain("001085000123");
+  }
+
   @Test
   void afterSigkillEveryAnsweredExchangeHasExactlyOneRecord() throws Exception {
     Path dataDir = TestDataDir.create("killed-hub");
@@ -100,6 +132,7 @@ class HubKilledTest {
       assertThat(stored.values()).as("no record twice").containsOnly(1);
       assertThat(stored.size() - answered.size()).as("records of calls cut by the kill").isBetween(0, 4);
       assertThat(restarted.admin("/admin/api/exchange-log/verify").json().get("intact").asBoolean()).isTrue();
+      assertJsonLogsCarryTheExchange(restarted, dataDir);
       System.out.printf("SIGKILL under load: %d exchanges answered before the kill, all %d stored once after restart%n",
           answered.size(), answered.size());
     } finally {

@@ -87,7 +87,12 @@ class PopulationRegisterRouteTest extends WireMockBackendsTest {
             .withoutHeader("Authorization")
             .withoutHeader("X-Road-Client")
             .withoutHeader("X-Road-Issue")
-            .withHeader("Content-Type", matching("text/xml.*")));
+            .withHeader("Content-Type", matching("text/xml.*"))
+            // the exchange's trace goes on to the register, as a child span
+            .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-01")));
+    String traceId = r.header("traceparent").substring(3, 35);
+    assertThat(BACKEND.findAll(postRequestedFor(urlEqualTo(PATH))).get(0).getHeader("traceparent"))
+        .startsWith("00-" + traceId + "-").isNotEqualTo(r.header("traceparent"));
   }
 
   @Test

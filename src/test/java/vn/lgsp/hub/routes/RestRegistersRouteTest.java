@@ -78,6 +78,17 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
   }
 
   @Test
+  void theCallersTraceIsPropagatedToTheBackendAsAChildSpan() {
+    BACKEND.stubFor(get(urlPathMatching("/tax/v1/obligations/.*")).willReturn(json("{\"personalId\":\"" + CITIZEN + "\"}")));
+    String trace = "0af7651916cd43dd8448eb211c80319c";
+    Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, hub.token(HANOI))
+        .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01").send();
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    String sent = BACKEND.findAll(getRequestedFor(urlPathMatching("/tax/v1/obligations/.*"))).get(0).getHeader("traceparent");
+    assertThat(sent).startsWith("00-" + trace + "-").endsWith("-01").doesNotContain("b7ad6b7169203331");
+  }
+
+  @Test
   void slowRegisterGivesA504AtTheReadTimeoutWithoutARetry() {
     BACKEND.stubFor(get(urlPathMatching("/tax/v1/obligations/.*")).willReturn(json("{}").withFixedDelay(4_000)));
     long started = System.nanoTime();

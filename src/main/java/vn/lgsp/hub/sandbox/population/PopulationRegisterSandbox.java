@@ -17,6 +17,7 @@ import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
+import vn.lgsp.hub.sandbox.SandboxBackend;
 import vn.lgsp.hub.sandbox.population.ws.PopulationRegister;
 
 /**
@@ -31,7 +32,7 @@ import vn.lgsp.hub.sandbox.population.ws.PopulationRegister;
  * classes generated from that file: the same operations, elements and faults, with the enumerated
  * values typed as plain strings.
  */
-public final class PopulationRegisterSandbox implements AutoCloseable {
+public final class PopulationRegisterSandbox implements AutoCloseable, SandboxBackend {
 
   public static final String HOST = "127.0.0.1";
   public static final String PATH = "/population-register";

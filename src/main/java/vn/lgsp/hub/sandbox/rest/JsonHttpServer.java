@@ -17,13 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.lgsp.hub.sandbox.SandboxBackend;
 
 /**
  * A small JSON-over-HTTP server on a loopback port, the shape of a ministry's REST backend: real
  * HTTP, JSON errors with a status, never a stack trace. Port 0 chooses a free port on first start;
  * later starts reuse it, so a stopped sandbox comes back where the hub expects it.
  */
-abstract class JsonHttpServer implements AutoCloseable {
+abstract class JsonHttpServer implements AutoCloseable, SandboxBackend {
 
   /** What a handler answers: a status and a body to serialise as JSON. */
   record Reply(int status, Object body) {
@@ -96,6 +97,11 @@ abstract class JsonHttpServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return server != null;
   }
 
   public synchronized int port() {
