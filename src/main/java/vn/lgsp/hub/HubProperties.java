@@ -11,7 +11,24 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir where the embedded database, the broker journal and the hub's keys live; two
  *     hubs on one machine need two data directories
+ * @param nodeId this hub among several on one database (whole-hub maintenance is per node); by
+ *     default the host name and the data directory
  */
 @Validated
 @ConfigurationProperties("hub")
-public record HubProperties(@DefaultValue("data") @NotNull Path dataDir) {}
+public record HubProperties(@DefaultValue("data") @NotNull Path dataDir, String nodeId) {
+
+  /** This hub's node id. */
+  public String node() {
+    if (nodeId != null && !nodeId.isBlank()) {
+      return nodeId;
+    }
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + ":" + dataDir.toAbsolutePath().normalize();
+  }
+}

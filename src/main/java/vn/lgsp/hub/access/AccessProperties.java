@@ -1,6 +1,7 @@
 package vn.lgsp.hub.access;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
@@ -35,16 +36,28 @@ public record AccessProperties(
    * @param services what it may call
    * @param covertUntil the client's queries are covert until this day (an investigative body): the
    *     data tracker hides them from citizens until then
+   * @param limits the client's limits over all its calls; none if absent
+   * @param serviceLimits the client's limits for each of its services, unless the service says otherwise
    */
   public record ClientGrants(
-      @NotBlank String client, @Valid @NotNull List<ServiceGrant> services, LocalDate covertUntil) {}
+      @NotBlank String client, @Valid @NotNull List<ServiceGrant> services, LocalDate covertUntil,
+      @Valid Limits limits, @Valid Limits serviceLimits) {}
+
+  /**
+   * Request limits; a missing value is no limit.
+   *
+   * @param perSecond calls per second (a burst of this size, refilled every second)
+   * @param perDay calls per calendar day (UTC)
+   */
+  public record Limits(@Min(1) Integer perSecond, @Min(1) Long perDay) {}
 
   /**
    * @param service the service id, e.g. {@code VN/GOV/BCA/DANCU/citizen-info}
    * @param fields the answer fields the client may receive (dotted paths for nested fields); empty
    *     means all
+   * @param limits the client's limits for this service (overrides the client's service limits)
    */
-  public record ServiceGrant(@NotBlank String service, List<@NotBlank String> fields) {
+  public record ServiceGrant(@NotBlank String service, List<@NotBlank String> fields, @Valid Limits limits) {
     public ServiceGrant {
       fields = fields == null ? List.of() : new ArrayList<>(fields);
     }

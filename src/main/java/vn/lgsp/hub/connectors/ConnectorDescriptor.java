@@ -26,6 +26,7 @@ public record ConnectorDescriptor(
     @Valid Soap soap,
     @Valid Rest rest,
     @NotNull @Valid Timeouts timeouts,
+    @Valid Tls tls,
     @NotNull @Valid CircuitBreakerSpec circuitBreaker,
     @Valid RetrySpec retry,
     @NotNull @Valid BulkheadSpec bulkhead,
@@ -74,6 +75,21 @@ public record ConnectorDescriptor(
       @NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String address) {}
 
   public record Timeouts(@NotNull Duration connect, @NotNull Duration read) {}
+
+  /**
+   * TLS towards this backend (for an {@code https} address): whom to trust, and the hub's own
+   * certificate when the backend asks for one. Files are PKCS#12, relative to the descriptor;
+   * passwords come from placeholders, never the repository.
+   *
+   * @param truststore the backend's CA (or certificate); absent: the JDK's default trust
+   * @param keystore the hub's client certificate and key for this backend; absent: none
+   */
+  public record Tls(String truststore, String truststorePassword, String keystore, String keystorePassword) {
+    @Override
+    public String toString() {
+      return "Tls[truststore=" + truststore + ", keystore=" + keystore + "]";
+    }
+  }
 
   /** Resilience4j circuit breaker settings; one named breaker per connector. */
   public record CircuitBreakerSpec(

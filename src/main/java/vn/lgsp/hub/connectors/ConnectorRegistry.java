@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -52,11 +53,17 @@ public class ConnectorRegistry {
         throw invalid(file, "duplicate connector id '" + descriptor.id() + "'");
       }
       ResilienceFactory.Guard guard = resilience.guardFor(descriptor);
+      SSLContext tls;
+      try {
+        tls = ConnectorTls.context(descriptor.tls(), file.toAbsolutePath().getParent());
+      } catch (IllegalStateException e) {
+        throw invalid(file, e.getMessage());
+      }
       connectors.put(
           descriptor.id(),
           descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP
-              ? soap(file, descriptor, guard)
-              : new RestConnector(descriptor, guard, json, clock));
+              ? soap(file, descriptor, guard, tls)
+              : new RestConnector(descriptor, guard, json, clock, tls));
     }
   }
 
@@ -134,14 +141,14 @@ public class ConnectorRegistry {
     }
   }
 
-  private static Connector soap(Path file, ConnectorDescriptor descriptor, ResilienceFactory.Guard guard) {
+  private static Connector soap(Path file, ConnectorDescriptor descriptor, ResilienceFactory.Guard guard, SSLContext tls) {
     Path wsdl = file.getParent().resolve(descriptor.soap().wsdl()).normalize();
     if (!Files.isRegularFile(wsdl)) {
       throw invalid(file, "soap.wsdl: no file " + wsdl);
     }
     try {
       URL wsdlUrl = wsdl.toUri().toURL();
-      return new SoapConnector(descriptor, wsdlUrl, guard);
+      return new SoapConnector(descriptor, wsdlUrl, guard, tls);
     } catch (MalformedURLException e) {
       throw invalid(file, "soap.wsdl: " + e.getMessage());
     }

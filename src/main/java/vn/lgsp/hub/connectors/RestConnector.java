@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lgsp.hub.protocol.HubProblemException;
@@ -38,16 +39,19 @@ final class RestConnector implements Connector {
   private final RequestSigner signer;
   private final URI base;
 
-  RestConnector(ConnectorDescriptor descriptor, ResilienceFactory.Guard guard, ObjectMapper json, Clock clock) {
+  RestConnector(ConnectorDescriptor descriptor, ResilienceFactory.Guard guard, ObjectMapper json, Clock clock,
+      SSLContext tls) {
     this.descriptor = descriptor;
     this.guard = guard;
     this.json = json;
     this.base = URI.create(descriptor.rest().baseUrl());
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(descriptor.timeouts().connect())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .connectTimeout(descriptor.timeouts().connect())
+        .followRedirects(HttpClient.Redirect.NEVER);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.http = builder.build();
     ConnectorDescriptor.Signing signing = descriptor.rest().signing();
     this.signer = signing == null ? null : new RequestSigner(signing.key(), clock);
   }

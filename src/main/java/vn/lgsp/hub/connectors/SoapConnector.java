@@ -10,10 +10,12 @@ import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.jaxws.DispatchImpl;
 import org.apache.cxf.message.Message;
@@ -43,7 +45,10 @@ final class SoapConnector implements Connector {
   private final Map<String, Dispatch<Source>> dispatches = new HashMap<>();
   private final Map<String, XmlToJson> mappers = new HashMap<>();
 
-  SoapConnector(ConnectorDescriptor descriptor, URL wsdl, ResilienceFactory.Guard guard) {
+  private final SSLContext tls;
+
+  SoapConnector(ConnectorDescriptor descriptor, URL wsdl, ResilienceFactory.Guard guard, SSLContext tls) {
+    this.tls = tls;
     this.descriptor = descriptor;
     this.guard = guard;
     ConnectorDescriptor.Soap soap = descriptor.soap();
@@ -75,6 +80,11 @@ final class SoapConnector implements Connector {
     policy.setReceiveTimeout(descriptor.timeouts().read().toMillis());
     policy.setAllowChunking(false);
     conduit.setClient(policy);
+    if (tls != null) {
+      TLSClientParameters parameters = new TLSClientParameters();
+      parameters.setSslContext(tls);
+      conduit.setTlsClientParameters(parameters);
+    }
     return dispatch;
   }
 
@@ -99,8 +109,11 @@ final class SoapConnector implements Connector {
     try {
       Dispatch<Source> dispatch = dispatches.get(name);
       // the request context is thread-local (see dispatch()): headers of one call stay with it
-      dispatch.getRequestContext().put(Message.PROTOCOL_HEADERS,
-          traceparent == null ? Map.of() : Map.of(TraceContext.HEADER, List.of(traceparent)));
+      Map<String, List<String>> httpHeaders = new HashMap<>();
+      if (traceparent != null) {
+        httpHeaders.put(TraceContext.HEADER, List.of(traceparent));
+      }
+      dispatch.getRequestContext().put(Message.PROTOCOL_HEADERS, httpHeaders);
       answer = dispatch.invoke(new StreamSource(new StringReader(payload)));
     } catch (RuntimeException e) {
       if (isSoapFault(e)) {

@@ -1,5 +1,6 @@
 package vn.lgsp.hub.directory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +11,11 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties;
+import vn.lgsp.hub.access.RateLimits;
 import vn.lgsp.hub.engine.ExchangeContext;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
 
 /**
@@ -27,6 +30,7 @@ public class Directory {
   private final AccessPolicy access;
   private final AccessProperties accessProperties;
   private final OpenApiWriter openApi;
+  private final RateLimits rateLimits;
   private final ObjectMapper json;
 
   public Directory(
@@ -34,11 +38,13 @@ public class Directory {
       AccessPolicy access,
       AccessProperties accessProperties,
       OpenApiWriter openApi,
+      RateLimits rateLimits,
       ObjectMapper json) {
     this.catalog = catalog;
     this.access = access;
     this.accessProperties = accessProperties;
     this.openApi = openApi;
+    this.rateLimits = rateLimits;
     this.json = json;
   }
 
@@ -83,10 +89,20 @@ public class Directory {
     return methods(provider(exchange), s -> true);
   }
 
-  /** {@code GET /r1/{provider}/allowedMethods}: only what the calling client may use. */
+  /**
+   * {@code GET /r1/{provider}/allowedMethods}: only what the calling client may use, each with the
+   * request limits that apply to it ({@code x-rateLimits}, an extension of the API's schema).
+   */
   public ObjectNode allowedMethods(Exchange exchange) {
     SubsystemId caller = ExchangeContext.of(exchange).client();
-    return methods(provider(exchange), s -> access.grantFor(caller, s.service()).isPresent());
+    ObjectNode answer = methods(provider(exchange), s -> access.grantFor(caller, s.service()).isPresent());
+    for (JsonNode entry : answer.withArray("member")) {
+      ServiceId service = ServiceId.parse(entry.get("instanceId").asText() + "/" + entry.get("memberClass").asText() + "/"
+          + entry.get("memberCode").asText() + "/" + entry.get("applicationCode").asText() + "/"
+          + entry.get("serviceCode").asText());
+      rateLimits.limitsFor(caller, service).ifPresent(l -> ((ObjectNode) entry).set("x-rateLimits", json.valueToTree(l)));
+    }
+    return answer;
   }
 
   /** {@code GET /r1/{provider}/getOpenAPI?serviceCode=}: the service's OpenAPI 3 document. */

@@ -1,6 +1,11 @@
 package vn.lgsp.hub.engine;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.time.Clock;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +17,31 @@ public class EngineConfiguration {
   @Bean
   Clock hubClock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * Tomcat hands encoded slashes to the security firewall (which refuses them as a problem that
+   * is logged) instead of refusing them itself, and accepts headers up to 64 KiB so that the
+   * edge guard, not Tomcat, refuses those over the hub's limit with 431.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> edgeTomcat() {
+    return factory -> factory.addConnectorCustomizers(connector -> {
+      connector.setEncodedSolidusHandling("passthrough");
+      if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+        http.setMaxHttpRequestHeaderSize(64 * 1024);
+      }
+    });
+  }
+
+  /** JSON bodies are flat objects: bounded nesting, string and number sizes stop parser attacks. */
+  @Bean
+  Jackson2ObjectMapperBuilderCustomizer boundedJson(EngineProperties limits) {
+    return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxJsonDepth())
+            .maxStringLength(limits.maxBodyBytes())
+            .maxNumberLength(100)
+            .build()));
   }
 }

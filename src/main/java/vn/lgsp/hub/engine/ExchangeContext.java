@@ -37,6 +37,8 @@ public final class ExchangeContext {
   private String fullUri;
   private byte[] requestBody;
   private String traceparent;
+  private long retryAfterSeconds;
+  private boolean metaservice;
 
   ExchangeContext(
       String messageId,
@@ -80,6 +82,24 @@ public final class ExchangeContext {
   byte[] requestPreimage() {
     return RequestHash.preimage(method, fullUri == null ? path : fullUri, messageId,
         requestBody == null ? new byte[0] : requestBody);
+  }
+
+  /** A metaservice (directory) exchange: its path names a provider the caller chose, not a route's service. */
+  boolean metaservice() {
+    return metaservice;
+  }
+
+  void metaservice(boolean value) {
+    this.metaservice = value;
+  }
+
+  /** When a limit refused the exchange: after how many seconds the caller may retry. */
+  long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  void retryAfterSeconds(long seconds) {
+    this.retryAfterSeconds = seconds;
   }
 
   /** The W3C trace context of this exchange; connectors pass a child of it to backends. */

@@ -95,9 +95,10 @@ public class ExchangeFinisher implements Processor {
     writeResponse(out, context, status, body);
     Instant done = clock.instant();
     long nanos = Duration.between(context.requestInAt(), done).toNanos();
-    metrics.record(context, status, nanos);
-    if (exchange.getFromRouteId() != null && context.service() != null) {
-      traffic.record(exchange.getFromRouteId(), context.service().toString(), status, nanos, done);
+    String routeId = exchange.getFromRouteId();
+    metrics.record(context, routeId, status, nanos);
+    if (routeId != null && !ExchangeGate.UNKNOWN_SERVICE_ROUTE.equals(routeId)) {
+      traffic.record(routeId, ExchangeMetrics.serviceTag(context, routeId), status, nanos, done);
     }
   }
 
@@ -170,6 +171,9 @@ public class ExchangeFinisher implements Processor {
     }
     if (c.traceparent() != null) {
       out.setHeader(TraceContext.HEADER, c.traceparent());
+    }
+    if (c.problem() == ProblemType.RATE_LIMITED) {
+      out.setHeader("Retry-After", Long.toString(Math.max(1, c.retryAfterSeconds())));
     }
     out.setBody(body);
   }

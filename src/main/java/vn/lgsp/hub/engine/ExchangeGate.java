@@ -2,17 +2,24 @@ package vn.lgsp.hub.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.Locale;
+import java.util.Map;
 import java.time.Clock;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.Grant;
+import vn.lgsp.hub.access.RateLimits;
+import vn.lgsp.hub.audit.SubjectHasher;
 import vn.lgsp.hub.identity.PersonalId;
 import vn.lgsp.hub.identity.TaxCode;
 import vn.lgsp.hub.protocol.HeaderRules;
@@ -59,6 +66,7 @@ public class ExchangeGate implements Processor {
   private final EngineProperties limits;
   private final Clock clock;
   private final Maintenance maintenance;
+  private final RateLimits rateLimits;
 
   public ExchangeGate(
       ExchangeFinisher finisher,
@@ -67,7 +75,8 @@ public class ExchangeGate implements Processor {
       ObjectMapper json,
       EngineProperties limits,
       Clock clock,
-      Maintenance maintenance) {
+      Maintenance maintenance,
+      RateLimits rateLimits) {
     this.finishOnRouteDone = new FinishOnRouteDone(finisher);
     this.authenticator = authenticator;
     this.accessPolicy = accessPolicy;
@@ -75,6 +84,7 @@ public class ExchangeGate implements Processor {
     this.limits = limits;
     this.clock = clock;
     this.maintenance = maintenance;
+    this.rateLimits = rateLimits;
   }
 
   @Override
@@ -91,6 +101,7 @@ public class ExchangeGate implements Processor {
   public Processor metaserviceGate() {
     return exchange -> {
       ExchangeContext context = openAndAuthenticate(exchange);
+      context.metaservice(true);
       if (context.path().startsWith(XRoadPath.PREFIX) || declaredService(exchange) != null) {
         resolveService(exchange, context);
       }
@@ -105,6 +116,7 @@ public class ExchangeGate implements Processor {
     // registered before any check can fail: every exchange is finished and logged
     exchange.getExchangeExtension().addOnCompletion(finishOnRouteDone);
     ExchangeContext context = open(exchange, in);
+    refuseControlCharacters(in);
     authenticate(in, context);
     return context;
   }
@@ -129,7 +141,8 @@ public class ExchangeGate implements Processor {
             body.length);
     context.request(fullUri, body);
     context.traceparent(TraceContext.continueOrStart(in.getHeader(TraceContext.HEADER, String.class)));
-    MDC.put(MDC_MESSAGE_ID, messageId);
+    // a caller's message id is free to hold digits: masked like any log text
+    MDC.put(MDC_MESSAGE_ID, SubjectHasher.maskForLog(messageId));
     MDC.put(MDC_TRACE_ID, TraceContext.traceId(context.traceparent()));
     context.attachTo(exchange);
     in.setBody(body);
@@ -144,10 +157,36 @@ public class ExchangeGate implements Processor {
     return context;
   }
 
+  /** The client certificate TLS verified for this connection, if the caller presented one. */
+  private static X509Certificate clientCertificate(Message in) {
+    if (in instanceof PlatformHttpMessage http && http.getRequest() != null
+        && http.getRequest().getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
+        && chain.length > 0) {
+      return chain[0];
+    }
+    return null;
+  }
+
+  /**
+   * Every protocol header (X-Road-*, its GovStack aliases) is printable text: a control character
+   * (CR, LF, NUL ...) would be an attempt to split headers or forge log lines.
+   */
+  private static void refuseControlCharacters(Message in) {
+    for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if ((name.startsWith("x-road-") || name.startsWith("x-govstack-") || name.startsWith("information-mediator-"))
+          && header.getValue() instanceof String value && !HeaderRules.isPrintableText(value)) {
+        throw new HubProblemException(ProblemType.INVALID_HEADER,
+            "protocol headers must be 1-" + HeaderRules.MAX_TEXT + " printable characters");
+      }
+    }
+  }
+
   private void authenticate(Message in, ExchangeContext context) {
     String clientHeader = clientHeader(in);
     context.clientHeader(clientHeader);
-    SubsystemId authenticated = authenticator.authenticate(in.getHeader("Authorization", String.class));
+    SubsystemId authenticated =
+        authenticator.authenticate(in.getHeader("Authorization", String.class), clientCertificate(in));
     context.authenticated(authenticated);
     SubsystemId claimed;
     try {
@@ -176,6 +215,11 @@ public class ExchangeGate implements Processor {
                     new HubProblemException(
                         ProblemType.ACCESS_DENIED, "no access right to " + service));
     context.grant(grant);
+    rateLimits.acquire(claimed, service).ifPresent(refusal -> {
+      context.retryAfterSeconds(refusal.retryAfterSeconds());
+      throw new HubProblemException(ProblemType.RATE_LIMITED,
+          "the " + refusal.limit() + " limit of this client for this service is used up");
+    });
 
     context.userId(optionalText(in, XRoadHeaders.USER_ID));
     context.issue(optionalText(in, XRoadHeaders.ISSUE));
@@ -271,6 +315,9 @@ public class ExchangeGate implements Processor {
     JsonNode document;
     try {
       document = json.readTree(body);
+    } catch (StreamConstraintsException e) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST,
+          "the body nests deeper than " + limits.maxJsonDepth() + " levels or holds an oversized value");
     } catch (IOException e) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "the body is not valid JSON");
     }

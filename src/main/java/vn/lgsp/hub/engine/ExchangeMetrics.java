@@ -23,6 +23,19 @@ public class ExchangeMetrics {
 
   private record Key(String service, String client, int status, String error) {}
 
+  /**
+   * The service as a tag: a route's own service, or {@code metaservice/<route>} for directory calls
+   * (whose path names a provider the caller chose), never text from the caller's path.
+   */
+  static String serviceTag(ExchangeContext c, String routeId) {
+    if (c.metaservice()) {
+      return "metaservice/" + routeId;
+    }
+    boolean known = c.service() != null && c.problem() != ProblemType.UNKNOWN_SERVICE && routeId != null
+        && !ExchangeGate.UNKNOWN_SERVICE_ROUTE.equals(routeId);
+    return known ? c.service().toString() : UNKNOWN;
+  }
+
   private final MeterRegistry meters;
   private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
@@ -30,9 +43,8 @@ public class ExchangeMetrics {
     this.meters = meters;
   }
 
-  void record(ExchangeContext c, int status, long nanos) {
-    boolean known = c.service() != null && c.problem() != ProblemType.UNKNOWN_SERVICE;
-    Key key = new Key(known ? c.service().toString() : UNKNOWN, c.client() == null ? UNKNOWN : c.client().toString(),
+  void record(ExchangeContext c, String routeId, int status, long nanos) {
+    Key key = new Key(serviceTag(c, routeId), c.client() == null ? UNKNOWN : c.client().toString(),
         status, c.problem() == null ? NONE : c.problem().code());
     timers.computeIfAbsent(key, k -> Timer.builder("hub.exchanges")
         .description("exchanges answered by the hub, from request in to response out")

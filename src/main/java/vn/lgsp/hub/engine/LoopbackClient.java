@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoopbackClient {
 
-  private final Environment environment;
+  private final LoopbackConnector connector;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
-  public LoopbackClient(Environment environment) {
-    this.environment = environment;
+  public LoopbackClient(LoopbackConnector connector) {
+    this.connector = connector;
   }
 
   /**
@@ -34,7 +33,7 @@ public class LoopbackClient {
    */
   public CompletableFuture<HttpResponse<byte[]>> send(
       String method, String pathAndQuery, Map<String, String> headers, byte[] jsonBody, Duration timeout) {
-    URI uri = URI.create("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port") + pathAndQuery);
+    URI uri = URI.create("http://127.0.0.1:" + connector.port() + pathAndQuery);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
     headers.forEach((name, value) -> {
       if (value != null) {

@@ -70,8 +70,7 @@ public class TrafficStatistics {
     long first = (now / BUCKET_MILLIS - BUCKETS + 1) * BUCKET_MILLIS;
     List<Window> buckets = new ArrayList<>(BUCKETS);
     for (long start = first; start <= now; start += BUCKET_MILLIS) {
-      buckets.add(series == null ? empty(start + BUCKET_MILLIS, (int) (BUCKET_MILLIS / 1000))
-          : series.window(start, start + BUCKET_MILLIS - 1));
+      buckets.add(series == null ? empty(start + BUCKET_MILLIS, (int) (BUCKET_MILLIS / 1000)) : series.bucket(start));
     }
     return buckets;
   }
@@ -137,6 +136,18 @@ public class TrafficStatistics {
       minNanos[i] = Math.min(minNanos[i], nanos);
       maxNanos[i] = Math.max(maxNanos[i], nanos);
       histogram[i][slot(nanos)]++;
+    }
+
+    /** One 10-second bucket, read from its own slot of the ring. */
+    synchronized Window bucket(long start) {
+      int i = (int) ((start / BUCKET_MILLIS) % BUCKETS);
+      long end = start + BUCKET_MILLIS;
+      if (bucketStart[i] != start || count[i] == 0) {
+        return new Window(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), 0, 0, 0, 0, 0, 0, 0);
+      }
+      return new Window(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), count[i], failed[i], rejected[i],
+          ms(minNanos[i]), ms(sumNanos[i] / count[i]), ms(maxNanos[i]),
+          percentile(histogram[i], count[i], 0.95, ms(maxNanos[i])));
     }
 
     synchronized Window window(long fromMillis, long toMillis) {

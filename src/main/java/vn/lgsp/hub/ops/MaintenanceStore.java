@@ -1,5 +1,10 @@
 package vn.lgsp.hub.ops;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,12 +20,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.engine.Maintenance;
 
 /**
- * Keeps the maintenance state in PostgreSQL, so that it survives restarts and holds on every hub
- * sharing the database: loaded before the hub takes traffic, written through on each change, and
- * re-read every few seconds to follow changes made on another hub. While the database is down
+ * Keeps the maintenance state in PostgreSQL, so that it survives restarts and a route's
+ * suspension holds on every hub sharing the database; whole-hub maintenance is per node (row
+ * {@code *@<node id>}), since draining one hub must not drain the others. Loaded before the hub
+ * takes traffic, written through on each change, re-read every few seconds to follow changes made
+ * on another hub, and copied to the data directory: while the database is down (even at start)
  * the last known state stays in force.
  */
 @Component
@@ -32,36 +40,69 @@ public class MaintenanceStore implements SmartLifecycle {
   private final JdbcTemplate jdbc;
   private final Maintenance maintenance;
   private final Clock clock;
+  private final String hubKey;
+  private final Path copy;
+  private final ObjectMapper json;
   private ScheduledExecutorService refresher;
 
-  public MaintenanceStore(JdbcTemplate jdbc, Maintenance maintenance, Clock clock) {
+  public MaintenanceStore(JdbcTemplate jdbc, Maintenance maintenance, HubProperties hub, ObjectMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.maintenance = maintenance;
     this.clock = clock;
+    this.json = json;
+    this.hubKey = Maintenance.WHOLE_HUB + "@" + hub.node();
+    this.copy = hub.dataDir().resolve("maintenance.json");
   }
 
-  public Maintenance.Suspension suspend(String routeId, String reason, String by) {
+  public synchronized Maintenance.Suspension suspend(String routeId, String reason, String by) {
     Maintenance.Suspension suspension = new Maintenance.Suspension(reason, by, clock.instant());
     jdbc.update("INSERT INTO route_maintenance (route_id, reason, suspended_by, since) VALUES (?, ?, ?, ?)"
         + " ON CONFLICT (route_id) DO UPDATE SET reason = EXCLUDED.reason, suspended_by = EXCLUDED.suspended_by,"
-        + " since = EXCLUDED.since", routeId, reason, by, OffsetDateTime.ofInstant(suspension.since(), ZoneOffset.UTC));
+        + " since = EXCLUDED.since", row(routeId), reason, by, OffsetDateTime.ofInstant(suspension.since(), ZoneOffset.UTC));
     refresh();
     return suspension;
   }
 
-  public void resume(String routeId) {
-    jdbc.update("DELETE FROM route_maintenance WHERE route_id = ?", routeId);
+  public synchronized void resume(String routeId) {
+    jdbc.update("DELETE FROM route_maintenance WHERE route_id = ?", row(routeId));
     refresh();
   }
 
-  void refresh() {
+  /** The row of a route, or of this node for the whole hub. */
+  private String row(String routeId) {
+    return Maintenance.WHOLE_HUB.equals(routeId) ? hubKey : routeId;
+  }
+
+  /** Reads the table and applies it, under the lock a change holds, so no stale read wins. */
+  synchronized void refresh() {
     Map<String, Maintenance.Suspension> state = new HashMap<>();
     jdbc.query("SELECT route_id, reason, suspended_by, since FROM route_maintenance", rs -> {
+      String id = rs.getString("route_id");
+      if (id.startsWith(Maintenance.WHOLE_HUB) && !id.equals(hubKey)) {
+        return;
+      }
       Instant since = rs.getObject("since", OffsetDateTime.class).toInstant();
-      state.put(rs.getString("route_id"),
+      state.put(id.equals(hubKey) ? Maintenance.WHOLE_HUB : id,
           new Maintenance.Suspension(rs.getString("reason"), rs.getString("suspended_by"), since));
     });
     maintenance.replace(state);
+    try {
+      Files.write(copy, json.writeValueAsBytes(state));
+    } catch (IOException e) {
+      log.warn("maintenance state not copied to the data directory ({})", e.getClass().getSimpleName());
+    }
+  }
+
+  /** The copy in the data directory, for a start while the database is down. */
+  private void loadCopy() {
+    try {
+      if (Files.exists(copy)) {
+        maintenance.replace(json.readValue(copy.toFile(), new TypeReference<Map<String, Maintenance.Suspension>>() {}));
+      }
+    } catch (IOException e) {
+      log.warn("maintenance copy unreadable ({}): no route suspended until the database answers",
+          e.getClass().getSimpleName());
+    }
   }
 
   @Override
@@ -69,8 +110,9 @@ public class MaintenanceStore implements SmartLifecycle {
     try {
       refresh();
     } catch (DataAccessException e) {
-      log.warn("maintenance state not loaded ({}): no route suspended until the database answers",
+      log.warn("maintenance state not loaded from the database ({}): using the data directory's copy",
           e.getClass().getSimpleName());
+      loadCopy();
     }
     refresher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "maintenance-refresh"));
     refresher.scheduleWithFixedDelay(() -> {

@@ -44,8 +44,9 @@ public class MonitoringController {
             "serviceId", h.serviceId(),
             "lastSuccessfulRequestTimestamp", h.lastSuccess() == null ? 0 : h.lastSuccess().toEpochMilli(),
             "lastUnsuccessfulRequestTimestamp", h.lastFailure() == null ? 0 : h.lastFailure().toEpochMilli(),
-            "successfulRequestCount", h.window().count() - h.window().failed(),
-            "unsuccessfulRequestCount", h.window().failed(),
+            // as X-Road counts: any answer that is a problem, the caller's or the hub's, is unsuccessful
+            "successfulRequestCount", h.window().count() - h.window().failed() - h.window().rejected(),
+            "unsuccessfulRequestCount", h.window().failed() + h.window().rejected(),
             "requestMinDuration", h.window().minMs(),
             "requestAverageDuration", h.window().avgMs(),
             "requestMaxDuration", h.window().maxMs()))

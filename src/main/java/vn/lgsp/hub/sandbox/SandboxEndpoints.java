@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -49,7 +50,28 @@ public class SandboxEndpoints implements EnvironmentPostProcessor {
             chosen.put(endpoint, "http://127.0.0.1:" + port + path);
           }
         });
+    if (env.getProperty("hub.sandbox.tls", Boolean.class, false)) {
+      tls(env, chosen);
+    }
     env.getPropertySources().addFirst(new MapPropertySource("sandbox-endpoints", chosen));
+  }
+
+  /**
+   * The sandbox over TLS ({@code --hub.sandbox.tls=true}): the hub's port speaks HTTPS with a
+   * certificate of the sandbox's own CA, and asks clients for a certificate (mTLS, optional).
+   */
+  private static void tls(ConfigurableEnvironment env, Map<String, Object> chosen) {
+    Path pki = Path.of(env.getProperty("hub.data-dir", "data")).toAbsolutePath().resolve("sandbox-pki");
+    String password = env.getProperty("hub.sandbox.pki-password", "sandbox-pki-password");
+    SandboxPki.ensure(pki, password.toCharArray());
+    chosen.put("server.ssl.enabled", "true");
+    chosen.put("server.ssl.key-store", pki.resolve(SandboxPki.SERVER).toUri().toString());
+    chosen.put("server.ssl.key-store-type", "PKCS12");
+    chosen.put("server.ssl.key-store-password", password);
+    chosen.put("server.ssl.trust-store", pki.resolve(SandboxPki.TRUST).toUri().toString());
+    chosen.put("server.ssl.trust-store-type", "PKCS12");
+    chosen.put("server.ssl.trust-store-password", password);
+    chosen.put("server.ssl.client-auth", "want");
   }
 
   static int freeLoopbackPort() {

@@ -23,7 +23,12 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -206,7 +211,7 @@ public class SecurityConfiguration {
     return new ImmutableJWKSet<>(new JWKSet(key));
   }
 
-  /** Validates signature, expiry and issuer (Boot's default decoder skips the issuer). */
+  /** Validates signature, expiry, issuer and audience (Boot's default decoder checks neither of the last two). */
   @Bean
   JwtDecoder hubJwtDecoder(
       SecurityProperties props, ObjectProvider<JWKSource<SecurityContext>> keys) {
@@ -220,7 +225,16 @@ public class SecurityConfiguration {
       }
       decoder = NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri()).build();
     }
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(props.issuer()));
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        JwtValidators.createDefaultWithIssuer(props.issuer()),
+        new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(props.audience()))));
     return decoder;
+  }
+
+  /** Tokens of the built-in server are for the hub: {@code aud} is the hub's audience. */
+  @Bean
+  @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
+  OAuth2TokenCustomizer<JwtEncodingContext> hubAudience(SecurityProperties props) {
+    return context -> context.getClaims().audience(List.of(props.audience()));
   }
 }

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *     (embedded default); when false, tokens of an external issuer are validated with {@code
  *     jwkSetUri}
  * @param jwkSetUri the external issuer's key set, when the hub does not issue tokens
+ * @param audience the audience ({@code aud}) a token must name to be accepted; the built-in
+ *     server issues tokens for it
  * @param tokenTimeToLive lifetime of issued access tokens
  * @param clients OAuth2 clients (client id = subsystem id) the built-in server knows; secrets
  *     belong in the environment or a secret store, the sandbox profile lists its own
@@ -28,6 +30,7 @@ public record SecurityProperties(
     @NotBlank String issuer,
     @DefaultValue("true") boolean authorizationServer,
     String jwkSetUri,
+    @DefaultValue("lgsp-hub") @NotBlank String audience,
     @DefaultValue("5m") @NotNull Duration tokenTimeToLive,
     @Valid List<Credential> clients,
     @Valid List<Credential> operators) {

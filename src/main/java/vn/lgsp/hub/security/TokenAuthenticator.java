@@ -1,5 +1,14 @@
 package vn.lgsp.hub.security;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Map;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -24,20 +33,74 @@ public class TokenAuthenticator {
     this.decoder = hubJwtDecoder;
   }
 
-  public SubsystemId authenticate(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw unauthenticated("a bearer token is required");
+  /**
+   * Who the caller is: the bearer token's subject, or else the subsystem named by a client
+   * certificate that TLS verified against the hub's client CA. When both are given they must name
+   * the same subsystem, and a certificate-bound token (RFC 8705 {@code cnf.x5t#S256}) must be bound
+   * to this very certificate.
+   *
+   * @param certificate the verified client certificate of the TLS connection, or null
+   */
+  public SubsystemId authenticate(String authorization, X509Certificate certificate) {
+    SubsystemId byCertificate = certificate == null ? null : subsystemOf(certificate);
+    if (authorization == null && byCertificate != null) {
+      return byCertificate;
     }
-    Jwt jwt;
+    Jwt jwt = decode(authorization);
+    SubsystemId byToken;
     try {
-      jwt = decoder.decode(authorization.substring(BEARER.length()).trim());
-    } catch (JwtException e) {
-      throw unauthenticated("the bearer token is invalid or expired");
-    }
-    try {
-      return SubsystemId.parse(jwt.getSubject());
+      byToken = SubsystemId.parse(jwt.getSubject());
     } catch (IllegalArgumentException e) {
       throw unauthenticated("the token names no client subsystem");
+    }
+    String boundTo = boundThumbprint(jwt);
+    if (boundTo != null && (certificate == null || !boundTo.equals(thumbprint(certificate)))) {
+      throw unauthenticated("the token is bound to a client certificate that this connection does not present");
+    }
+    if (byCertificate != null && !byCertificate.equals(byToken)) {
+      throw new HubProblemException(ProblemType.CLIENT_MISMATCH,
+          "the token and the client certificate name different subsystems");
+    }
+    return byToken;
+  }
+
+  /** The subsystem in a client certificate's common name, e.g. {@code CN=VN/GOV/UBND-HN/MOTCUA}. */
+  static SubsystemId subsystemOf(X509Certificate certificate) {
+    try {
+      for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+        if ("CN".equalsIgnoreCase(rdn.getType())) {
+          return SubsystemId.parse(rdn.getValue().toString());
+        }
+      }
+    } catch (InvalidNameException | IllegalArgumentException e) {
+      // falls through: a certificate that names no subsystem authenticates nobody
+    }
+    throw unauthenticated("the client certificate names no subsystem");
+  }
+
+  /** Base64url SHA-256 of the certificate, as {@code x5t#S256}. */
+  static String thumbprint(X509Certificate certificate) {
+    try {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+      throw unauthenticated("the client certificate cannot be read");
+    }
+  }
+
+  private static String boundThumbprint(Jwt jwt) {
+    Object cnf = jwt.getClaims().get("cnf");
+    return cnf instanceof Map<?, ?> confirmation && confirmation.get("x5t#S256") instanceof String s ? s : null;
+  }
+
+  private Jwt decode(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw unauthenticated("a bearer token or a client certificate is required");
+    }
+    try {
+      return decoder.decode(authorization.substring(BEARER.length()).trim());
+    } catch (JwtException e) {
+      throw unauthenticated("the bearer token is invalid, expired or not for this hub");
     }
   }
 

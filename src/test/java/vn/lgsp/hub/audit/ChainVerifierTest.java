@@ -26,7 +26,7 @@ class ChainVerifierTest {
 
   @BeforeAll
   static void key() {
-    sealKey = new SealKey(properties(), new HubProperties(keys));
+    sealKey = new SealKey(properties(), new HubProperties(keys, null));
     trust = new TrustedKeys(List.of(sealKey.certificate()));
   }
 
@@ -227,7 +227,7 @@ class ChainVerifierTest {
     String truncated = file.substring(0, file.lastIndexOf("{\"type\":\"footer\""));
     assertThat(ExportFile.verify(stream(truncated), trust).result().firstBad().problem()).isEqualTo("truncated");
 
-    TrustedKeys stranger = new TrustedKeys(List.of(new SealKey(properties(), new HubProperties(keys.resolve("other")))
+    TrustedKeys stranger = new TrustedKeys(List.of(new SealKey(properties(), new HubProperties(keys.resolve("other"), null))
         .certificate()));
     assertThat(ExportFile.verify(stream(file), stranger).result().intact()).isFalse();
   }

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
 import java.nio.file.Files;
@@ -97,6 +98,21 @@ class OperatorConsoleBrowserTest extends SandboxHubTest {
     act("citizen-info", "Resume", "browser test: done");
     wait.until(d -> "started".equals(row("citizen-info").getDomAttribute("data-state")));
     assertThat(callCitizenInfo().status()).isEqualTo(200);
+    // both actions are in the admin trail, with the reasons typed in the dialog
+    await().atMost(Duration.ofSeconds(10)).until(() -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json()
+        .get("items").findValuesAsText("reason").containsAll(List.of("browser test: register maintenance",
+            "browser test: done")));
+
+    // a register that goes away turns its rows red within seconds; the others stay green
+    assertThat(hub.adminPost("/admin/api/sandbox/backends/social-insurance/stop", "").status()).isEqualTo(200);
+    try {
+      wait.until(d -> "down".equals(row("health-card").getDomAttribute("class")));
+      assertThat(row("health-card").findElement(By.className("health")).getText()).isEqualTo("DOWN");
+      assertThat(row("citizen-info").getDomAttribute("class")).isEqualTo("up");
+    } finally {
+      hub.adminPost("/admin/api/sandbox/backends/social-insurance/start", "");
+    }
+    wait.until(d -> "up".equals(row("health-card").getDomAttribute("class")));
 
     // the route view draws the last hour; the page loaded nothing from outside the hub
     row("citizen-info").click();

@@ -1,0 +1,80 @@
+package vn.lgsp.hub.security;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+
+/**
+ * Stops a hub outside the sandbox profile before anything starts when its configuration holds a
+ * sandbox secret (every sandbox credential says "sandbox"), turns the sandbox registers on, or lacks
+ * the key that hashes personal IDs in the exchange log. The message names the setting, never a value.
+ */
+public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
+
+  static final String SANDBOX = "sandbox";
+
+  /** Settings that hold secrets: credentials, keys, passwords. */
+  private static final Pattern SECRET = Pattern.compile(
+      "^hub\\..*(secret|password|key|credential).*$", Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+    if (isSandbox(env)) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (String name : secretNames(env)) {
+      String value = env.getProperty(name);
+      if (value != null && value.toLowerCase(Locale.ROOT).contains(SANDBOX)) {
+        problems.add(name + " holds a sandbox secret");
+      }
+    }
+    if (env.getProperty("hub.sandbox.enabled", Boolean.class, false)) {
+      problems.add("hub.sandbox.enabled is true");
+    }
+    String hashKey = env.getProperty("hub.audit.subject-hash-key");
+    if (hashKey == null || hashKey.isBlank()) {
+      problems.add("hub.audit.subject-hash-key (HUB_AUDIT_SUBJECTHASHKEY) is not set: personal IDs could not be"
+          + " hashed in the exchange log");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("lgsp-hub will not start outside the sandbox profile (active: "
+          + Arrays.toString(env.getActiveProfiles()) + "): " + String.join("; ", problems)
+          + ". Give production secrets through the environment or a secret store.");
+    }
+  }
+
+  static boolean isSandbox(ConfigurableEnvironment env) {
+    String[] active = env.getActiveProfiles();
+    return active.length == 0
+        ? Arrays.asList(env.getDefaultProfiles()).contains(SANDBOX)
+        : Arrays.asList(active).contains(SANDBOX);
+  }
+
+  private static List<String> secretNames(ConfigurableEnvironment env) {
+    List<String> names = new ArrayList<>();
+    env.getPropertySources().forEach(source -> {
+      if (source instanceof EnumerablePropertySource<?> enumerable) {
+        for (String name : enumerable.getPropertyNames()) {
+          if (SECRET.matcher(name).matches() && !names.contains(name)) {
+            names.add(name);
+          }
+        }
+      }
+    });
+    return names;
+  }
+
+  /** After the configuration files are read. */
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}
