@@ -25,7 +25,7 @@ import vn.lgsp.hub.protocol.ProblemType;
 
 /**
  * The first filter every request meets, before security and routing: headers within size
- * (else 431), bodies within size (else 413, read into memory once so nothing unbounded reaches a
+ * (else 431) and free of control characters (else 400), bodies within size (else 413, read into memory once so nothing unbounded reaches a
  * parser), and no DTD in a SOAP message (else 400: the SOAP specification forbids one, and a DTD
  * is how XML external entity and entity expansion attacks begin). Each refusal is logged.
  */
@@ -52,6 +52,11 @@ public class EdgeGuard extends OncePerRequestFilter {
     if (headersTooLarge(request)) {
       refusals.refuse(request, response, ProblemType.HEADER_TOO_LARGE, "headers may total at most "
           + limits.maxHeaderBytes() + " bytes, " + limits.maxHeaderValueBytes() + " each", 0, started);
+      return;
+    }
+    if (hasControlCharacter(request)) {
+      refusals.refuse(request, response, ProblemType.INVALID_HEADER,
+          "header values must not hold control characters", 0, started);
       return;
     }
     if (request.getContentLengthLong() > limits.maxBodyBytes()) {
@@ -89,6 +94,18 @@ public class EdgeGuard extends OncePerRequestFilter {
       }
     }
     return total > limits.maxHeaderBytes();
+  }
+
+  /** A control character (other than tab) in a header value: an attempt to split headers or forge log lines. */
+  private static boolean hasControlCharacter(HttpServletRequest request) {
+    for (String name : Collections.list(request.getHeaderNames())) {
+      for (String value : Collections.list(request.getHeaders(name))) {
+        if (value.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isForm(HttpServletRequest request) {

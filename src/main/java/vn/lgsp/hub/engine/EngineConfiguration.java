@@ -2,6 +2,7 @@ package vn.lgsp.hub.engine;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.time.Clock;
+import org.apache.catalina.core.StandardHost;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -26,12 +27,20 @@ public class EngineConfiguration {
    */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> edgeTomcat() {
-    return factory -> factory.addConnectorCustomizers(connector -> {
-      connector.setEncodedSolidusHandling("passthrough");
-      if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
-        http.setMaxHttpRequestHeaderSize(64 * 1024);
-      }
-    });
+    return factory -> {
+      factory.addConnectorCustomizers(connector -> {
+        connector.setEncodedSolidusHandling("passthrough");
+        if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+          http.setMaxHttpRequestHeaderSize(64 * 1024);
+        }
+      });
+      // what Tomcat refuses itself is answered and logged as a problem too
+      factory.addContextCustomizers(context -> {
+        if (context.getParent() instanceof StandardHost host) {
+          host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        }
+      });
+    };
   }
 
   /** JSON bodies are flat objects: bounded nesting, string and number sizes stop parser attacks. */

@@ -31,7 +31,7 @@ public record SubsystemId(String instance, String memberClass, String memberCode
   }
 
   static void requirePart(String part) {
-    if (part == null || !PART.matcher(part).matches() || part.equals(".") || part.equals("..")) {
+    if (part == null || !PART.matcher(part).matches() || part.startsWith(".") || part.contains("..")) {
       throw new IllegalArgumentException("invalid identifier part");
     }
   }

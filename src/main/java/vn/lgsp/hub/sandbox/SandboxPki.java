@@ -75,7 +75,7 @@ public final class SandboxPki {
       KeyStore caStore = load(dir.resolve(CA), password);
       PrivateKey caKey = (PrivateKey) caStore.getKey("ca", password);
       X509Certificate caCert = (X509Certificate) caStore.getCertificate("ca");
-      X500Name issuer = new X500Name(caCert.getSubjectX500Principal().getName());
+      X500Name issuer = X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded());
       if (!Files.exists(dir.resolve(SERVER))) {
         KeyPair server = keyPair();
         GeneralNames names = new GeneralNames(new GeneralName[] {

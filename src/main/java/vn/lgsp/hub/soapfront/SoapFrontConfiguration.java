@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -33,8 +35,26 @@ public class SoapFrontConfiguration {
     this.hub = hub;
   }
 
+  /**
+   * Bounds every XML document the hub's CXF reads (the SOAP front's requests, the registers'
+   * answers), on top of CXF's own refusal of DTDs: depth, children, attributes, text and elements.
+   */
+  static final Map<String, Object> XML_LIMITS = Map.of(
+      "org.apache.cxf.stax.maxElementDepth", 32,
+      "org.apache.cxf.stax.maxChildElements", 1000,
+      "org.apache.cxf.stax.maxAttributeCount", 32,
+      "org.apache.cxf.stax.maxAttributeSize", 4096,
+      "org.apache.cxf.stax.maxTextLength", 262_144,
+      "org.apache.cxf.stax.maxElementCount", 100_000L,
+      "org.apache.cxf.stax.maxXMLCharacters", 1_048_576L);
+
   @EventListener(ApplicationReadyEvent.class)
   public void publish() {
+    XML_LIMITS.forEach(bus::setProperty);
+    Bus defaultBus = BusFactory.getDefaultBus(false);
+    if (defaultBus != null && defaultBus != bus) {
+      XML_LIMITS.forEach(defaultBus::setProperty);
+    }
     Path wsdl = hub.dataDir().toAbsolutePath().resolve("soap-front.wsdl");
     try {
       Files.writeString(wsdl, HubWsdl.write(catalog.services()), StandardCharsets.UTF_8);

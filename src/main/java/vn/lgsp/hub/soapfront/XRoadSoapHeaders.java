@@ -6,6 +6,8 @@ import jakarta.xml.soap.SOAPHeader;
 import java.util.Iterator;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import vn.lgsp.hub.protocol.HeaderRules;
+import vn.lgsp.hub.protocol.ProblemType;
 
 /**
  * The X-Road SOAP headers ({@code http://x-road.eu/xsd/xroad.xsd}): client and service as
@@ -52,8 +54,12 @@ record XRoadSoapHeaders(String client, String service, String id, String userId,
     return null;
   }
 
+  /** The element's text; printable text only (it travels on as an HTTP header), else a fault. */
   private static String text(Element element) {
-    return element == null ? null : element.getTextContent().trim();
+    if (element == null) {
+      return null;
+    }
+    return printable(element.getTextContent().trim());
   }
 
   /** instance/class/member/subsystem, then the last part: subsystemCode or, for a service, subsystem/serviceCode. */
@@ -77,6 +83,14 @@ record XRoadSoapHeaders(String client, String service, String id, String userId,
       }
       id.append(id.length() == 0 ? "" : "/").append(value);
     }
-    return id.toString();
+    return printable(id.toString());
+  }
+
+  private static String printable(String text) {
+    if (!HeaderRules.isPrintableText(text)) {
+      throw HubSoapEndpoint.fault(ProblemType.INVALID_HEADER,
+          "X-Road SOAP headers must be 1-" + HeaderRules.MAX_TEXT + " printable characters", null);
+    }
+    return text;
   }
 }

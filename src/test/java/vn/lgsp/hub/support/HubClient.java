@@ -28,12 +28,18 @@ public final class HubClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final String base;
 
   public HubClient(int port) {
     this.base = "http://127.0.0.1:" + port;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** A client of a hub on HTTPS: {@code tls} trusts the hub and may hold a client certificate. */
+  public HubClient(int port, javax.net.ssl.SSLContext tls) {
+    this.base = "https://127.0.0.1:" + port;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
   }
 
   /** A client-credentials token from the hub's own token endpoint. */

@@ -1,0 +1,43 @@
+package vn.lgsp.hub.engine;
+
+import java.io.IOException;
+import java.time.Instant;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import vn.lgsp.hub.protocol.ProblemType;
+
+/**
+ * Tomcat refuses some requests before any filter sees them (a control character in a header, a
+ * malformed request line). Its error report is this valve: the caller gets problem+json instead of
+ * Tomcat's HTML page, and the refusal is logged like every other.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+  private static volatile EdgeRefusals refusals;
+
+  static void use(EdgeRefusals edgeRefusals) {
+    refusals = edgeRefusals;
+  }
+
+  @Override
+  protected void report(Request request, Response response, Throwable throwable) {
+    EdgeRefusals edge = refusals;
+    int status = response.getStatus();
+    if (edge == null || status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
+      super.report(request, response, throwable);
+      return;
+    }
+    ProblemType type = status == 400 ? ProblemType.INVALID_REQUEST
+        : status == 431 ? ProblemType.HEADER_TOO_LARGE
+        : status == 413 ? ProblemType.PAYLOAD_TOO_LARGE
+        : status < 500 ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL_ERROR;
+    try {
+      response.resetBuffer();
+      edge.refuse(request.getRequest(), response.getResponse(), type,
+          status == 400 ? "the request is not well-formed HTTP (a header or the request line)" : null, 0, Instant.now());
+    } catch (IOException | RuntimeException e) {
+      super.report(request, response, throwable);
+    }
+  }
+}

@@ -1,0 +1,361 @@
+package vn.lgsp.hub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.lgsp.hub.support.HubClient.DA_NANG;
+import static vn.lgsp.hub.support.HubClient.HANOI;
+import static vn.lgsp.hub.support.HubClient.HCMC;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.lgsp.hub.LgspHubApplication;
+import vn.lgsp.hub.sandbox.SandboxPki;
+import vn.lgsp.hub.support.HubClient;
+import vn.lgsp.hub.support.HubClient.Response;
+import vn.lgsp.hub.support.TestDataDir;
+
+/**
+ * Hostile input through the real port of a hub on TLS with client certificates (the sandbox's own
+ * PKI). Each attack must get its exact status and problem type, be in the exchange log with that
+ * type, leak nothing, and leave the hub ready.
+ */
+class AttackSuiteTest {
+
+  static final String CITIZEN_INFO = "/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123";
+  static final String VERIFY = "/r1/VN/GOV/BCA/DANCU/citizen-verify";
+  static final String PASSWORD = "sandbox-pki-password";
+
+  static ConfigurableApplicationContext context;
+  static Path dataDir;
+  static int port;
+  static SSLContext trustOnly;
+  static HubClient hub;
+
+  @BeforeAll
+  static void start() throws Exception {
+    dataDir = TestDataDir.create("attack-hub");
+    context = new SpringApplicationBuilder(LgspHubApplication.class)
+        .run("--server.port=0", "--hub.data-dir=" + dataDir, "--hub.sandbox.tls=true");
+    port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    trustOnly = tls(null);
+    hub = new HubClient(port, trustOnly);
+  }
+
+  @AfterAll
+  static void stop() {
+    context.close();
+  }
+
+  @AfterEach
+  void hubStaysReady() {
+    Response readiness = hub.get("/actuator/health/readiness").send();
+    assertThat(readiness.status()).isEqualTo(200);
+  }
+
+  /** Trust in the sandbox CA, and the client certificate of {@code client} if given. */
+  static SSLContext tls(String client) throws Exception {
+    Path pki = dataDir.resolve("sandbox-pki");
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(SandboxPki.load(pki.resolve(SandboxPki.TRUST), PASSWORD.toCharArray()));
+    KeyManagerFactory keys = null;
+    if (client != null) {
+      keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyStore store = SandboxPki.load(SandboxPki.clientKeystore(pki, client), PASSWORD.toCharArray());
+      keys.init(store, PASSWORD.toCharArray());
+    }
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+    return context;
+  }
+
+  /** Asserts the problem, that nothing leaks, and that the attempt is logged with its type. */
+  private static void refused(Response r, String messageId, int status, String type) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.header("X-Road-Error")).isEqualTo(type);
+    assertThat(r.body()).contains(type).doesNotContain("Exception").doesNotContain("at org.")
+        .doesNotContain("at vn.").doesNotContain("root:");
+    JsonNode record = hub.awaitRecord(messageId);
+    assertThat(record.get("errorType").asText()).isEqualTo(type);
+    assertThat(record.get("status").asInt()).isEqualTo(status);
+  }
+
+  private static String id() {
+    return "attack-" + UUID.randomUUID();
+  }
+
+  private static Response soap(String messageId, String xml) {
+    return hub.post("/services/hub", xml).header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+        .header("X-Road-Id", messageId).bearer(hub.token(HANOI)).send();
+  }
+
+  @Test
+  void xmlExternalEntity() {
+    String messageId = id();
+    long started = System.nanoTime();
+    Response r = soap(messageId, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+        + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>&xxe;</soap:Body>"
+        + "</soap:Envelope>");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    refused(r, messageId, 400, "Client.InvalidXml");
+    assertThat(r.header("Content-Type")).startsWith("text/xml");
+  }
+
+  @Test
+  void billionLaughs() {
+    StringBuilder dtd = new StringBuilder("<!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+    for (int i = 1; i <= 9; i++) {
+      dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+          .append("\">");
+    }
+    dtd.append("]>");
+    String messageId = id();
+    long started = System.nanoTime();
+    Response r = soap(messageId, "<?xml version=\"1.0\"?>" + dtd + "<soap:Envelope xmlns:soap="
+        + "\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>&lol9;</soap:Body></soap:Envelope>");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    refused(r, messageId, 400, "Client.InvalidXml");
+  }
+
+  @Test
+  void deeplyNestedSoapIsRefusedByTheBoundedParser() {
+    String deep = "<a>".repeat(200) + "</a>".repeat(200);
+    Response r = soap(id(), "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header/>"
+        + "<soap:Body>" + deep + "</soap:Body></soap:Envelope>");
+    assertThat(r.status()).isIn(400, 500);
+    assertThat(r.body()).contains("Fault").doesNotContain("at org.");
+  }
+
+  @Test
+  void oversizedBody() {
+    String messageId = id();
+    String body = "{\"personalId\":\"001085000123\",\"fullName\":\"" + "A".repeat(1_000_000) + "\"}";
+    Response r = hub.post(VERIFY, body).as(HANOI, hub.token(HANOI)).header("X-Road-Id", messageId).send();
+    refused(r, messageId, 413, "Client.PayloadTooLarge");
+  }
+
+  @Test
+  void deeplyNestedJson() {
+    String messageId = id();
+    String body = "{\"personalId\":\"001085000123\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    Response r = hub.post(VERIFY, body).as(HANOI, hub.token(HANOI)).header("X-Road-Id", messageId).send();
+    refused(r, messageId, 400, "Client.InvalidRequest");
+  }
+
+  @Test
+  void oversizedHeaders() {
+    String messageId = id();
+    Response r = hub.get(CITIZEN_INFO).as(HANOI, hub.token(HANOI)).header("X-Road-Id", messageId)
+        .header("X-Padding", "p".repeat(20_000)).send();
+    refused(r, messageId, 431, "Client.HeaderTooLarge");
+  }
+
+  @Test
+  void pathTraversalAndEncodedSlashes() throws Exception {
+    for (String path : List.of("/r1/VN/GOV/BCA/DANCU/citizen-info/..%2F..%2Fadmin%2Fapi%2Fexchanges",
+        "/r1/VN/GOV/BCA/DANCU/../../../admin/api/exchanges", "/r1/VN/GOV/BCA/DANCU/citizen-info/%2e%2e/x",
+        "/r1/VN/GOV/BCA/DANCU/citizen-info;jsessionid=1/001085000123")) {
+      String messageId = id();
+      RawResponse r = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Road-Id: " + messageId
+          + "\r\nConnection: close\r\n\r\n");
+      assertThat(r.status()).as(path).isEqualTo(400);
+      assertThat(r.body()).contains("Client.InvalidRequest").doesNotContain("exchange_record");
+      assertThat(hub.awaitRecord(messageId).get("errorType").asText()).isEqualTo("Client.InvalidRequest");
+    }
+  }
+
+  @Test
+  void controlCharactersInProtocolHeaders() throws Exception {
+    // C0 controls: Tomcat refuses the request itself; the hub still answers a problem and logs it
+    String messageId = id();
+    RawResponse r = raw("GET " + CITIZEN_INFO + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+        + hub.token(HANOI) + "\r\nX-Road-Client: " + HANOI + "\r\nX-Road-Id: " + messageId
+        + "\r\nX-Road-Issue: HS-1\u0001forged log line\r\nConnection: close\r\n\r\n");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body()).contains("Client.InvalidRequest").doesNotContain("<html");
+    assertThat(hub.awaitRecord(messageId).get("errorType").asText()).isEqualTo("Client.InvalidRequest");
+
+    // C1 controls pass HTTP parsing (as Latin-1 text): the hub's own check refuses them
+    String second = id();
+    RawResponse c1 = raw("GET " + CITIZEN_INFO + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+        + hub.token(HANOI) + "\r\nX-Road-Client: " + HANOI + "\r\nX-Road-Id: " + second
+        + "\r\nX-Road-Issue: HS-1\u0085forged log line\r\nConnection: close\r\n\r\n");
+    assertThat(c1.status()).isEqualTo(400);
+    assertThat(c1.body()).contains("Client.InvalidHeader");
+    JsonNode record = hub.awaitRecord(second);
+    assertThat(record.get("errorType").asText()).isEqualTo("Client.InvalidHeader");
+    assertThat(record.has("issue")).as("the hostile text is not kept").isFalse();
+  }
+
+  @Test
+  void forgedClientHeader() {
+    String messageId = id();
+    Response r = hub.get(CITIZEN_INFO).bearer(hub.token(HANOI)).header("X-Road-Client", HCMC)
+        .header("X-Road-Issue", "HS-1").header("X-Road-Id", messageId).send();
+    refused(r, messageId, 403, "Client.ClientMismatch");
+  }
+
+  @Test
+  void expiredTamperedForeignAndUnsignedTokens() throws Exception {
+    RSAKey key = JWKSet.parse(Files.readString(dataDir.resolve("keys").resolve("token-signing.jwk.json")))
+        .getKeys().get(0).toRSAKey();
+    Instant now = Instant.now();
+    List<String> tokens = new ArrayList<>();
+    tokens.add(token(key, HANOI, "lgsp-hub", "https://hub.lgsp.sandbox", now.minusSeconds(600), now.minusSeconds(60)));
+    tokens.add(token(key, HANOI, "another-service", "https://hub.lgsp.sandbox", now, now.plusSeconds(300)));
+    tokens.add(token(key, HANOI, "lgsp-hub", "https://evil.example", now, now.plusSeconds(300)));
+    String valid = hub.token(HANOI);
+    String[] parts = valid.split("\\.");
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        .replace(HANOI, HCMC);
+    tokens.add(parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+    tokens.add("eyJhbGciOiJub25lIn0." + parts[1] + ".");
+    for (String token : tokens) {
+      String messageId = id();
+      Response r = hub.get(CITIZEN_INFO).as(HANOI, token).header("X-Road-Id", messageId).send();
+      refused(r, messageId, 401, "Client.Unauthenticated");
+    }
+    // the genuine token of the same hub passes
+    assertThat(hub.get(CITIZEN_INFO).as(HANOI, valid).send().status()).isEqualTo(200);
+  }
+
+  private static String token(RSAKey key, String subject, String audience, String issuer, Instant issued, Instant expires)
+      throws Exception {
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+        new JWTClaimsSet.Builder().subject(subject).audience(audience).issuer(issuer).issueTime(Date.from(issued))
+            .notBeforeTime(Date.from(issued)).expirationTime(Date.from(expires)).build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  @Test
+  void aClientCertificateAuthenticatesAndCannotLendItsNameToAnothersToken() throws Exception {
+    HubClient hcmcByCertificate = new HubClient(port, tls(HCMC));
+    Response byCertificate = hcmcByCertificate.get(CITIZEN_INFO).header("X-Road-Client", HCMC)
+        .header("X-Road-Issue", "HS-1").send();
+    assertThat(byCertificate.status()).as(byCertificate.body()).isEqualTo(200);
+
+    String messageId = id();
+    Response mixed = hcmcByCertificate.get(CITIZEN_INFO).as(HANOI, hub.token(HANOI)).header("X-Road-Id", messageId)
+        .send();
+    refused(mixed, messageId, 403, "Client.ClientMismatch");
+
+    String noCredentials = id();
+    refused(hub.get(CITIZEN_INFO).header("X-Road-Client", HCMC).header("X-Road-Issue", "HS-1")
+        .header("X-Road-Id", noCredentials).send(), noCredentials, 401, "Client.Unauthenticated");
+  }
+
+  @Test
+  void sqlMetacharactersInEveryAdminFilter() {
+    int before = hub.admin("/admin/api/exchanges?size=1").json().get("total").asInt();
+    List<String> hostile = List.of("' OR '1'='1", "x'; DROP TABLE exchange_record; --", "\" OR 1=1 --", "%' --",
+        "1) UNION SELECT * FROM exchange_chain_seal --");
+    for (String filter : List.of("messageId", "client", "service", "status", "errorType", "purpose", "personalId",
+        "kind", "from", "to")) {
+      for (String value : hostile) {
+        Response r = hub.admin("/admin/api/exchanges?" + filter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        assertThat(r.status()).as(filter + "=" + value).isIn(200, 400);
+        if (r.status() == 200) {
+          assertThat(r.json().get("total").asInt()).as(filter + "=" + value).isZero();
+        } else {
+          assertThat(r.json().get("type").asText()).isEqualTo("Client.InvalidRequest");
+        }
+      }
+    }
+    assertThat(hub.admin("/admin/api/exchanges?size=1").json().get("total").asInt()).isGreaterThanOrEqualTo(before);
+    assertThat(hub.admin("/admin/api/exchange-log/verify").json().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aConsumerCannotReadAnothersRecords() {
+    String hanoi = id();
+    hub.get(CITIZEN_INFO).as(HANOI, hub.token(HANOI)).header("X-Road-Id", hanoi).send();
+    hub.awaitRecord(hanoi);
+    Response r = hub.get("/consumer/api/exchanges?messageId=" + hanoi).bearer(hub.token(HCMC))
+        .header("X-Road-Client", HCMC).send();
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("total").asInt()).isZero();
+    Response forced = hub.get("/consumer/api/exchanges?client=" + HANOI).bearer(hub.token(HCMC))
+        .header("X-Road-Client", HCMC).send();
+    assertThat(forced.status()).isEqualTo(400);
+  }
+
+  @Test
+  void aClientOverItsRateGets429WithRetryAfter() throws Exception {
+    String token = hub.token(DA_NANG);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Response>> calls = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        calls.add(() -> hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123").as(DA_NANG, token).send());
+      }
+      List<Response> answers = new ArrayList<>();
+      for (Future<Response> f : pool.invokeAll(calls)) {
+        answers.add(f.get());
+      }
+      List<Response> limited = answers.stream().filter(a -> a.status() == 429).toList();
+      assertThat(limited).as("40 calls at once, 10 a second allowed").isNotEmpty();
+      assertThat(answers.stream().filter(a -> a.status() == 200).count()).isBetween(1L, 30L);
+      Response one = limited.get(0);
+      assertThat(one.header("Retry-After")).isEqualTo("1");
+      assertThat(one.json().get("type").asText()).isEqualTo("Client.RateLimited");
+      assertThat(hub.awaitRecord(one.header("X-Road-Id")).get("errorType").asText()).isEqualTo("Client.RateLimited");
+    } finally {
+      pool.shutdownNow();
+    }
+    JsonNode allowed = hub.get("/r1/VN/GOV/BCA/DANCU/allowedMethods").bearer(token).header("X-Road-Client", DA_NANG)
+        .send().json();
+    assertThat(allowed.get("member").get(0).get("x-rateLimits").get("perSecond").asInt()).isEqualTo(10);
+  }
+
+  private record RawResponse(int status, String body) {}
+
+  /** Sends bytes exactly as given, over TLS: what an HTTP client library would refuse to send. */
+  private static RawResponse raw(String request) throws Exception {
+    try (SSLSocket socket = (SSLSocket) trustOnly.getSocketFactory().createSocket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      ByteArrayOutputStream response = new ByteArrayOutputStream();
+      InputStream in = socket.getInputStream();
+      in.transferTo(response);
+      String text = response.toString(StandardCharsets.UTF_8);
+      int status = Integer.parseInt(text.substring(9, 12));
+      return new RawResponse(status, text.substring(Math.max(0, text.indexOf("\r\n\r\n"))));
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package vn.lgsp.hub.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.mock.env.MockEnvironment;
+import vn.lgsp.hub.LgspHubApplication;
+import vn.lgsp.hub.support.TestDataDir;
+
+/** Outside the sandbox profile the hub refuses sandbox secrets and a missing hashing key, naming the setting. */
+class SecretsGuardTest {
+
+  private final SecretsGuard guard = new SecretsGuard();
+
+  private static MockEnvironment production() {
+    MockEnvironment env = new MockEnvironment();
+    env.setActiveProfiles("prod");
+    env.setProperty("hub.audit.subject-hash-key", "k8s-secret-0f3a9c71d2e4b6a8");
+    env.setProperty("hub.security.clients[0].secret", "7f2c1e9a-real-secret");
+    return env;
+  }
+
+  @Test
+  void productionWithItsOwnSecretsStarts() {
+    assertThatCode(() -> guard.postProcessEnvironment(production(), null)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aSandboxSecretIsRefusedOutsideTheSandboxWithoutShowingIt() {
+    MockEnvironment env = production();
+    env.setProperty("hub.security.operators[0].secret", "sandbox-operator");
+    assertThatThrownBy(() -> guard.postProcessEnvironment(env, null))
+        .hasMessageContaining("hub.security.operators[0].secret holds a sandbox secret")
+        .hasMessageNotContaining("sandbox-operator");
+  }
+
+  @Test
+  void theSandboxRegistersAndAMissingHashKeyAreRefused() {
+    MockEnvironment env = production();
+    env.setProperty("hub.sandbox.enabled", "true");
+    env.setProperty("hub.audit.subject-hash-key", "");
+    assertThatThrownBy(() -> guard.postProcessEnvironment(env, null))
+        .hasMessageContaining("hub.sandbox.enabled is true")
+        .hasMessageContaining("hub.audit.subject-hash-key (HUB_AUDIT_SUBJECTHASHKEY) is not set");
+  }
+
+  @Test
+  void theSandboxProfileMayUseItsOwnCredentials() {
+    MockEnvironment env = new MockEnvironment();
+    env.setDefaultProfiles("sandbox");
+    env.setProperty("hub.security.clients[0].secret", "sandbox-secret");
+    assertThatCode(() -> guard.postProcessEnvironment(env, null)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aRealStartInProductionWithASandboxSecretStopsAtOnce() {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(LgspHubApplication.class).run(
+        "--spring.profiles.active=prod", "--server.port=0", "--hub.data-dir=" + TestDataDir.create("prod-start"),
+        "--hub.audit.subject-hash-key=a-production-hash-key-123", "--hub.secrets.vcb-signing-key=sandbox-secret-vcb"))
+        .hasMessageContaining("lgsp-hub will not start outside the sandbox profile")
+        .hasMessageContaining("hub.secrets.vcb-signing-key holds a sandbox secret");
+  }
+}
