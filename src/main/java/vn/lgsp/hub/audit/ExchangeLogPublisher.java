@@ -1,8 +1,7 @@
 package vn.lgsp.hub.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.DeliveryMode;
+import java.nio.charset.StandardCharsets;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,24 +14,17 @@ import org.springframework.stereotype.Component;
 public class ExchangeLogPublisher {
 
   private final JmsTemplate jms;
-  private final ObjectMapper json;
   private final String queue;
 
-  public ExchangeLogPublisher(JmsTemplate jmsTemplate, ObjectMapper json, AuditProperties props) {
+  public ExchangeLogPublisher(JmsTemplate jmsTemplate, AuditProperties props) {
     this.jms = new JmsTemplate(jmsTemplate.getConnectionFactory());
     this.jms.setExplicitQosEnabled(true);
     this.jms.setDeliveryMode(DeliveryMode.PERSISTENT);
-    this.json = json;
     this.queue = props.queue();
   }
 
   public void publish(ExchangeRecord record) {
-    String body;
-    try {
-      body = json.writeValueAsString(record);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("exchange record not serialisable", e);
-    }
+    String body = new String(RecordCodec.write(record), StandardCharsets.UTF_8);
     jms.send(queue, session -> session.createTextMessage(body));
   }
 }

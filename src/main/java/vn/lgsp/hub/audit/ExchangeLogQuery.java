@@ -89,7 +89,7 @@ public class ExchangeLogQuery {
     List<ExchangeRecord> items =
         jdbc.query(
             "SELECT " + ExchangeChain.COLUMNS + " FROM exchange_record" + where
-                + " ORDER BY request_in_at DESC, seq DESC LIMIT ? OFFSET ?",
+                + " ORDER BY request_in_at DESC, chain_seq DESC LIMIT ? OFFSET ?",
             RecordRows::map,
             args.toArray());
     return new Page(items, page, size, total == null ? 0 : total);
@@ -120,7 +120,7 @@ public class ExchangeLogQuery {
     Long hidden = jdbc.queryForObject("SELECT count(*)" + USAGE_WHERE + " AND covert_until > ?", Long.class,
         subjectHash, range[1], range[2], today);
     List<Usage> items = jdbc.query("SELECT request_in_at, service_id, client_id, issue" + USAGE_WHERE + visible
-            + " ORDER BY request_in_at DESC, seq DESC LIMIT ? OFFSET ?",
+            + " ORDER BY request_in_at DESC, chain_seq DESC LIMIT ? OFFSET ?",
         (rs, i) -> new Usage(RecordRows.instant(rs, "request_in_at"), rs.getString("service_id"),
             rs.getString("client_id"), rs.getString("issue")),
         subjectHash, range[1], range[2], today, limit, offset);

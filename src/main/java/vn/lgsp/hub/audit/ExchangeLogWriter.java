@@ -1,6 +1,5 @@
 package vn.lgsp.hub.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -44,7 +43,6 @@ public class ExchangeLogWriter implements SmartLifecycle {
 
   private final ConnectionFactory connectionFactory;
   private final ExchangeChain chain;
-  private final ObjectMapper json;
   private final AuditProperties props;
   private final Clock clock;
   private final Counter deadLettered;
@@ -61,13 +59,11 @@ public class ExchangeLogWriter implements SmartLifecycle {
   public ExchangeLogWriter(
       ConnectionFactory connectionFactory,
       ExchangeChain chain,
-      ObjectMapper json,
       AuditProperties props,
       MeterRegistry meters,
       Clock clock) {
     this.connectionFactory = connectionFactory;
     this.chain = chain;
-    this.json = json;
     this.props = props;
     this.clock = clock;
     this.deadLettered = Counter.builder("hub.exchange_log.dead_lettered")
@@ -168,7 +164,7 @@ public class ExchangeLogWriter implements SmartLifecycle {
   private ExchangeRecord parse(Message message) {
     try {
       if (message instanceof TextMessage text) {
-        ExchangeRecord record = json.readValue(text.getText(), ExchangeRecord.class);
+        ExchangeRecord record = RecordCodec.read(text.getText());
         return RecordLimits.problemWith(record) == null ? record : null;
       }
     } catch (Exception e) {

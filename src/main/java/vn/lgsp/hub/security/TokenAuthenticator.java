@@ -5,7 +5,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -27,10 +30,15 @@ public class TokenAuthenticator {
 
   private static final String BEARER = "Bearer ";
 
-  private final JwtDecoder decoder;
+  private static final int MAX_REMEMBERED = 10_000;
 
-  public TokenAuthenticator(JwtDecoder hubJwtDecoder) {
+  private final JwtDecoder decoder;
+  private final Clock clock;
+  private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+
+  public TokenAuthenticator(JwtDecoder hubJwtDecoder, Clock clock) {
     this.decoder = hubJwtDecoder;
+    this.clock = clock;
   }
 
   /**
@@ -93,15 +101,38 @@ public class TokenAuthenticator {
     return cnf instanceof Map<?, ?> confirmation && confirmation.get("x5t#S256") instanceof String s ? s : null;
   }
 
+  /**
+   * The verified token. A client reuses its token for many calls, and checking an RSA signature
+   * was the largest cost of an exchange (bench/README.md): a token whose signature, issuer and
+   * audience were verified once is remembered, by its exact text, until it expires.
+   */
   private Jwt decode(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw unauthenticated("a bearer token or a client certificate is required");
     }
+    String token = authorization.substring(BEARER.length()).trim();
+    Jwt known = verified.get(token);
+    Instant now = clock.instant();
+    if (known != null && known.getExpiresAt() != null && now.isBefore(known.getExpiresAt())) {
+      return known;
+    }
+    Jwt jwt;
     try {
-      return decoder.decode(authorization.substring(BEARER.length()).trim());
+      jwt = decoder.decode(token);
     } catch (JwtException e) {
+      verified.remove(token);
       throw unauthenticated("the bearer token is invalid, expired or not for this hub");
     }
+    if (jwt.getExpiresAt() != null) {
+      if (verified.size() >= MAX_REMEMBERED) {
+        verified.values().removeIf(j -> !now.isBefore(j.getExpiresAt()));
+        if (verified.size() >= MAX_REMEMBERED) {
+          verified.clear();
+        }
+      }
+      verified.put(token, jwt);
+    }
+    return jwt;
   }
 
   private static HubProblemException unauthenticated(String detail) {

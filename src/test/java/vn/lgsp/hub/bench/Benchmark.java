@@ -1,0 +1,280 @@
+package vn.lgsp.hub.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The hub's cost per exchange, measured against a direct call in one run on one machine: see
+ * {@code bench/README.md}. Settings (system properties): {@code bench.concurrency} (32),
+ * {@code bench.warmup} (30 s), {@code bench.duration} (20 s), {@code bench.writerRecords} (200000),
+ * {@code bench.jfr} (false: record a JFR profile of the hub during the REST scenario).
+ */
+public final class Benchmark {
+
+  private static final String HANOI = "VN/GOV/UBND-HN/MOTCUA";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path repository = Path.of("").toAbsolutePath();
+  private final Path work = repository.resolve("target/bench");
+  private final int concurrency = Integer.getInteger("bench.concurrency", 32);
+  private final Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup", 30));
+  private final Duration duration = Duration.ofSeconds(Long.getLong("bench.duration", 20));
+  private final int writerRecords = Integer.getInteger("bench.writerRecords", 200_000);
+  private final boolean jfr = Boolean.getBoolean("bench.jfr");
+  private final String purpose = "BENCH-" + UUID.randomUUID().toString().substring(0, 8);
+  private final HttpClient admin = HttpClient.newHttpClient();
+  private final Map<String, Object> figures = new LinkedHashMap<>();
+  private final List<String[]> rows = new ArrayList<>();
+
+  public static void main(String[] args) throws Exception {
+    new Benchmark().run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    Instant began = Instant.now();
+    Load load = new Load();
+    Set<String> expected = new HashSet<>();
+    List<String> jvm = new ArrayList<>();
+    String hubJvm = System.getProperty("bench.hubJvm", "");
+    if (!hubJvm.isBlank()) {
+      jvm.addAll(List.of(hubJvm.trim().split("\\s+")));
+    }
+    if (jfr) {
+      jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("hub.jfr") + ",settings=profile,delay=" + warmUp.toSeconds() + "s");
+    }
+    try (StubBackend stub = new StubBackend(); HubProcess hub = new HubProcess(repository, work.resolve("hub"), stub.port(), jvm)) {
+      idle(hub);
+      String token = token(hub);
+      String hubBase = "http://127.0.0.1:" + hub.port;
+      Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "X-Road-Client", HANOI, "X-Road-Issue", purpose);
+
+      Load.Result direct = load.closedLoop("direct", concurrency, warmUp, duration,
+          n -> new Load.Call(null, Load.get("http://127.0.0.1:" + stub.port() + "/bench/v1/records/" + person(n), Map.of())));
+      scenario("(a) stub, direct", direct, null, null);
+
+      Load.Result rest = measured(hub, "(b) REST register via hub", load, hubBase + "/r1/VN/GOV/BENCH/ECHO/record/", "rest",
+          headers, expected);
+      Load.Result soap = measured(hub, "(c) SOAP register via hub", load, hubBase + "/r1/VN/GOV/BCA/DANCU/citizen-info/",
+          "soap", headers, expected);
+      Load.Result composite = measured(hub, "(d) composite, 3 registers", load,
+          hubBase + "/r1/VN/GOV/LGSP/HUB/citizen-profile/", "composite", headers, expected);
+      for (String id : composite.answeredIds()) {
+        for (String section : List.of("population", "tax", "insurance")) {
+          expected.add(id + ":" + section);
+        }
+      }
+
+      double rate = Math.max(10, Math.floor(rest.throughput() / 2));
+      Load.Result directFixed = load.fixedRate("direct at fixed rate", rate, duration,
+          n -> new Load.Call(null, Load.get("http://127.0.0.1:" + stub.port() + "/bench/v1/records/" + person(n), Map.of())));
+      Load.Result hubFixed = load.fixedRate("hub at fixed rate", rate, duration,
+          n -> call(hubBase + "/r1/VN/GOV/BENCH/ECHO/record/", "fixed", n, headers));
+      expected.addAll(hubFixed.answeredIds());
+      scenario("direct at " + (long) rate + "/s (½ of (b))", directFixed, null, null);
+      scenario("hub at " + (long) rate + "/s (½ of (b))", hubFixed, null, null);
+
+      figures.put("throughputRatio", round(rest.throughput() / direct.throughput(), 3));
+      figures.put("addedLatencyP50Ms", round(hubFixed.ms(50) - directFixed.ms(50), 3));
+      figures.put("addedLatencyP99Ms", round(hubFixed.ms(99) - directFixed.ms(99), 3));
+      figures.put("fixedRatePerSecond", rate);
+
+      int[] check = checkRecords(hub, expected);
+      figures.put("recordsExpected", expected.size());
+      figures.put("recordsLost", check[0]);
+      figures.put("recordsDoubled", check[1]);
+      figures.put("peakRssMiB", round(Proc.memoryMiB(hub.pid(), "VmHWM"), 1));
+    }
+    WriterBenchmark.Result writer = WriterBenchmark.run(work.resolve("writer"), writerRecords);
+    figures.put("auditWriterRecordsPerSecond", Math.round(writer.perSecond()));
+    figures.put("auditWriterRecords", writer.records());
+    report(began);
+  }
+
+  private Load.Result measured(HubProcess hub, String name, Load load, String url, String tag, Map<String, String> headers,
+      Set<String> expected) throws Exception {
+    double[] before = hub.cpuSeconds();
+    Load.Result result = load.closedLoop(tag, concurrency, warmUp, duration, n -> call(url, tag, n, headers));
+    double[] after = hub.cpuSeconds();
+    expected.addAll(result.answeredIds());
+    // the CPU of the warm-up is in the difference too: per exchange, divide by all of them
+    double exchanges = result.requests() + result.errors() + result.throughput() * warmUp.toSeconds();
+    scenario(name, result, (after[0] - before[0]) / exchanges * 1000, (after[1] - before[1]) / exchanges * 1000);
+    return result;
+  }
+
+  private Load.Call call(String url, String tag, long n, Map<String, String> headers) {
+    String id = purpose + "-" + tag + "-" + n;
+    Map<String, String> all = new HashMap<>(headers);
+    all.put("X-Road-Id", id);
+    return new Load.Call(id, Load.get(url + person(n), all));
+  }
+
+  /** Sandbox persons of many ages and provinces: every ID valid, serials below 900000. */
+  private static String person(long n) {
+    return String.format("%03d%d%02d%06d", 1 + n % 90, n % 2, 50 + n % 40, n % 900_000);
+  }
+
+  private void idle(HubProcess hub) throws Exception {
+    long settle = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < settle) {
+      LockSupport.parkNanos(100_000_000);
+    }
+    figures.put("idleRssMiB", round(Proc.memoryMiB(hub.pid(), "VmRSS"), 1));
+  }
+
+  private String token(HubProcess hub) throws Exception {
+    HttpResponse<String> r = admin.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port + "/oauth2/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+            + URLEncoder.encode(HANOI, StandardCharsets.UTF_8) + "&client_secret=sandbox-secret"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body()).get("access_token").asText();
+  }
+
+  /** {lost, doubled}: answered exchanges without a record, and exchanges with more than one. */
+  private int[] checkRecords(HubProcess hub, Set<String> expected) throws Exception {
+    String basic = "Basic " + Base64.getEncoder().encodeToString("operator:sandbox-operator".getBytes(StandardCharsets.UTF_8));
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode status = get(hub, "/admin/api/exchange-log/status", basic);
+      if (status.path("backlog").asLong(-1) == 0) {
+        break;
+      }
+      LockSupport.parkNanos(500_000_000);
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    long from = 1;
+    while (true) {
+      JsonNode page = get(hub, "/admin/api/monitoring/records?limit=1000&recordsFrom=" + from, basic);
+      JsonNode records = page.get("records");
+      if (records.isEmpty()) {
+        break;
+      }
+      for (JsonNode r : records) {
+        if (purpose.equals(r.path("messageIssue").asText())) {
+          counts.merge(r.get("messageId").asText(), 1, Integer::sum);
+        }
+      }
+      from = page.get("nextRecordsFrom").asLong();
+    }
+    int lost = 0;
+    for (String id : expected) {
+      if (!counts.containsKey(id)) {
+        lost++;
+      }
+    }
+    int doubled = (int) counts.values().stream().filter(c -> c > 1).count();
+    return new int[] {lost, doubled};
+  }
+
+  private JsonNode get(HubProcess hub, String path, String authorization) throws Exception {
+    HttpResponse<String> r = admin.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port + path))
+        .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body());
+  }
+
+  private void scenario(String name, Load.Result r, Double jvmCpuMs, Double postgresCpuMs) {
+    rows.add(new String[] {name, String.format(Locale.ROOT, "%.0f", r.throughput()), Long.toString(r.errors()),
+        ms(r.ms(50)), ms(r.ms(90)), ms(r.ms(99)), ms(r.ms(99.9)),
+        jvmCpuMs == null ? "" : String.format(Locale.ROOT, "%.3f", jvmCpuMs),
+        postgresCpuMs == null ? "" : String.format(Locale.ROOT, "%.3f", postgresCpuMs)});
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("throughputPerSecond", round(r.throughput(), 1));
+    s.put("errors", r.errors());
+    s.put("p50Ms", round(r.ms(50), 3));
+    s.put("p90Ms", round(r.ms(90), 3));
+    s.put("p99Ms", round(r.ms(99), 3));
+    s.put("p999Ms", round(r.ms(99.9), 3));
+    if (jvmCpuMs != null) {
+      s.put("hubCpuMsPerExchange", round(jvmCpuMs, 4));
+      s.put("postgresCpuMsPerExchange", round(postgresCpuMs, 4));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> scenarios = (Map<String, Object>) figures.computeIfAbsent("scenarios", k -> new LinkedHashMap<>());
+    scenarios.put(name, s);
+  }
+
+  private static String ms(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static double round(double value, int digits) {
+    double scale = Math.pow(10, digits);
+    return Math.round(value * scale) / scale;
+  }
+
+  private void report(Instant began) throws Exception {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("date", began.toString());
+    json.set("machine", JSON.valueToTree(Machine.describe()));
+    json.set("settings", JSON.valueToTree(Map.of("concurrency", concurrency, "warmUpSeconds", warmUp.toSeconds(),
+        "durationSeconds", duration.toSeconds(), "writerRecords", writerRecords)));
+    figures.forEach((k, v) -> json.set(k, JSON.valueToTree(v)));
+    ObjectNode targets = json.putObject("targets");
+    target(targets, "throughputRatio", ">= 0.30", (double) figures.get("throughputRatio") >= 0.30);
+    target(targets, "addedLatencyP50Ms", "<= 1", (double) figures.get("addedLatencyP50Ms") <= 1);
+    target(targets, "addedLatencyP99Ms", "<= 5", (double) figures.get("addedLatencyP99Ms") <= 5);
+    target(targets, "auditWriterRecordsPerSecond", ">= 20000", (long) figures.get("auditWriterRecordsPerSecond") >= 20_000);
+    target(targets, "recordsLost", "= 0", (int) figures.get("recordsLost") == 0);
+    target(targets, "recordsDoubled", "= 0", (int) figures.get("recordsDoubled") == 0);
+    target(targets, "idleRssMiB", "<= 512", (double) figures.get("idleRssMiB") <= 512);
+
+    StringBuilder md = new StringBuilder();
+    md.append("# lgsp-hub benchmark, ").append(began.atZone(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+        .append(" UTC\n\n").append("Machine: ").append(Machine.oneLine()).append("\n\n")
+        .append("Closed loop: ").append(concurrency).append(" connections, ").append(warmUp.toSeconds())
+        .append(" s warm-up (not counted), ").append(duration.toSeconds()).append(" s measured.\n\n")
+        .append("| scenario | req/s | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | hub CPU ms/exchange | PostgreSQL CPU ms/exchange |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String[] row : rows) {
+      md.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+    md.append("\n| figure | value | target | met |\n|---|---:|---|---|\n");
+    targets.fields().forEachRemaining(e -> md.append("| ").append(e.getKey()).append(" | ")
+        .append(json.get(e.getKey())).append(" | ").append(e.getValue().get("target").asText()).append(" | ")
+        .append(e.getValue().get("met").asBoolean() ? "yes" : "**no**").append(" |\n"));
+    md.append("\nPeak RSS of the hub JVM: ").append(figures.get("peakRssMiB")).append(" MiB. Exchange-log writer alone: ")
+        .append(figures.get("auditWriterRecords")).append(" records drained from the durable queue into PostgreSQL.\n");
+
+    Path results = repository.resolve("bench/results");
+    Files.createDirectories(results);
+    String stamp = began.atZone(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Files.writeString(results.resolve(stamp + ".md"), md);
+    Files.writeString(results.resolve(stamp + ".json"), JSON.writeValueAsString(json));
+    Files.writeString(results.resolve("latest.md"), md);
+    Files.writeString(results.resolve("latest.json"), JSON.writeValueAsString(json));
+    System.out.println();
+    System.out.println(md);
+    System.out.println("written to bench/results/" + stamp + ".{md,json} and bench/results/latest.{md,json}");
+  }
+
+  private static void target(ObjectNode targets, String name, String rule, boolean met) {
+    targets.putObject(name).put("target", rule).put("met", met);
+  }
+}
