@@ -1,9 +1,7 @@
 package vn.lgsp.hub.audit;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -65,11 +63,4 @@ final class RecordRows {
     return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
   }
 
-  static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      ps.setObject(index, utc(value));
-    }
-  }
 }

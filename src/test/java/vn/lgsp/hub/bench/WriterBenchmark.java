@@ -1,8 +1,5 @@
 package vn.lgsp.hub.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -83,9 +80,7 @@ final class WriterBenchmark {
         EmbeddedActiveMQ broker = broker(folder.resolve("artemis"));
         try {
           ActiveMQConnectionFactory jms = new ActiveMQConnectionFactory("vm://0");
-          ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-          fill(jms, json, audit.queue(), records);
+          fill(jms, audit.queue(), records);
           ExchangeLogWriter writer = new ExchangeLogWriter(jms, chain, audit, new SimpleMeterRegistry(), clock);
           var queue = broker.getActiveMQServer().locateQueue(SimpleString.of(audit.queue()));
           long started = System.nanoTime();
@@ -131,7 +126,7 @@ final class WriterBenchmark {
   }
 
   /** Puts {@code count} realistic records on the queue, durably, before the writer starts. */
-  private static void fill(ActiveMQConnectionFactory jms, ObjectMapper json, String queue, int count) throws Exception {
+  private static void fill(ActiveMQConnectionFactory jms, String queue, int count) throws Exception {
     try (Connection connection = jms.createConnection();
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
       MessageProducer producer = session.createProducer(session.createQueue(queue));
