@@ -23,9 +23,10 @@ public class AccessPolicy {
       Map<ServiceId, Grant> byService = grants.computeIfAbsent(client, c -> new HashMap<>());
       for (AccessProperties.ServiceGrant serviceGrant : clientGrants.services()) {
         ServiceId service = parseOrFail(serviceGrant.service(), ServiceId::parse);
-        byService.put(
-            service,
-            new Grant(client, service, new LinkedHashSet<>(serviceGrant.fields()), clientGrants.covertUntil()));
+        AccessProperties.Limits limits =
+            serviceGrant.limits() != null ? serviceGrant.limits() : clientGrants.serviceLimits();
+        byService.put(service, new Grant(client, service, new LinkedHashSet<>(serviceGrant.fields()),
+            clientGrants.covertUntil(), limits, clientGrants.limits()));
       }
     }
     purposeNotRequired =

@@ -11,8 +11,11 @@ import vn.lgsp.hub.protocol.SubsystemId;
  * @param allowedFields field paths the client may receive; empty means the whole answer
  * @param covertUntil the client's queries are covert (hidden from the data tracker) until this
  *     day; null when they are not
+ * @param limits the client's request limits for this service; null when unlimited
+ * @param clientLimits the client's request limits over all its services; null when unlimited
  */
-public record Grant(SubsystemId client, ServiceId service, Set<String> allowedFields, LocalDate covertUntil) {
+public record Grant(SubsystemId client, ServiceId service, Set<String> allowedFields, LocalDate covertUntil,
+    AccessProperties.Limits limits, AccessProperties.Limits clientLimits) {
 
   public boolean restrictsFields() {
     return !allowedFields.isEmpty();

@@ -10,14 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.protocol.ServiceId;
-import vn.lgsp.hub.protocol.SubsystemId;
 
 /**
  * The request limits of the access rights: per client, and per client and service, per second
@@ -31,53 +29,35 @@ public class RateLimits {
   /** A refusal: which limit, and in how many seconds the caller may try again. */
   public record Refusal(String limit, long retryAfterSeconds) {}
 
-  private final Map<String, AccessProperties.Limits> clientLimits = new HashMap<>();
-  private final Map<String, AccessProperties.Limits> serviceLimits = new HashMap<>();
   private final RateLimiterRegistry limiters = RateLimiterRegistry.ofDefaults();
   private final Map<String, DayCount> days = new ConcurrentHashMap<>();
   private final MeterRegistry meters;
   private final Clock clock;
 
-  public RateLimits(AccessProperties access, MeterRegistry meters, Clock clock) {
+  public RateLimits(MeterRegistry meters, Clock clock) {
     this.meters = meters;
     this.clock = clock;
-    for (AccessProperties.ClientGrants grants : access.grants()) {
-      if (grants.limits() != null) {
-        clientLimits.put(grants.client(), grants.limits());
-      }
-      for (AccessProperties.ServiceGrant service : grants.services()) {
-        AccessProperties.Limits limits = service.limits() != null ? service.limits() : grants.serviceLimits();
-        if (limits != null) {
-          serviceLimits.put(key(grants.client(), service.service()), limits);
-        }
-      }
-    }
     TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
   }
 
-  /** The limits a client has for one service (for the directory); empty when unlimited. */
-  public Optional<AccessProperties.Limits> limitsFor(SubsystemId client, ServiceId service) {
-    return Optional.ofNullable(serviceLimits.get(key(client.toString(), service.toString())));
-  }
-
-  /** Takes one call from the client's and the client-and-service's allowance; empty if allowed. */
-  public Optional<Refusal> acquire(SubsystemId client, ServiceId service) {
-    String clientKey = client.toString();
-    String serviceKey = key(clientKey, service.toString());
-    Optional<Refusal> refusal = take(serviceKey, serviceLimits.get(serviceKey));
+  /** Takes one call from the grant's per-service and per-client allowance; empty if allowed. */
+  public Optional<Refusal> acquire(Grant grant) {
+    Optional<Refusal> refusal = take(grant.limits(), () -> grant.client() + "|" + grant.service());
     if (refusal.isEmpty()) {
-      refusal = take(clientKey, clientLimits.get(clientKey));
+      refusal = take(grant.clientLimits(), () -> grant.client().toString());
     }
     refusal.ifPresent(r -> Counter.builder("hub.rate_limited").description("calls refused by a request limit")
-        .tag("client", clientKey).tag("service", service.toString()).tag("limit", r.limit())
+        .tag("client", grant.client().toString()).tag("service", grant.service().toString()).tag("limit", r.limit())
         .register(meters).increment());
     return refusal;
   }
 
-  private Optional<Refusal> take(String key, AccessProperties.Limits limits) {
+  /** The limiter's name is built only for a limit that exists: most grants have none. */
+  private Optional<Refusal> take(AccessProperties.Limits limits, Supplier<String> name) {
     if (limits == null) {
       return Optional.empty();
     }
+    String key = name.get();
     if (limits.perSecond() != null && !limiter(key, limits.perSecond()).acquirePermission()) {
       return Optional.of(new Refusal("per-second", 1));
     }
@@ -99,10 +79,6 @@ public class RateLimits {
         .limitRefreshPeriod(Duration.ofSeconds(1))
         .timeoutDuration(Duration.ZERO)
         .build());
-  }
-
-  private static String key(String client, String service) {
-    return client + "|" + service;
   }
 
   private record DayCount(LocalDate day, AtomicLong calls) {

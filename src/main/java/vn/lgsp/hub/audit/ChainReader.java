@@ -18,9 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ChainReader {
 
-  private static final String HEAD =
-      "SELECT base_seq, base_hash, last_seq, last_hash, sealed_seq, sealed_at FROM exchange_chain_head WHERE id = 1";
-
   private final JdbcTemplate jdbc;
   private final TransactionTemplate snapshotTx;
 
@@ -41,9 +38,7 @@ public class ChainReader {
   public final class Snapshot {
 
     public ExchangeChain.Head head() {
-      return jdbc.queryForObject(HEAD, (rs, i) -> new ExchangeChain.Head(rs.getLong("base_seq"),
-          rs.getString("base_hash"), rs.getLong("last_seq"), rs.getString("last_hash"), rs.getLong("sealed_seq"),
-          RecordRows.instant(rs, "sealed_at")));
+      return jdbc.queryForObject(ExchangeChain.HEAD, ExchangeChain::head);
     }
 
     /** Seals covering positions after {@code afterSeq} up to {@code toSeq}, in order. */
@@ -54,15 +49,23 @@ public class ChainReader {
 
     /** Records at positions after {@code afterSeq} up to {@code toSeq}, in chain order. */
     public void records(long afterSeq, long toSeq, Consumer<ExchangeRecord> each) {
-      jdbc.query("SELECT " + ExchangeChain.COLUMNS + " FROM exchange_record WHERE chain_seq > ? AND chain_seq <= ?"
+      jdbc.query("SELECT " + RecordRows.COLUMNS + " FROM exchange_record WHERE chain_seq > ? AND chain_seq <= ?"
           + " ORDER BY chain_seq", rs -> {
             each.accept(RecordRows.map(rs, 0));
           }, afterSeq, toSeq);
     }
 
+    /** Records received in {@code [from, to)}, in chain order. */
+    public void received(Instant from, Instant to, Consumer<ExchangeRecord> each) {
+      jdbc.query("SELECT " + RecordRows.COLUMNS + " FROM exchange_record"
+          + " WHERE request_in_at >= ? AND request_in_at < ? ORDER BY chain_seq", rs -> {
+            each.accept(RecordRows.map(rs, 0));
+          }, RecordRows.utc(from), RecordRows.utc(to));
+    }
+
     /** Rows outside the stretch {@code (afterSeq, toSeq]}: without a chain position, or beyond it. */
     public void outside(long afterSeq, long toSeq, Consumer<ExchangeRecord> each) {
-      jdbc.query("SELECT " + ExchangeChain.COLUMNS + " FROM exchange_record"
+      jdbc.query("SELECT " + RecordRows.COLUMNS + " FROM exchange_record"
           + " WHERE chain_seq IS NULL OR chain_seq <= ? OR chain_seq > ? ORDER BY chain_seq NULLS FIRST, seq LIMIT 100",
           rs -> {
             each.accept(RecordRows.map(rs, 0));

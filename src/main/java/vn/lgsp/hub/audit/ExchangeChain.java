@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class ExchangeChain {
 
-  static final String COLUMNS =
-      "id, kind, message_id, client_id, claimed_client_id, service_id, user_id, issue, method, path, status, error_type,"
-          + " request_size, response_size, request_in_at, request_out_at, response_in_at, response_out_at,"
-          + " request_hash, response_hash, subject_hash, traceparent, covert_until, actor, action, reason,"
-          + " chain_seq, prev_hash, record_hash";
+  static final String HEAD =
+      "SELECT base_seq, base_hash, last_seq, last_hash, sealed_seq, sealed_at FROM exchange_chain_head WHERE id = 1";
 
   /** The state of the chain in the database. */
   public record Head(long baseSeq, String baseHash, long lastSeq, String lastHash, long sealedSeq, Instant sealedAt) {}
@@ -91,15 +89,18 @@ public class ExchangeChain {
     return stored == null ? 0 : stored;
   }
 
-  /** Seals the unsealed tail if the seal interval has passed; for a writer with nothing to write. */
+  /**
+   * Seals the unsealed tail if the seal interval has passed; for a writer with nothing to write.
+   * The head row is locked only when a seal is due: every writer on the database queues on it.
+   */
   public void sealIfDue() {
-    tx.executeWithoutResult(status -> sealIfDue(lockHead()));
+    if (sealDue(head())) {
+      tx.executeWithoutResult(status -> sealIfDue(lockHead()));
+    }
   }
 
   public Head head() {
-    return jdbc.queryForObject(
-        "SELECT base_seq, base_hash, last_seq, last_hash, sealed_seq, sealed_at FROM exchange_chain_head WHERE id = 1",
-        (rs, i) -> head(rs));
+    return jdbc.queryForObject(HEAD, ExchangeChain::head);
   }
 
   /**
@@ -108,7 +109,7 @@ public class ExchangeChain {
    */
   private Head adoptUnchained(Head head) {
     List<ExchangeRecord> legacy = jdbc.query(
-        "SELECT " + COLUMNS + " FROM exchange_record WHERE chain_seq IS NULL ORDER BY seq", RecordRows::map);
+        "SELECT " + RecordRows.COLUMNS + " FROM exchange_record WHERE chain_seq IS NULL ORDER BY seq", RecordRows::map);
     if (legacy.isEmpty()) {
       return head;
     }
@@ -131,18 +132,17 @@ public class ExchangeChain {
   }
 
   private void sealIfDue(Head head) {
+    if (sealDue(head)) {
+      seal(head.lastSeq(), head.lastHash());
+    }
+  }
+
+  private boolean sealDue(Head head) {
     long unsealed = head.lastSeq() - head.sealedSeq();
-    if (unsealed <= 0) {
-      return;
-    }
-    Instant now = clock.instant();
-    boolean due = unsealed >= sealPolicy.everyRecords()
-        || head.sealedAt() == null
-        || Duration.between(head.sealedAt(), now).compareTo(sealPolicy.every()) >= 0;
-    if (!due) {
-      return;
-    }
-    seal(head.lastSeq(), head.lastHash());
+    return unsealed > 0
+        && (unsealed >= sealPolicy.everyRecords()
+            || head.sealedAt() == null
+            || Duration.between(head.sealedAt(), clock.instant()).compareTo(sealPolicy.every()) >= 0);
   }
 
   private void seal(long seq, String hash) {
@@ -155,13 +155,10 @@ public class ExchangeChain {
   }
 
   Head lockHead() {
-    return jdbc.queryForObject(
-        "SELECT base_seq, base_hash, last_seq, last_hash, sealed_seq, sealed_at FROM exchange_chain_head"
-            + " WHERE id = 1 FOR UPDATE",
-        (rs, i) -> head(rs));
+    return jdbc.queryForObject(HEAD + " FOR UPDATE", ExchangeChain::head);
   }
 
-  private static Head head(java.sql.ResultSet rs) throws SQLException {
+  static Head head(ResultSet rs, int row) throws SQLException {
     return new Head(rs.getLong("base_seq"), rs.getString("base_hash"), rs.getLong("last_seq"),
         rs.getString("last_hash"), rs.getLong("sealed_seq"), RecordRows.instant(rs, "sealed_at"));
   }
@@ -198,7 +195,7 @@ public class ExchangeChain {
     jdbc.execute((ConnectionCallback<Long>) connection -> {
       try {
         return connection.unwrap(PGConnection.class).getCopyAPI()
-            .copyIn("COPY exchange_record (" + COLUMNS + ") FROM STDIN (FORMAT text)", new StringReader(rows.toString()));
+            .copyIn("COPY exchange_record (" + RecordRows.COLUMNS + ") FROM STDIN (FORMAT text)", new StringReader(rows.toString()));
       } catch (IOException e) {
         throw new SQLException("COPY of exchange records failed", e);
       }
@@ -207,16 +204,8 @@ public class ExchangeChain {
 
   /** One row in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
   private static void row(StringBuilder out, ExchangeRecord r) {
-    Object[] values = {r.id(), r.kind(), r.messageId(), r.clientId(), r.claimedClientId(), r.serviceId(), r.userId(),
-        r.issue(), r.method(), r.path(), r.status(), r.errorType(), r.requestSize(), r.responseSize(),
-        r.requestInAt(), r.requestOutAt(), r.responseInAt(), r.responseOutAt(), r.requestHash(), r.responseHash(),
-        r.subjectHash(), r.traceparent(), r.covertUntil(), r.actor(), r.action(), r.reason(), r.chain().seq(),
-        r.chain().prevHash(), r.chain().recordHash()};
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        out.append('\t');
-      }
-      Object v = values[i];
+    for (RecordField f : RecordField.values()) {
+      Object v = f.get(r);
       if (v == null) {
         out.append("\\N");
       } else if (v instanceof Instant t) {
@@ -224,8 +213,10 @@ public class ExchangeChain {
       } else {
         escape(out, v.toString());
       }
+      out.append('\t');
     }
-    out.append('\n');
+    ExchangeRecord.ChainLink link = r.chain();
+    out.append(link.seq()).append('\t').append(link.prevHash()).append('\t').append(link.recordHash()).append('\n');
   }
 
   private static void escape(StringBuilder out, String value) {

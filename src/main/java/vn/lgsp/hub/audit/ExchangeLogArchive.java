@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,14 +34,12 @@ public class ExchangeLogArchive {
   private static final long ARCHIVE_LOCK = 0x6c6773702d617263L;
 
   private final Path directory;
-  private final long maxUnsealedRun;
   private final ChainReader reader;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final ExchangeChain chain;
-  private final SealKey sealKey;
+  private final StretchExporter stretches;
   private final TrustedKeys trust;
-  private final Clock clock;
 
   public ExchangeLogArchive(
       AuditProperties audit,
@@ -51,20 +48,17 @@ public class ExchangeLogArchive {
       JdbcTemplate jdbc,
       TransactionTemplate tx,
       ExchangeChain chain,
-      SealKey sealKey,
-      TrustedKeys trustedSealKeys,
-      Clock clock) {
+      StretchExporter stretches,
+      TrustedKeys trustedSealKeys) {
     this.directory = audit.retention().directory() != null
         ? audit.retention().directory()
         : hub.dataDir().resolve("exchange-log-archive");
-    this.maxUnsealedRun = audit.maxUnsealedRun();
     this.reader = reader;
     this.jdbc = jdbc;
     this.tx = tx;
     this.chain = chain;
-    this.sealKey = sealKey;
+    this.stretches = stretches;
     this.trust = trustedSealKeys;
-    this.clock = clock;
   }
 
   public Path directory() {
@@ -131,14 +125,7 @@ public class ExchangeLogArchive {
       Files.createDirectories(directory);
       Path temp = Files.createTempFile(directory, "archive", ".tmp");
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
-        ExportFile.Writer writer = new ExportFile.Writer(out);
-        reader.inSnapshot(s -> {
-          writer.header(baseSeq, baseHash, clock.instant(), sealKey.certificatePem(), maxUnsealedRun);
-          s.seals(baseSeq, lastSeq).forEach(writer::seal);
-          s.records(baseSeq, lastSeq, writer::record);
-          writer.footer(sealKey);
-          return null;
-        });
+        reader.inSnapshot(s -> stretches.write(s, baseSeq, baseHash, lastSeq, out));
       }
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.force(true);

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,57 +19,46 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExchangeLogExport {
 
-  private static final List<String> CSV_COLUMNS = List.of(
-      "chainSeq", "recordHash", "id", "kind", "messageId", "clientId", "claimedClientId", "serviceId", "userId", "issue", "method",
-      "path", "status", "errorType", "requestSize", "responseSize", "requestInAt", "requestOutAt", "responseInAt",
-      "responseOutAt", "requestHash", "responseHash", "subjectHash", "traceparent", "covertUntil", "actor",
-      "action", "reason");
+  private static final List<String> CSV_COLUMNS = Stream.concat(Stream.of("chainSeq", "recordHash"),
+      Arrays.stream(RecordField.values()).map(f -> f.name)).toList();
 
   private final ChainReader reader;
-  private final ExchangeLogQuery query;
-  private final SealKey sealKey;
-  private final long maxUnsealedRun;
-  private final Clock clock;
+  private final StretchExporter stretches;
 
-  public ExchangeLogExport(ChainReader reader, ExchangeLogQuery query, SealKey sealKey, AuditProperties audit,
-      Clock clock) {
+  public ExchangeLogExport(ChainReader reader, StretchExporter stretches) {
     this.reader = reader;
-    this.query = query;
-    this.sealKey = sealKey;
-    this.maxUnsealedRun = audit.maxUnsealedRun();
-    this.clock = clock;
+    this.stretches = stretches;
   }
 
   /** Writes the chain stretch of {@code [from, to)} as JSON lines; answers the number of records. */
   public long jsonLines(Instant from, Instant to, OutputStream out) {
-    ExportFile.Writer writer = new ExportFile.Writer(out);
-    long[] count = new long[1];
-    reader.inSnapshot(s -> {
+    return reader.inSnapshot(s -> {
+      ExchangeChain.Head head = s.head();
       long[] stretch = s.stretchFor(from, to);
-      long base = stretch == null ? s.head().lastSeq() : stretch[0] - 1;
+      long base = stretch == null ? head.lastSeq() : stretch[0] - 1;
       long last = stretch == null ? base : stretch[1];
-      String baseHash = base == s.head().baseSeq() ? s.head().baseHash() : s.hashAt(base);
-      writer.header(base, baseHash, clock.instant(), sealKey.certificatePem(), maxUnsealedRun);
-      s.seals(base, last).forEach(writer::seal);
-      s.records(base, last, r -> {
-        writer.record(r);
-        count[0]++;
-      });
-      writer.footer(sealKey);
-      return null;
+      String baseHash = base == head.baseSeq() ? head.baseHash() : s.hashAt(base);
+      return stretches.write(s, base, baseHash, last, out);
     });
-    return count[0];
   }
 
   /** Writes the records received in {@code [from, to)} as CSV, in chain order. */
   public void csv(Instant from, Instant to, Writer out) {
     line(out, CSV_COLUMNS);
-    query.stream(new ExchangeLogQuery.Filter(null, null, null, null, null, null, null, null, from, to), r -> line(out,
-        Arrays.asList(r.chain() == null ? "" : Long.toString(r.chain().seq()), r.chain() == null ? "" : r.chain().recordHash(),
-            str(r.id()), r.kind(), r.messageId(), r.clientId(), r.claimedClientId(), r.serviceId(), r.userId(), r.issue(), r.method(),
-            r.path(), str(r.status()), r.errorType(), str(r.requestSize()), str(r.responseSize()), str(r.requestInAt()),
-            str(r.requestOutAt()), str(r.responseInAt()), str(r.responseOutAt()), r.requestHash(), r.responseHash(),
-            r.subjectHash(), r.traceparent(), str(r.covertUntil()), r.actor(), r.action(), r.reason())));
+    reader.inSnapshot(s -> {
+      s.received(from, to, r -> line(out, csvValues(r)));
+      return null;
+    });
+  }
+
+  private static List<String> csvValues(ExchangeRecord r) {
+    List<String> values = new ArrayList<>(CSV_COLUMNS.size());
+    values.add(r.chain() == null ? "" : Long.toString(r.chain().seq()));
+    values.add(r.chain() == null ? "" : r.chain().recordHash());
+    for (RecordField f : RecordField.values()) {
+      values.add(str(f.get(r)));
+    }
+    return values;
   }
 
   private static String str(Object value) {
@@ -82,7 +71,7 @@ public class ExchangeLogExport {
         if (i > 0) {
           out.write(',');
         }
-        out.write(csvField(Objects.requireNonNullElse(values.get(i), "")));
+        out.write(csvField(values.get(i)));
       }
       out.write("\r\n");
     } catch (IOException e) {

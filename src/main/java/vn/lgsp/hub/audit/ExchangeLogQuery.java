@@ -4,11 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads the exchange log. Filters are bound parameters, never spliced into the SQL. */
 @Repository
@@ -29,10 +26,6 @@ public class ExchangeLogQuery {
       String kind,
       Instant from,
       Instant to) {
-
-    public static Filter byMessageId(String messageId) {
-      return new Filter(messageId, null, null, null, null, null, null, null, null, null);
-    }
 
     public Filter withClient(String client) {
       return new Filter(messageId, client, serviceId, status, errorType, issue, subjectHash, kind, from, to);
@@ -88,43 +81,27 @@ public class ExchangeLogQuery {
     args.add((long) page * size);
     List<ExchangeRecord> items =
         jdbc.query(
-            "SELECT " + ExchangeChain.COLUMNS + " FROM exchange_record" + where
+            "SELECT " + RecordRows.COLUMNS + " FROM exchange_record" + where
                 + " ORDER BY request_in_at DESC, chain_seq DESC LIMIT ? OFFSET ?",
             RecordRows::map,
             args.toArray());
     return new Page(items, page, size, total == null ? 0 : total);
   }
 
-  /**
-   * Every record matching the filter in chain order, streamed with a cursor (for CSV export): the
-   * PostgreSQL driver uses the fetch size only inside a transaction.
-   */
-  public void stream(Filter filter, Consumer<ExchangeRecord> each) {
-    List<Object> args = new ArrayList<>();
-    JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-    streaming.setFetchSize(1000);
-    TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
-    readOnly.setReadOnly(true);
-    String sql = "SELECT " + ExchangeChain.COLUMNS + " FROM exchange_record" + where(filter, args) + " ORDER BY chain_seq";
-    readOnly.executeWithoutResult(status -> streaming.query(sql, rs -> {
-          each.accept(RecordRows.map(rs, 0));
-        }, args.toArray()));
-  }
-
   /** Usages of the person with this subject hash in {@code [from, to)}, newest first, covert ones hidden until due. */
   public Usages usages(String subjectHash, Instant from, Instant to, java.time.LocalDate today, int offset, int limit) {
-    Object[] range = {subjectHash, RecordRows.utc(from), RecordRows.utc(to)};
-    String visible = " AND (covert_until IS NULL OR covert_until <= ?)";
-    Object[] visibleArgs = {subjectHash, RecordRows.utc(from), RecordRows.utc(to), today};
-    Long total = jdbc.queryForObject("SELECT count(*)" + USAGE_WHERE + visible, Long.class, visibleArgs);
-    Long hidden = jdbc.queryForObject("SELECT count(*)" + USAGE_WHERE + " AND covert_until > ?", Long.class,
-        subjectHash, range[1], range[2], today);
-    List<Usage> items = jdbc.query("SELECT request_in_at, service_id, client_id, issue" + USAGE_WHERE + visible
+    Object start = RecordRows.utc(from);
+    Object end = RecordRows.utc(to);
+    String visible = "(covert_until IS NULL OR covert_until <= ?)";
+    long[] counts = jdbc.queryForObject("SELECT count(*) FILTER (WHERE " + visible + "),"
+            + " count(*) FILTER (WHERE covert_until > ?)" + USAGE_WHERE,
+        (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, today, today, subjectHash, start, end);
+    List<Usage> items = jdbc.query("SELECT request_in_at, service_id, client_id, issue" + USAGE_WHERE + " AND " + visible
             + " ORDER BY request_in_at DESC, chain_seq DESC LIMIT ? OFFSET ?",
         (rs, i) -> new Usage(RecordRows.instant(rs, "request_in_at"), rs.getString("service_id"),
             rs.getString("client_id"), rs.getString("issue")),
-        subjectHash, range[1], range[2], today, limit, offset);
-    return new Usages(total == null ? 0 : total, hidden == null ? 0 : hidden, items);
+        subjectHash, start, end, today, limit, offset);
+    return new Usages(counts[0], counts[1], items);
   }
 
   /** Counts and latency percentiles of exchanges per bucket, client, service and status. */

@@ -95,6 +95,10 @@ public final class ExportFile {
       lastHash = record.chain().recordHash();
     }
 
+    public long records() {
+      return records;
+    }
+
     public void footer(SealKey key) {
       String hex = HexFormat.of().formatHex(digest.digest());
       ObjectNode f = JSON.createObjectNode();

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.identity.PersonalId;
 import vn.lgsp.hub.protocol.HubProblemException;
@@ -30,13 +32,21 @@ public class LogFilters {
     this.hasher = hasher;
   }
 
-  /** The filter of {@code params}; parameters outside {@code allowed} are refused. */
-  public ExchangeLogQuery.Filter parse(Map<String, String> params, Set<String> allowed) {
-    for (String name : params.keySet()) {
-      if (!allowed.contains(name)) {
-        throw invalid(name, "is not a known parameter");
-      }
+  /** A page of results: {@code page} from 0, {@code size} from 1 to the caller's maximum (default 50). */
+  public record Paging(int page, int size) {
+
+    public static Paging of(Map<String, String> params, int maxSize) {
+      return new Paging(integer("page", params.getOrDefault("page", "0"), 0, 1_000_000),
+          integer("size", params.getOrDefault("size", "50"), 1, maxSize));
     }
+  }
+
+  /**
+   * The filter of {@code params}; parameters outside {@code allowed} are refused. Only the search
+   * parameters are read: {@code allowed} may hold others that the caller reads itself.
+   */
+  public ExchangeLogQuery.Filter parse(Map<String, String> params, Set<String> allowed) {
+    refuseUnknown(params, allowed);
     String personalId = text(params, "personalId");
     if (personalId != null && PersonalId.problemWith(personalId, LocalDate.now(ZoneOffset.UTC).getYear()) != null) {
       throw invalid("personalId", "must be a 12-digit personal ID");
@@ -57,6 +67,20 @@ public class LogFilters {
         kind,
         instant(params, "from"),
         instant(params, "to"));
+  }
+
+  /** {@link #SEARCH} and the parameters a caller reads besides. */
+  public static Set<String> searchAnd(String... others) {
+    return Stream.concat(SEARCH.stream(), Stream.of(others)).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Refuses the first parameter that is not in {@code allowed}. */
+  public static void refuseUnknown(Map<String, String> params, Set<String> allowed) {
+    for (String name : params.keySet()) {
+      if (!allowed.contains(name)) {
+        throw invalid(name, "is not a known parameter");
+      }
+    }
   }
 
   public static String text(Map<String, String> params, String name) {
@@ -89,10 +113,20 @@ public class LogFilters {
       return null;
     }
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+      return isDate(value) ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw invalid(name, "must be an ISO 8601 date or instant such as 2026-01-31 or 2026-01-31T08:00:00Z");
     }
+  }
+
+  /** Like {@link #instant}, but a date means the end of that day: a period that ends on it includes it. */
+  public static Instant end(Map<String, String> params, String name) {
+    Instant t = instant(params, name);
+    return t != null && isDate(params.get(name)) ? t.plusSeconds(86_400) : t;
+  }
+
+  private static boolean isDate(String value) {
+    return value.length() == 10;
   }
 
   public static HubProblemException invalid(String name, String rule) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.lgsp.hub.protocol.TraceContext;
 
 /**
  * Operational monitoring data in the manner of X-Road's {@code getSecurityServerOperationalData}:
@@ -39,9 +40,7 @@ public class OperationalData {
    * default 100), of one client if given; other parameters than {@code allowed} are refused.
    */
   public Page read(Map<String, String> params, String clientId, Set<String> allowed) {
-    params.keySet().stream().filter(k -> !allowed.contains(k)).findFirst().ifPresent(k -> {
-      throw LogFilters.invalid(k, "is not a known parameter");
-    });
+    LogFilters.refuseUnknown(params, allowed);
     long from;
     try {
       from = Long.parseLong(params.getOrDefault("recordsFrom", "1"));
@@ -63,7 +62,7 @@ public class OperationalData {
       args.add(clientId);
     }
     args.add(limit);
-    List<OperationalRecord> records = jdbc.query("SELECT " + ExchangeChain.COLUMNS + " FROM exchange_record"
+    List<OperationalRecord> records = jdbc.query("SELECT " + RecordRows.COLUMNS + " FROM exchange_record"
         + " WHERE kind = 'exchange' AND chain_seq >= ?" + client + " ORDER BY chain_seq LIMIT ?",
         (rs, i) -> operational(RecordRows.map(rs, i)), args.toArray());
     long next = records.isEmpty() ? recordsFrom : records.get(records.size() - 1).recordSeq() + 1;
@@ -74,7 +73,7 @@ public class OperationalData {
     return new OperationalRecord(r.chain().seq(), r.messageId(), r.clientId(), r.serviceId(), r.userId(), r.issue(),
         millis(r.requestInAt()), millis(r.requestOutAt()), millis(r.responseInAt()), millis(r.responseOutAt()),
         r.requestSize(), r.responseSize(), r.status(), r.status() < 500, r.errorType(),
-        r.traceparent() == null ? null : r.traceparent().substring(3, 35));
+        r.traceparent() == null ? null : TraceContext.traceId(r.traceparent()));
   }
 
   private static Long millis(Instant t) {

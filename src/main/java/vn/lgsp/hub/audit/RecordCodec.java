@@ -27,37 +27,14 @@ public final class RecordCodec {
     ByteArrayOutputStream out = new ByteArrayOutputStream(768);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
-      text(g, "id", r.id() == null ? null : r.id().toString());
-      text(g, "kind", r.kind());
-      text(g, "messageId", r.messageId());
-      text(g, "clientId", r.clientId());
-      text(g, "claimedClientId", r.claimedClientId());
-      text(g, "serviceId", r.serviceId());
-      text(g, "userId", r.userId());
-      text(g, "issue", r.issue());
-      text(g, "method", r.method());
-      text(g, "path", r.path());
-      g.writeNumberField("status", r.status());
-      text(g, "errorType", r.errorType());
-      g.writeNumberField("requestSize", r.requestSize());
-      g.writeNumberField("responseSize", r.responseSize());
-      instant(g, "requestInAt", r.requestInAt());
-      instant(g, "requestOutAt", r.requestOutAt());
-      instant(g, "responseInAt", r.responseInAt());
-      instant(g, "responseOutAt", r.responseOutAt());
-      text(g, "requestHash", r.requestHash());
-      text(g, "responseHash", r.responseHash());
-      text(g, "subjectHash", r.subjectHash());
-      text(g, "traceparent", r.traceparent());
-      text(g, "covertUntil", r.covertUntil() == null ? null : r.covertUntil().toString());
-      text(g, "actor", r.actor());
-      text(g, "action", r.action());
-      text(g, "reason", r.reason());
+      for (RecordField f : RecordField.values()) {
+        write(g, f.name, f.get(r));
+      }
       if (r.payload() != null) {
         g.writeObjectFieldStart("payload");
-        text(g, "keyId", r.payload().keyId());
-        text(g, "request", r.payload().request());
-        text(g, "response", r.payload().response());
+        write(g, "keyId", r.payload().keyId());
+        write(g, "request", r.payload().request());
+        write(g, "response", r.payload().response());
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -76,36 +53,14 @@ public final class RecordCodec {
       ExchangeRecord.Builder b = ExchangeRecord.builder().id(null);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (name) {
-          case "id" -> b.id(value == JsonToken.VALUE_NULL ? null : UUID.fromString(p.getText()));
-          case "kind" -> b.kind(string(p));
-          case "messageId" -> b.messageId(string(p));
-          case "clientId" -> b.clientId(string(p));
-          case "claimedClientId" -> b.claimedClientId(string(p));
-          case "serviceId" -> b.serviceId(string(p));
-          case "userId" -> b.userId(string(p));
-          case "issue" -> b.issue(string(p));
-          case "method" -> b.method(string(p));
-          case "path" -> b.path(string(p));
-          case "status" -> b.status(p.getIntValue());
-          case "errorType" -> b.errorType(string(p));
-          case "requestSize" -> b.requestSize(p.getLongValue());
-          case "responseSize" -> b.responseSize(p.getLongValue());
-          case "requestInAt" -> b.requestInAt(instant(p));
-          case "requestOutAt" -> b.requestOutAt(instant(p));
-          case "responseInAt" -> b.responseInAt(instant(p));
-          case "responseOutAt" -> b.responseOutAt(instant(p));
-          case "requestHash" -> b.requestHash(string(p));
-          case "responseHash" -> b.responseHash(string(p));
-          case "subjectHash" -> b.subjectHash(string(p));
-          case "traceparent" -> b.traceparent(string(p));
-          case "covertUntil" -> b.covertUntil(value == JsonToken.VALUE_NULL ? null : LocalDate.parse(p.getText()));
-          case "actor" -> b.actor(string(p));
-          case "action" -> b.action(string(p));
-          case "reason" -> b.reason(string(p));
-          case "payload" -> b.payload(payload(p));
-          default -> p.skipChildren();
+        p.nextToken();
+        RecordField field = RecordField.named(name);
+        if (field != null) {
+          field.set(b, value(p, field.type));
+        } else if ("payload".equals(name)) {
+          b.payload(payload(p));
+        } else {
+          p.skipChildren();
         }
       }
       return b.build();
@@ -156,15 +111,28 @@ public final class RecordCodec {
     };
   }
 
-  private static void text(JsonGenerator g, String name, String value) throws IOException {
-    if (value != null) {
-      g.writeStringField(name, value);
+  private static Object value(JsonParser p, RecordField.Type type) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
     }
+    return switch (type) {
+      case TEXT -> string(p);
+      case UUID -> UUID.fromString(p.getText());
+      case INT -> p.getIntValue();
+      case LONG -> p.getLongValue();
+      case INSTANT -> instant(p);
+      case DATE -> LocalDate.parse(p.getText());
+    };
   }
 
-  private static void instant(JsonGenerator g, String name, Instant value) throws IOException {
-    if (value != null) {
-      g.writeNumberField(name, value.getEpochSecond() * 1_000_000L + value.getNano() / 1000);
+  /** Absent values are left out; numbers are numbers, instants epoch microseconds, the rest text. */
+  private static void write(JsonGenerator g, String name, Object value) throws IOException {
+    if (value instanceof Instant t) {
+      g.writeNumberField(name, t.getEpochSecond() * 1_000_000L + t.getNano() / 1000);
+    } else if (value instanceof Number n) {
+      g.writeNumberField(name, n.longValue());
+    } else if (value != null) {
+      g.writeStringField(name, value.toString());
     }
   }
 }

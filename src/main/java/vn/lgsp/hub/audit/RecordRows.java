@@ -6,10 +6,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Rows of {@code exchange_record} and {@code exchange_chain_seal} to and from Java, time in UTC. */
 final class RecordRows {
+
+  /** The columns {@link #map} reads and the writer's COPY fills, the chain link last. */
+  static final String COLUMNS = Arrays.stream(RecordField.values()).map(f -> f.column)
+      .collect(Collectors.joining(", ", "", ", chain_seq, prev_hash, record_hash"));
 
   private RecordRows() {}
 
@@ -18,35 +24,22 @@ final class RecordRows {
     ExchangeRecord.ChainLink chain = rs.wasNull()
         ? null
         : new ExchangeRecord.ChainLink(seq, rs.getString("prev_hash"), rs.getString("record_hash"));
-    return ExchangeRecord.builder()
-        .id(rs.getObject("id", UUID.class))
-        .kind(rs.getString("kind"))
-        .messageId(rs.getString("message_id"))
-        .clientId(rs.getString("client_id"))
-        .claimedClientId(rs.getString("claimed_client_id"))
-        .serviceId(rs.getString("service_id"))
-        .userId(rs.getString("user_id"))
-        .issue(rs.getString("issue"))
-        .method(rs.getString("method"))
-        .path(rs.getString("path"))
-        .status(rs.getInt("status"))
-        .errorType(rs.getString("error_type"))
-        .requestSize(rs.getLong("request_size"))
-        .responseSize(rs.getLong("response_size"))
-        .requestInAt(instant(rs, "request_in_at"))
-        .requestOutAt(instant(rs, "request_out_at"))
-        .responseInAt(instant(rs, "response_in_at"))
-        .responseOutAt(instant(rs, "response_out_at"))
-        .requestHash(rs.getString("request_hash"))
-        .responseHash(rs.getString("response_hash"))
-        .subjectHash(rs.getString("subject_hash"))
-        .traceparent(rs.getString("traceparent"))
-        .covertUntil(rs.getObject("covert_until", LocalDate.class))
-        .actor(rs.getString("actor"))
-        .action(rs.getString("action"))
-        .reason(rs.getString("reason"))
-        .chain(chain)
-        .build();
+    ExchangeRecord.Builder b = ExchangeRecord.builder();
+    for (RecordField f : RecordField.values()) {
+      f.set(b, value(rs, f));
+    }
+    return b.chain(chain).build();
+  }
+
+  private static Object value(ResultSet rs, RecordField f) throws SQLException {
+    return switch (f.type) {
+      case TEXT -> rs.getString(f.column);
+      case UUID -> rs.getObject(f.column, UUID.class);
+      case INT -> rs.getInt(f.column);
+      case LONG -> rs.getLong(f.column);
+      case INSTANT -> instant(rs, f.column);
+      case DATE -> rs.getObject(f.column, LocalDate.class);
+    };
   }
 
   static Seal seal(ResultSet rs, int row) throws SQLException {

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The seal certificates a verification accepts, by key id (the SHA-256 of the certificate). Trust
@@ -28,10 +27,6 @@ public final class TrustedKeys {
 
   public TrustedKeys(Collection<X509Certificate> certificates) {
     certificates.forEach(c -> byKeyId.put(keyId(c), c));
-  }
-
-  public Set<String> keyIds() {
-    return byKeyId.keySet();
   }
 
   /** Whether {@code signature} (Base64) is a valid signature of {@code text} by a trusted key. */

@@ -1,21 +1,19 @@
 package vn.lgsp.hub.directory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties;
-import vn.lgsp.hub.access.RateLimits;
+import vn.lgsp.hub.access.Grant;
 import vn.lgsp.hub.engine.ExchangeContext;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
-import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
 
 /**
@@ -30,7 +28,6 @@ public class Directory {
   private final AccessPolicy access;
   private final AccessProperties accessProperties;
   private final OpenApiWriter openApi;
-  private final RateLimits rateLimits;
   private final ObjectMapper json;
 
   public Directory(
@@ -38,13 +35,11 @@ public class Directory {
       AccessPolicy access,
       AccessProperties accessProperties,
       OpenApiWriter openApi,
-      RateLimits rateLimits,
       ObjectMapper json) {
     this.catalog = catalog;
     this.access = access;
     this.accessProperties = accessProperties;
     this.openApi = openApi;
-    this.rateLimits = rateLimits;
     this.json = json;
   }
 
@@ -86,7 +81,7 @@ public class Directory {
 
   /** {@code GET /r1/{provider}/listMethods}: every REST service the provider publishes. */
   public ObjectNode listMethods(Exchange exchange) {
-    return methods(provider(exchange), s -> true);
+    return methods(provider(exchange), null);
   }
 
   /**
@@ -94,15 +89,7 @@ public class Directory {
    * request limits that apply to it ({@code x-rateLimits}, an extension of the API's schema).
    */
   public ObjectNode allowedMethods(Exchange exchange) {
-    SubsystemId caller = ExchangeContext.of(exchange).client();
-    ObjectNode answer = methods(provider(exchange), s -> access.grantFor(caller, s.service()).isPresent());
-    for (JsonNode entry : answer.withArray("member")) {
-      ServiceId service = ServiceId.parse(entry.get("instanceId").asText() + "/" + entry.get("memberClass").asText() + "/"
-          + entry.get("memberCode").asText() + "/" + entry.get("applicationCode").asText() + "/"
-          + entry.get("serviceCode").asText());
-      rateLimits.limitsFor(caller, service).ifPresent(l -> ((ObjectNode) entry).set("x-rateLimits", json.valueToTree(l)));
-    }
-    return answer;
+    return methods(provider(exchange), ExchangeContext.of(exchange).client());
   }
 
   /** {@code GET /r1/{provider}/getOpenAPI?serviceCode=}: the service's OpenAPI 3 document. */
@@ -122,11 +109,13 @@ public class Directory {
     return openApi.document(endpoints);
   }
 
-  private ObjectNode methods(SubsystemId provider, Predicate<PublishedService> filter) {
+  /** The provider's services; with a {@code caller}, only those it has a right to, with its limits. */
+  private ObjectNode methods(SubsystemId provider, SubsystemId caller) {
     ObjectNode answer = json.createObjectNode();
     ArrayNode members = answer.putArray("member");
     for (PublishedService s : catalog.services()) {
-      if (!s.service().provider().equals(provider) || !filter.test(s)) {
+      Optional<Grant> grant = caller == null ? Optional.empty() : access.grantFor(caller, s.service());
+      if (!s.service().provider().equals(provider) || (caller != null && grant.isEmpty())) {
         continue;
       }
       ObjectNode entry = members.addObject();
@@ -140,6 +129,7 @@ public class Directory {
       ObjectNode endpoint = entry.putObject("endpointList").putArray("member").addObject();
       endpoint.put("method", s.method());
       endpoint.put("path", s.path().isEmpty() ? "/" : s.path());
+      grant.map(Grant::limits).ifPresent(l -> entry.set("x-rateLimits", json.valueToTree(l)));
     }
     return answer;
   }

@@ -54,7 +54,7 @@ public class EmbeddedDatabaseConfiguration {
     config.setPoolName("hub-db");
     // fail fast when the database is stopped: the exchange-log writer retries on its own
     config.setConnectionTimeout(2_000);
-    // one multi-row INSERT per batch instead of one statement per record
+    // one multi-row INSERT per batch of captured payloads (records themselves go by COPY)
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     config.setInitializationFailTimeout(10_000);
     return new HikariDataSource(config);

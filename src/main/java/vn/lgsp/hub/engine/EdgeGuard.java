@@ -49,12 +49,13 @@ public class EdgeGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Instant started = clock.instant();
-    if (headersTooLarge(request)) {
+    ProblemType headerProblem = headerProblem(request);
+    if (headerProblem == ProblemType.HEADER_TOO_LARGE) {
       refusals.refuse(request, response, ProblemType.HEADER_TOO_LARGE, "headers may total at most "
           + limits.maxHeaderBytes() + " bytes, " + limits.maxHeaderValueBytes() + " each", 0, started);
       return;
     }
-    if (hasControlCharacter(request)) {
+    if (headerProblem == ProblemType.INVALID_HEADER) {
       refusals.refuse(request, response, ProblemType.INVALID_HEADER,
           "header values must not hold control characters", 0, started);
       return;
@@ -83,29 +84,27 @@ public class EdgeGuard extends OncePerRequestFilter {
     chain.doFilter(new BufferedBody(request, body), response);
   }
 
-  private boolean headersTooLarge(HttpServletRequest request) {
+  /**
+   * In one pass over the headers: {@code HEADER_TOO_LARGE} when they or one value exceed the
+   * limits, else {@code INVALID_HEADER} for a control character (other than tab) in a value, an
+   * attempt to split headers or forge log lines; null when the headers are acceptable.
+   */
+  private ProblemType headerProblem(HttpServletRequest request) {
     long total = 0;
+    boolean controlCharacter = false;
     for (String name : Collections.list(request.getHeaderNames())) {
       for (String value : Collections.list(request.getHeaders(name))) {
         if (value.length() > limits.maxHeaderValueBytes()) {
-          return true;
+          return ProblemType.HEADER_TOO_LARGE;
         }
         total += name.length() + value.length() + 4;
+        controlCharacter = controlCharacter || value.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c));
       }
     }
-    return total > limits.maxHeaderBytes();
-  }
-
-  /** A control character (other than tab) in a header value: an attempt to split headers or forge log lines. */
-  private static boolean hasControlCharacter(HttpServletRequest request) {
-    for (String name : Collections.list(request.getHeaderNames())) {
-      for (String value : Collections.list(request.getHeaders(name))) {
-        if (value.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c))) {
-          return true;
-        }
-      }
+    if (total > limits.maxHeaderBytes()) {
+      return ProblemType.HEADER_TOO_LARGE;
     }
-    return false;
+    return controlCharacter ? ProblemType.INVALID_HEADER : null;
   }
 
   private static boolean isForm(HttpServletRequest request) {

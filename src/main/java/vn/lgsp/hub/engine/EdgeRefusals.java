@@ -91,10 +91,7 @@ public class EdgeRefusals {
   }
 
   private static String claimedClient(HttpServletRequest request) {
-    String header = request.getHeader(XRoadHeaders.CLIENT);
-    for (int i = 0; header == null && i < XRoadHeaders.CLIENT_ALIASES.size(); i++) {
-      header = request.getHeader(XRoadHeaders.CLIENT_ALIASES.get(i));
-    }
+    String header = XRoadHeaders.client(request::getHeader);
     try {
       return header == null ? null : SubsystemId.parse(header).toString();
     } catch (IllegalArgumentException e) {

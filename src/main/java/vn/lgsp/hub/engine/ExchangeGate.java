@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.Route;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
@@ -67,6 +67,7 @@ public class ExchangeGate implements Processor {
   private final Clock clock;
   private final Maintenance maintenance;
   private final RateLimits rateLimits;
+  private final DeclaredServices declaredServices;
 
   public ExchangeGate(
       ExchangeFinisher finisher,
@@ -76,7 +77,8 @@ public class ExchangeGate implements Processor {
       EngineProperties limits,
       Clock clock,
       Maintenance maintenance,
-      RateLimits rateLimits) {
+      RateLimits rateLimits,
+      DeclaredServices declaredServices) {
     this.finishOnRouteDone = new FinishOnRouteDone(finisher);
     this.authenticator = authenticator;
     this.accessPolicy = accessPolicy;
@@ -85,6 +87,7 @@ public class ExchangeGate implements Processor {
     this.clock = clock;
     this.maintenance = maintenance;
     this.rateLimits = rateLimits;
+    this.declaredServices = declaredServices;
   }
 
   @Override
@@ -102,7 +105,7 @@ public class ExchangeGate implements Processor {
     return exchange -> {
       ExchangeContext context = openAndAuthenticate(exchange);
       context.metaservice(true);
-      if (context.path().startsWith(XRoadPath.PREFIX) || declaredService(exchange) != null) {
+      if (context.path().startsWith(XRoadPath.PREFIX) || declaredServices.of(exchange.getFromRouteId()).isPresent()) {
         resolveService(exchange, context);
       }
       maintenance.check(exchange.getFromRouteId());
@@ -183,7 +186,7 @@ public class ExchangeGate implements Processor {
   }
 
   private void authenticate(Message in, ExchangeContext context) {
-    String clientHeader = clientHeader(in);
+    String clientHeader = XRoadHeaders.client(name -> in.getHeader(name, String.class));
     context.clientHeader(clientHeader);
     SubsystemId authenticated =
         authenticator.authenticate(in.getHeader("Authorization", String.class), clientCertificate(in));
@@ -215,7 +218,7 @@ public class ExchangeGate implements Processor {
                     new HubProblemException(
                         ProblemType.ACCESS_DENIED, "no access right to " + service));
     context.grant(grant);
-    rateLimits.acquire(claimed, service).ifPresent(refusal -> {
+    rateLimits.acquire(grant).ifPresent(refusal -> {
       context.retryAfterSeconds(refusal.retryAfterSeconds());
       throw new HubProblemException(ProblemType.RATE_LIMITED,
           "the " + refusal.limit() + " limit of this client for this service is used up");
@@ -230,19 +233,11 @@ public class ExchangeGate implements Processor {
     }
   }
 
-  private static String clientHeader(Message in) {
-    String value = in.getHeader(XRoadHeaders.CLIENT, String.class);
-    for (int i = 0; value == null && i < XRoadHeaders.CLIENT_ALIASES.size(); i++) {
-      value = in.getHeader(XRoadHeaders.CLIENT_ALIASES.get(i), String.class);
-    }
-    return value;
-  }
-
-  private static ServiceId resolveService(Exchange exchange, ExchangeContext context) {
-    ServiceId declared = declaredService(exchange);
-    if (declared != null) {
-      context.service(declared);
-      return declared;
+  private ServiceId resolveService(Exchange exchange, ExchangeContext context) {
+    Optional<ServiceId> declared = declaredServices.of(exchange.getFromRouteId());
+    if (declared.isPresent()) {
+      context.service(declared.get());
+      return declared.get();
     }
     XRoadPath path;
     try {
@@ -257,16 +252,6 @@ public class ExchangeGate implements Processor {
           ProblemType.UNKNOWN_SERVICE, "no service " + path.service() + " with this method and path");
     }
     return path.service();
-  }
-
-  /**
-   * The service a route outside {@code /r1/} declares with the route property {@value
-   * #SERVICE_PROPERTY} (the data tracker, a consumer's own records), or null.
-   */
-  private static ServiceId declaredService(Exchange exchange) {
-    Route route = exchange.getContext().getRoute(exchange.getFromRouteId());
-    Object declared = route == null ? null : route.getProperties().get(SERVICE_PROPERTY);
-    return declared == null ? null : ServiceId.parse(declared.toString());
   }
 
   static void clearLogContext() {

@@ -48,18 +48,21 @@ public class AdminActionRecorder implements HandlerInterceptor {
     if (action == null) {
       return;
     }
-    Principal operator = request.getUserPrincipal();
     Object errorType = request.getAttribute(ERROR_TYPE);
     int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
-    trail.adminAction(
-        operator == null ? "anonymous" : operator.getName(),
-        action.value(),
-        (String) request.getAttribute(REASON),
-        request.getMethod(),
-        request.getRequestURI(),
-        status,
-        errorType == null ? null : errorType.toString(),
-        (Instant) request.getAttribute(STARTED));
+    recordNow(request, action.value(), (String) request.getAttribute(REASON), request.getRequestURI(), status,
+        errorType == null ? null : errorType.toString(), (Instant) request.getAttribute(STARTED));
+  }
+
+  /**
+   * Records an action at once, for a disclosure (a person's records, an export, a payload) that
+   * must be on record before the data leaves the hub.
+   */
+  public void recordNow(HttpServletRequest request, String action, String reason, String path, int status,
+      String errorType, Instant startedAt) {
+    Principal operator = request.getUserPrincipal();
+    trail.adminAction(operator == null ? "anonymous" : operator.getName(), action, reason, request.getMethod(), path,
+        status, errorType, startedAt);
   }
 
   private static AdminAction action(Object handler) {

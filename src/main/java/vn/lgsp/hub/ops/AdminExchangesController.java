@@ -8,11 +8,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.audit.AuditProperties;
-import vn.lgsp.hub.audit.AuditTrail;
 import vn.lgsp.hub.audit.CapturedPayloads;
 import vn.lgsp.hub.audit.ExchangeLogExport;
 import vn.lgsp.hub.audit.ExchangeLogQuery;
@@ -42,13 +39,15 @@ import vn.lgsp.hub.protocol.ProblemType;
 public class AdminExchangesController {
 
   private static final int MAX_STATISTICS_DAYS = 92;
-  private static final Set<String> SEARCH_EXTRAS = Set.of("page", "size", "reason");
+  private static final Set<String> SEARCH_PARAMETERS = LogFilters.searchAnd("page", "size", "reason");
+  private static final Set<String> STATISTICS_PARAMETERS = LogFilters.searchAnd("granularity");
+  private static final Set<String> EXPORT_PARAMETERS = Set.of("from", "to", "format", "reason");
 
   private final ExchangeLogQuery query;
   private final LogFilters filters;
   private final ExchangeLogExport export;
   private final CapturedPayloads payloads;
-  private final AuditTrail trail;
+  private final AdminActionRecorder recorder;
   private final Clock clock;
   private final int maxPageSize;
 
@@ -57,14 +56,14 @@ public class AdminExchangesController {
       LogFilters filters,
       ExchangeLogExport export,
       CapturedPayloads payloads,
-      AuditTrail trail,
+      AdminActionRecorder recorder,
       AuditProperties audit,
       Clock clock) {
     this.query = query;
     this.filters = filters;
     this.export = export;
     this.payloads = payloads;
-    this.trail = trail;
+    this.recorder = recorder;
     this.clock = clock;
     this.maxPageSize = audit.maxQueryPageSize();
   }
@@ -74,14 +73,14 @@ public class AdminExchangesController {
    * size. A search for a person's exchanges is itself an admin action (with an optional reason).
    */
   @GetMapping
-  public ExchangeLogQuery.Page search(@RequestParam Map<String, String> params, HttpServletRequest request,
-      Principal operator) {
+  public ExchangeLogQuery.Page search(@RequestParam Map<String, String> params, HttpServletRequest request) {
     Instant started = clock.instant();
-    ExchangeLogQuery.Filter filter = filters.parse(without(params, SEARCH_EXTRAS), LogFilters.SEARCH);
-    ExchangeLogQuery.Page page = query.find(filter, page(params), size(params));
+    ExchangeLogQuery.Filter filter = filters.parse(params, SEARCH_PARAMETERS);
+    LogFilters.Paging paging = LogFilters.Paging.of(params, maxPageSize);
+    ExchangeLogQuery.Page page = query.find(filter, paging.page(), paging.size());
     if (filter.subjectHash() != null) {
-      trail.adminAction(operator.getName(), "exchange-log.search-person", LogFilters.text(params, "reason"),
-          request.getMethod(), request.getRequestURI(), 200, null, started);
+      recorder.recordNow(request, "exchange-log.search-person", LogFilters.text(params, "reason"),
+          request.getRequestURI(), 200, null, started);
     }
     return page;
   }
@@ -98,7 +97,7 @@ public class AdminExchangesController {
     if (from == null || !from.isBefore(to) || Duration.between(from, to).toDays() > MAX_STATISTICS_DAYS) {
       throw LogFilters.invalid("from", "is required, before 'to', and at most " + MAX_STATISTICS_DAYS + " days earlier");
     }
-    ExchangeLogQuery.Filter filter = filters.parse(without(params, Set.of("granularity")), LogFilters.SEARCH);
+    ExchangeLogQuery.Filter filter = filters.parse(params, STATISTICS_PARAMETERS);
     return Map.of("granularity", granularity, "buckets",
         query.statistics(filter, ExchangeLogQuery.Granularity.valueOf(granularity.toUpperCase())));
   }
@@ -111,10 +110,7 @@ public class AdminExchangesController {
   @GetMapping("/export")
   public void export(@RequestParam Map<String, String> params, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    Set<String> allowed = Set.of("from", "to", "format", "reason");
-    params.keySet().stream().filter(k -> !allowed.contains(k)).findFirst().ifPresent(k -> {
-      throw LogFilters.invalid(k, "is not a known parameter");
-    });
+    LogFilters.refuseUnknown(params, EXPORT_PARAMETERS);
     Instant from = LogFilters.instant(params, "from");
     Instant to = params.containsKey("to") ? LogFilters.instant(params, "to") : clock.instant();
     if (from == null || !from.isBefore(to)) {
@@ -125,9 +121,8 @@ public class AdminExchangesController {
       throw LogFilters.invalid("format", "must be jsonl or csv");
     }
     // recorded before a byte leaves: an export is a disclosure
-    trail.adminAction(((Principal) request.getUserPrincipal()).getName(), "exchange-log.export",
-        LogFilters.text(params, "reason"), request.getMethod(), request.getRequestURI() + "?" + request.getQueryString(),
-        200, null, clock.instant());
+    recorder.recordNow(request, "exchange-log.export", LogFilters.text(params, "reason"),
+        request.getRequestURI() + "?" + request.getQueryString(), 200, null, clock.instant());
     String name = "exchange-log-" + from.getEpochSecond() + "-" + to.getEpochSecond() + "." + format;
     response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     response.setContentType("jsonl".equals(format) ? "application/jsonl" : "text/csv; charset=utf-8");
@@ -148,8 +143,7 @@ public class AdminExchangesController {
    */
   @GetMapping("/{id}/payload")
   public ResponseEntity<CapturedPayloads.Disclosed> payload(
-      @PathVariable String id, @RequestParam Map<String, String> params, HttpServletRequest request,
-      Principal operator) {
+      @PathVariable String id, @RequestParam Map<String, String> params, HttpServletRequest request) {
     Instant started = clock.instant();
     UUID recordId;
     try {
@@ -163,24 +157,9 @@ public class AdminExchangesController {
     }
     var disclosed = payloads.read(recordId);
     int status = disclosed.isPresent() ? 200 : ProblemType.NOT_FOUND.status();
-    trail.adminAction(operator.getName(), "exchange-log.payload-read", reason, request.getMethod(),
-        request.getRequestURI(), status, disclosed.isPresent() ? null : ProblemType.NOT_FOUND.code(), started);
+    recorder.recordNow(request, "exchange-log.payload-read", reason, request.getRequestURI(), status,
+        disclosed.isPresent() ? null : ProblemType.NOT_FOUND.code(), started);
     return disclosed.map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(d))
         .orElseThrow(() -> new HubProblemException(ProblemType.NOT_FOUND, "no captured payload for this record"));
-  }
-
-  private int page(Map<String, String> params) {
-    return LogFilters.integer("page", params.getOrDefault("page", "0"), 0, 1_000_000);
-  }
-
-  private int size(Map<String, String> params) {
-    return LogFilters.integer("size", params.getOrDefault("size", "50"), 1, maxPageSize);
-  }
-
-  private static Map<String, String> without(Map<String, String> params, Set<String> names) {
-    Set<String> keep = new HashSet<>(params.keySet());
-    keep.removeAll(names);
-    return params.entrySet().stream().filter(e -> keep.contains(e.getKey()))
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 }

@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.directory.PublishedService;
 import vn.lgsp.hub.directory.ServiceCatalog;
+import vn.lgsp.hub.engine.DeclaredServices;
 import vn.lgsp.hub.engine.ExchangeGate;
 import vn.lgsp.hub.engine.XRoadServiceRouteConfiguration;
+import vn.lgsp.hub.protocol.ServiceId;
 
 /** The routes an operator sees and steers: every exchange route of the engine, with its service and connector. */
 @Component
@@ -29,10 +30,12 @@ public class HubRoutes {
 
   private final CamelContext camel;
   private final ServiceCatalog catalog;
+  private final DeclaredServices declaredServices;
 
-  public HubRoutes(CamelContext camel, ServiceCatalog catalog) {
+  public HubRoutes(CamelContext camel, ServiceCatalog catalog, DeclaredServices declaredServices) {
     this.camel = camel;
     this.catalog = catalog;
+    this.declaredServices = declaredServices;
   }
 
   public List<HubRoute> all() {
@@ -48,10 +51,10 @@ public class HubRoutes {
         continue;
       }
       PublishedService service = published.get(id);
-      Route route = camel.getRoute(id);
-      Object declared = route == null ? null : route.getProperties().get(ExchangeGate.SERVICE_PROPERTY);
       routes.add(new HubRoute(id,
-          service != null ? service.service().toString() : declared == null ? null : declared.toString(),
+          service != null
+              ? service.service().toString()
+              : declaredServices.of(id).map(ServiceId::toString).orElse(null),
           service == null ? null : service.connectorId()));
     }
     routes.sort(Comparator.comparing(HubRoute::routeId));

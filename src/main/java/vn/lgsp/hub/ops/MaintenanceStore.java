@@ -44,6 +44,8 @@ public class MaintenanceStore implements SmartLifecycle {
   private final Path copy;
   private final ObjectMapper json;
   private ScheduledExecutorService refresher;
+  /** What the copy in the data directory holds; null until written: written only when it changes. */
+  private Map<String, Maintenance.Suspension> copied;
 
   public MaintenanceStore(JdbcTemplate jdbc, Maintenance maintenance, HubProperties hub, ObjectMapper json, Clock clock) {
     this.jdbc = jdbc;
@@ -86,8 +88,12 @@ public class MaintenanceStore implements SmartLifecycle {
           new Maintenance.Suspension(rs.getString("reason"), rs.getString("suspended_by"), since));
     });
     maintenance.replace(state);
+    if (state.equals(copied)) {
+      return;
+    }
     try {
       Files.write(copy, json.writeValueAsBytes(state));
+      copied = state;
     } catch (IOException e) {
       log.warn("maintenance state not copied to the data directory ({})", e.getClass().getSimpleName());
     }

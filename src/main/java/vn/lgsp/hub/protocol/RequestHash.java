@@ -15,17 +15,25 @@ public final class RequestHash {
 
   private RequestHash() {}
 
+  /** The digest of the preimage, streamed: the body is not copied. */
   public static String ofRequest(String method, String uri, String messageId, byte[] body) {
-    return of(preimage(method, uri, messageId, body));
+    MessageDigest sha = sha512();
+    sha.update(head(method, uri, messageId));
+    sha.update(body);
+    return Base64.getEncoder().encodeToString(sha.digest());
   }
 
   /** What the request hash covers: {@code METHOD URI\nX-Road-Id: ID\nBODY}. */
   public static byte[] preimage(String method, String uri, String messageId, byte[] body) {
-    byte[] head = (method + " " + uri + "\nX-Road-Id: " + messageId + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head = head(method, uri, messageId);
     byte[] all = new byte[head.length + body.length];
     System.arraycopy(head, 0, all, 0, head.length);
     System.arraycopy(body, 0, all, head.length, body.length);
     return all;
+  }
+
+  private static byte[] head(String method, String uri, String messageId) {
+    return (method + " " + uri + "\nX-Road-Id: " + messageId + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   public static String of(byte[] bytes) {

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.protocol;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** Header names of the X-Road REST message protocol and their GovStack aliases. */
 public final class XRoadHeaders {
@@ -18,4 +19,13 @@ public final class XRoadHeaders {
       List.of("Information-Mediator-Client", "X-GovStack-Client");
 
   private XRoadHeaders() {}
+
+  /** The value of {@link #CLIENT}, or else of the first of its aliases present; null when none is. */
+  public static String client(Function<String, String> header) {
+    String value = header.apply(CLIENT);
+    for (int i = 0; value == null && i < CLIENT_ALIASES.size(); i++) {
+      value = header.apply(CLIENT_ALIASES.get(i));
+    }
+    return value;
+  }
 }

@@ -1,6 +1,5 @@
 package vn.lgsp.hub.sandbox;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,21 +21,11 @@ import vn.lgsp.hub.ops.AdminAction;
 @ConditionalOnProperty(name = "hub.sandbox.enabled", havingValue = "true")
 public class SandboxBackendsController {
 
-  private final Map<String, SandboxBackend> backends = new LinkedHashMap<>();
+  /** By bean name: each backend bean is named after the connector it stands in for (SandboxConfiguration). */
+  private final Map<String, SandboxBackend> backends;
 
-  public SandboxBackendsController(Map<String, SandboxBackend> beans) {
-    beans.forEach((bean, backend) -> backends.put(name(bean), backend));
-  }
-
-  /** Bean names are the registers' camel-cased connector ids, e.g. taxSandbox for tax-register. */
-  private static String name(String bean) {
-    return switch (bean) {
-      case "populationRegisterSandbox" -> "population-register";
-      case "taxSandbox" -> "tax-register";
-      case "insuranceSandbox" -> "social-insurance";
-      case "bankSandbox" -> "vcb-accounts";
-      default -> bean;
-    };
+  public SandboxBackendsController(Map<String, SandboxBackend> backends) {
+    this.backends = backends;
   }
 
   @GetMapping

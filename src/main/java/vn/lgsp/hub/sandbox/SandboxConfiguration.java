@@ -26,24 +26,24 @@ public class SandboxConfiguration {
     return new SyntheticPopulation();
   }
 
-  @Bean(initMethod = "start", destroyMethod = "stop")
+  @Bean(name = "population-register", initMethod = "start", destroyMethod = "stop")
   PopulationRegisterSandbox populationRegisterSandbox(
       @Value("${hub.sandbox.population-register.port}") int port, SyntheticPopulation population) {
     return new PopulationRegisterSandbox(port, population);
   }
 
-  @Bean(initMethod = "start", destroyMethod = "stop")
+  @Bean(name = "tax-register", initMethod = "start", destroyMethod = "stop")
   TaxSandbox taxSandbox(@Value("${hub.sandbox.tax-register.port}") int port, SyntheticPopulation population) {
     return new TaxSandbox(port, population);
   }
 
-  @Bean(initMethod = "start", destroyMethod = "stop")
+  @Bean(name = "social-insurance", initMethod = "start", destroyMethod = "stop")
   InsuranceSandbox insuranceSandbox(
       @Value("${hub.sandbox.social-insurance.port}") int port, SyntheticPopulation population) {
     return new InsuranceSandbox(port, population);
   }
 
-  @Bean(initMethod = "start", destroyMethod = "stop")
+  @Bean(name = "vcb-accounts", initMethod = "start", destroyMethod = "stop")
   BankSandbox bankSandbox(
       @Value("${hub.sandbox.vcb-accounts.port}") int port,
       @Value("${hub.secrets.vcb-signing-key}") String key,

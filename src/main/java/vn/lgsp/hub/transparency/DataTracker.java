@@ -59,17 +59,12 @@ public class DataTracker {
   public Answer findUsage(Exchange exchange) {
     ExchangeContext context = ExchangeContext.of(exchange);
     Map<String, String> params = RequestParameters.queryParameters(exchange);
-    params.keySet().stream().filter(k -> !PARAMETERS.contains(k)).findFirst().ifPresent(k -> {
-      throw LogFilters.invalid(k, "is not a parameter of findUsage");
-    });
+    LogFilters.refuseUnknown(params, PARAMETERS);
     if (context.subjectId() == null) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "personalId is required");
     }
     Instant start = LogFilters.instant(params, "periodStart");
-    Instant end = LogFilters.instant(params, "periodEnd");
-    if (end != null && params.get("periodEnd").length() == 10) {
-      end = end.plusSeconds(86_400); // a date as the end of a period includes that day
-    }
+    Instant end = LogFilters.end(params, "periodEnd");
     start = start == null ? Instant.EPOCH : start;
     end = end == null ? clock.instant().plusSeconds(1) : end;
     int offset = LogFilters.integer("offset", params.getOrDefault("offset", "0"), 0, 1_000_000);

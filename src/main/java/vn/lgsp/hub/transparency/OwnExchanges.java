@@ -27,6 +27,8 @@ public class OwnExchanges {
     Set<String> allowed = new HashSet<>(LogFilters.SEARCH);
     allowed.remove("client");
     allowed.remove("kind");
+    allowed.add("page");
+    allowed.add("size");
     ALLOWED = Set.copyOf(allowed);
   }
 
@@ -50,12 +52,9 @@ public class OwnExchanges {
 
   public ExchangeLogQuery.Page search(Exchange exchange) {
     Map<String, String> params = RequestParameters.queryParameters(exchange);
-    int page = LogFilters.integer("page", params.getOrDefault("page", "0"), 0, 1_000_000);
-    int size = LogFilters.integer("size", params.getOrDefault("size", "50"), 1, maxPageSize);
-    params.remove("page");
-    params.remove("size");
+    LogFilters.Paging paging = LogFilters.Paging.of(params, maxPageSize);
     ExchangeLogQuery.Filter filter = filters.parse(params, ALLOWED)
         .withClient(ExchangeContext.of(exchange).client().toString());
-    return query.find(filter, page, size);
+    return query.find(filter, paging.page(), paging.size());
   }
 }

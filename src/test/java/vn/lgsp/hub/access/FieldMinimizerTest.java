@@ -30,6 +30,8 @@ class FieldMinimizerTest {
         SubsystemId.parse("VN/GOV/UBND-DN/MOTCUA"),
         ServiceId.parse("VN/GOV/BCA/DANCU/citizen-info"),
         new LinkedHashSet<>(List.of(fields)),
+        null,
+        null,
         null);
   }
 

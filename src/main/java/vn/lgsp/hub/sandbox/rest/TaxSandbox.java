@@ -96,11 +96,6 @@ public final class TaxSandbox extends JsonHttpServer {
     return hash.chance(15, personalId, "debt");
   }
 
-  /** Whether the sandbox person has a tax record at all. */
-  public boolean hasRecord(String personalId) {
-    return person(personalId).isPresent();
-  }
-
   private Map<String, Object> personRecord(Citizen c) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("taxCode", c.personalId());
