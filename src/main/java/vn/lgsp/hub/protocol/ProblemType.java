@@ -21,6 +21,8 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("Client.MethodNotAllowed", 405, "The service does not accept this method"),
   PAYLOAD_TOO_LARGE("Client.PayloadTooLarge", 413, "The request body is too large"),
   RATE_LIMITED("Client.RateLimited", 429, "Too many requests; retry after the time given"),
+  AUTHENTICATION_THROTTLED(
+      "Client.AuthenticationThrottled", 429, "Too many failed authentications; retry after the time given"),
   HEADER_TOO_LARGE("Client.HeaderTooLarge", 431, "The request headers are too large"),
   UNSUPPORTED_MEDIA_TYPE("Client.UnsupportedMediaType", 415, "The content type is not supported"),
   PROVIDER_UNAVAILABLE("Server.Provider.Unavailable", 503, "The provider is unavailable"),

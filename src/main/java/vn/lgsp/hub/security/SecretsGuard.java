@@ -13,8 +13,11 @@ import org.springframework.core.env.EnumerablePropertySource;
 
 /**
  * Stops a hub outside the sandbox profile before anything starts when its configuration holds a
- * sandbox secret (every sandbox credential says "sandbox"), turns the sandbox registers on, or lacks
- * the key that hashes personal IDs in the exchange log. The message names the setting, never a value.
+ * sandbox secret (every sandbox credential says "sandbox", the salt of its bcrypt hashes too), turns
+ * the sandbox registers on, lacks the key that hashes personal IDs in the exchange log, or holds a
+ * bcrypt hash of a cost below 10. The sandbox is the {@code sandbox} profile alone: with any other
+ * profile beside it ({@code prod,sandbox}) these production rules apply. The message names the
+ * setting, never a value.
  */
 public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
 
@@ -23,6 +26,9 @@ public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
   /** Settings that hold secrets: credentials, keys, passwords. */
   private static final Pattern SECRET = Pattern.compile(
       "^hub\\..*(secret|password|key|credential).*$", Pattern.CASE_INSENSITIVE);
+
+  /** Configured client and operator secrets: plain, or bcrypt hashes whose cost is checked. */
+  private static final Pattern CREDENTIAL = Pattern.compile("^hub\\.security\\.(clients|operators)\\[\\d+]\\.secret$");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -34,6 +40,9 @@ public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
       String value = env.getProperty(name);
       if (value != null && value.toLowerCase(Locale.ROOT).contains(SANDBOX)) {
         problems.add(name + " holds a sandbox secret");
+      } else if (value != null && CREDENTIAL.matcher(name).matches() && value.startsWith(SecretHashes.BCRYPT_PREFIX)
+          && SecretHashes.cost(value) < SecretHashes.MIN_BCRYPT_COST) {
+        problems.add(name + " is a bcrypt hash of cost below " + SecretHashes.MIN_BCRYPT_COST);
       }
     }
     if (env.getProperty("hub.sandbox.enabled", Boolean.class, false)) {
@@ -51,11 +60,11 @@ public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
     }
   }
 
+  /** The sandbox profile and no other: the active profiles, or the default ones when none is active. */
   static boolean isSandbox(ConfigurableEnvironment env) {
     String[] active = env.getActiveProfiles();
-    return active.length == 0
-        ? Arrays.asList(env.getDefaultProfiles()).contains(SANDBOX)
-        : Arrays.asList(active).contains(SANDBOX);
+    String[] profiles = active.length == 0 ? env.getDefaultProfiles() : active;
+    return Arrays.stream(profiles).distinct().toList().equals(List.of(SANDBOX));
   }
 
   private static List<String> secretNames(ConfigurableEnvironment env) {

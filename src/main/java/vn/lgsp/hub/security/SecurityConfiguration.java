@@ -1,13 +1,18 @@
 package vn.lgsp.hub.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -42,31 +47,56 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import vn.lgsp.hub.HubProperties;
+import vn.lgsp.hub.security.AuthenticationThrottleFilter.Guarded;
 
 /**
  * Four filter chains, in order: the built-in OAuth2 token endpoint, the operator console (form
  * login, session), the admin API (HTTP basic or the console's session, operators only), and
  * everything else. X-Road service calls pass Spring Security untouched: the
  * engine authenticates them itself so refusals are answered and logged like any other exchange.
+ * Every password-like check (client secrets, the console's form, HTTP basic) is throttled by
+ * {@link AuthenticationThrottleFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
   static final String OPERATOR = "OPERATOR";
 
+  static final String CONSOLE_LOGIN = "/console/login";
+  private static final String CONSOLE_LOGIN_FAILED = "/console/login.html?error";
+
+  /** The pieces each chain's throttle filter needs. */
+  @Bean
+  ThrottleFilters throttleFilters(
+      AuthenticationThrottle throttle, SecurityRecords records, ObjectMapper json, Clock clock) {
+    return new ThrottleFilters(throttle, records, json, clock);
+  }
+
+  record ThrottleFilters(AuthenticationThrottle throttle, SecurityRecords records, ObjectMapper json, Clock clock) {
+    AuthenticationThrottleFilter guarding(Guarded guarded, Function<HttpServletRequest, String> account) {
+      return new AuthenticationThrottleFilter(guarded, account, throttle, records, json, clock);
+    }
+  }
+
   @Bean
   @Order(1)
   @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
-  SecurityFilterChain tokenEndpointChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain tokenEndpointChain(HttpSecurity http, ThrottleFilters throttle) throws Exception {
     OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
     http.securityMatcher(server.getEndpointsMatcher())
         .with(server, Customizer.withDefaults())
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .csrf(c -> c.disable())
+        .addFilterBefore(throttle.guarding(Guarded.CLIENT, AuthenticationThrottleFilter::clientOf),
+            AbstractPreAuthenticatedProcessingFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     return http.build();
   }
@@ -77,7 +107,8 @@ public class SecurityConfiguration {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain consoleChain(HttpSecurity http, ThrottleFilters throttle) throws Exception {
+    SimpleUrlAuthenticationFailureHandler toLoginPage = new SimpleUrlAuthenticationFailureHandler(CONSOLE_LOGIN_FAILED);
     http.securityMatcher("/console", "/console/**")
         .authorizeHttpRequests(
             a ->
@@ -90,9 +121,15 @@ public class SecurityConfiguration {
         .formLogin(
             f ->
                 f.loginPage("/console/login.html")
-                    .loginProcessingUrl("/console/login")
+                    .loginProcessingUrl(CONSOLE_LOGIN)
                     .defaultSuccessUrl("/console/", true)
-                    .failureUrl("/console/login.html?error"))
+                    // a redirect, not a 401: the throttle is told of the failure this way
+                    .failureHandler((request, response, e) -> {
+                      request.setAttribute(AuthenticationThrottleFilter.FAILED, true);
+                      toLoginPage.onAuthenticationFailure(request, response, e);
+                    }))
+        .addFilterBefore(throttle.guarding(Guarded.OPERATOR, AuthenticationThrottleFilter.formUserOf(CONSOLE_LOGIN)),
+            UsernamePasswordAuthenticationFilter.class)
         .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login.html?logout"))
         // the session cookie is SameSite=Strict: no other site's page can send it
         .csrf(c -> c.disable())
@@ -109,8 +146,8 @@ public class SecurityConfiguration {
    */
   @Bean
   @Order(3)
-  SecurityFilterChain adminChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint)
-      throws Exception {
+  SecurityFilterChain adminChain(
+      HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ThrottleFilters throttle) throws Exception {
     http.securityMatcher("/admin/**", "/actuator/**")
         .authorizeHttpRequests(
             a ->
@@ -128,7 +165,9 @@ public class SecurityConfiguration {
                 c.securityContextRepository(
                     new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
-        .addFilterBefore(new SessionWriteGuard(), AuthorizationFilter.class)
+        .addFilterBefore(throttle.guarding(Guarded.OPERATOR, AuthenticationThrottleFilter::basicUserOf),
+            BasicAuthenticationFilter.class)
+        .addFilterBefore(new SessionWriteGuard(throttle.records(), throttle.clock()), AuthorizationFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
     return http.build();
   }
@@ -145,23 +184,28 @@ public class SecurityConfiguration {
   }
 
   /**
-   * Client secrets are long random strings, so a slow hash buys nothing and costs ~90 ms of CPU
-   * per token request at bcrypt's default cost; cost 4 keeps stored secrets hashed but cheap.
+   * bcrypt at cost 10 or more (~70 ms of CPU a check here): an operator's password may be weak, and
+   * a stolen configuration must not give it away. A secret that verified is remembered for a while
+   * ({@link VerifiedSecretCache}) so that repeated token requests and admin calls stay cheap; a
+   * guess never is.
    */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-    return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+  PasswordEncoder passwordEncoder(SecurityProperties props, Clock clock) {
+    BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(props.bcryptCost());
+    return new VerifiedSecretCache(
+        new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt)), props.verifiedSecretTtl(), clock);
   }
 
   @Bean
   UserDetailsService operators(SecurityProperties props, PasswordEncoder encoder) {
+    List<SecurityProperties.Credential> operators = props.operators();
     return new InMemoryUserDetailsManager(
-        props.operators().stream()
-            .map(
-                o ->
-                    User.withUsername(o.id())
-                        .password(encoder.encode(o.secret()))
+        IntStream.range(0, operators.size())
+            .mapToObj(
+                i ->
+                    User.withUsername(operators.get(i).id())
+                        .password(SecretHashes.stored(
+                            "hub.security.operators[" + i + "].secret", operators.get(i).secret(), encoder))
                         .roles(OPERATOR)
                         .build())
             .toList());
@@ -170,13 +214,15 @@ public class SecurityConfiguration {
   @Bean
   @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
   RegisteredClientRepository registeredClients(SecurityProperties props, PasswordEncoder encoder) {
+    List<SecurityProperties.Credential> configured = props.clients();
     List<RegisteredClient> clients =
-        props.clients().stream()
-            .map(
-                c ->
-                    RegisteredClient.withId(c.id())
-                        .clientId(c.id())
-                        .clientSecret(encoder.encode(c.secret()))
+        IntStream.range(0, configured.size())
+            .mapToObj(
+                i ->
+                    RegisteredClient.withId(configured.get(i).id())
+                        .clientId(configured.get(i).id())
+                        .clientSecret(SecretHashes.stored(
+                            "hub.security.clients[" + i + "].secret", configured.get(i).secret(), encoder))
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)

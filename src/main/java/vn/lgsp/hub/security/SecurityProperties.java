@@ -1,6 +1,8 @@
 package vn.lgsp.hub.security;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -23,6 +25,12 @@ import org.springframework.validation.annotation.Validated;
  * @param clients OAuth2 clients (client id = subsystem id) the built-in server knows; secrets
  *     belong in the environment or a secret store, the sandbox profile lists its own
  * @param operators users of the admin API
+ * @param bcryptCost the bcrypt cost (log2 rounds, at least 10) with which plain-text secrets are
+ *     hashed at start; configured {@code {bcrypt}} hashes must have at least cost 10 outside the sandbox
+ * @param verifiedSecretTtl how long a secret that verified is remembered (keyed, in memory) so that
+ *     a client's next token request or an operator's next admin call skips bcrypt; a wrong secret is
+ *     never remembered and always pays the full bcrypt cost; 0 turns remembering off
+ * @param throttle limits on failed sign-ins and client authentications
  */
 @Validated
 @ConfigurationProperties("hub.security")
@@ -33,18 +41,48 @@ public record SecurityProperties(
     @DefaultValue("lgsp-hub") @NotBlank String audience,
     @DefaultValue("5m") @NotNull Duration tokenTimeToLive,
     @Valid List<Credential> clients,
-    @Valid List<Credential> operators) {
+    @Valid List<Credential> operators,
+    @DefaultValue("10") @Min(SecretHashes.MIN_BCRYPT_COST) @Max(16) int bcryptCost,
+    @DefaultValue("10m") @NotNull Duration verifiedSecretTtl,
+    @DefaultValue @Valid @NotNull Throttle throttle) {
 
   public SecurityProperties {
     clients = clients == null ? List.of() : clients;
     operators = operators == null ? List.of() : operators;
   }
 
-  /** A name and its secret. */
+  /**
+   * A name and its secret.
+   *
+   * @param id the client id or operator name
+   * @param secret the secret in plain text (hashed at start) or as a {@code {bcrypt}$2a$...} hash
+   */
   public record Credential(@NotBlank String id, @NotBlank String secret) {
     @Override
     public String toString() {
       return "Credential[" + id + "]";
+    }
+  }
+
+  /**
+   * Failed authentications (console and admin sign-in, client authentication at {@code /oauth2/token})
+   * allowed within a sliding window before further attempts get {@code 429} with {@code Retry-After}.
+   *
+   * @param failuresPerAccount failures allowed per client id or operator name, from any address
+   * @param failuresPerAddress failures allowed per source address, for any accounts
+   * @param window the sliding window the failures are counted in
+   * @param maxTracked accounts and addresses tracked at most (bounds memory under a spray of names)
+   */
+  public record Throttle(
+      @DefaultValue("5") @Min(1) @Max(1000) int failuresPerAccount,
+      @DefaultValue("20") @Min(1) @Max(10000) int failuresPerAddress,
+      @DefaultValue("1m") @NotNull Duration window,
+      @DefaultValue("50000") @Min(100) int maxTracked) {
+
+    public Throttle {
+      if (window != null && (window.isNegative() || window.isZero())) {
+        throw new IllegalArgumentException("hub.security.throttle.window must be positive");
+      }
     }
   }
 }

@@ -1,0 +1,123 @@
+package vn.lgsp.hub.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.audit.AuditTrail;
+import vn.lgsp.hub.audit.ExchangeLogPublisher;
+import vn.lgsp.hub.audit.ExchangeRecord;
+import vn.lgsp.hub.audit.SubjectHasher;
+import vn.lgsp.hub.protocol.HeaderRules;
+import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.SubsystemId;
+import vn.lgsp.hub.protocol.XRoadHeaders;
+
+/**
+ * Puts refused authentications on record, in the same chain as the exchanges: a client's failed or
+ * throttled authentication at the token endpoint as an exchange record (found by the client it
+ * claimed), an operator's failed or throttled sign-in and a session request the CSRF guard refused
+ * as an admin record. The name a guesser typed is kept bounded and with ID-like digits hashed.
+ */
+@Component
+class SecurityRecords {
+
+  /** Admin-record action of a refused operator sign-in (console form or HTTP basic). */
+  static final String SIGN_IN = "sign-in";
+
+  /** Admin-record action of a session request refused for want of the CSRF header. */
+  static final String CSRF_REFUSED = "csrf-refused";
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityRecords.class);
+  private static final int MAX_NAME = 64;
+  private static final int MAX_METHOD = 16;
+  private static final int MAX_PATH = 512;
+
+  private final ExchangeLogPublisher publisher;
+  private final AuditTrail trail;
+  private final SubjectHasher hasher;
+  private final Clock clock;
+
+  SecurityRecords(ExchangeLogPublisher publisher, AuditTrail trail, SubjectHasher hasher, Clock clock) {
+    this.publisher = publisher;
+    this.trail = trail;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  /** A client authentication at the token endpoint that was refused ({@code type}) and answered {@code status}. */
+  void clientRefused(HttpServletRequest request, String clientId, int status, ProblemType type, Instant started) {
+    try {
+      publisher.publish(ExchangeRecord.builder()
+          .messageId(messageId(request))
+          .claimedClientId(subsystem(clientId))
+          .method(printable(request.getMethod(), MAX_METHOD))
+          .path(hasher.maskIds(printable(request.getRequestURI(), MAX_PATH)))
+          .status(status)
+          .errorType(type.code())
+          .requestInAt(started)
+          .responseOutAt(clock.instant())
+          .actor(name(clientId))
+          .action(SIGN_IN)
+          .reason(type.title() + " (from " + request.getRemoteAddr() + ")")
+          .build());
+    } catch (RuntimeException e) {
+      log.error("refused client authentication could not be logged ({})", e.getClass().getSimpleName());
+    }
+  }
+
+  /** An operator sign-in that was refused ({@code type}) and answered {@code status}. */
+  void operatorRefused(HttpServletRequest request, String operator, int status, ProblemType type, Instant started) {
+    adminRecord(request, name(operator), SIGN_IN, type.title() + " (from " + request.getRemoteAddr() + ")", status,
+        type, started);
+  }
+
+  /** A request in an operator's session refused by the CSRF guard. */
+  void csrfRefused(HttpServletRequest request, String operator, Instant started) {
+    adminRecord(request, name(operator), CSRF_REFUSED, "session request without " + SessionWriteGuard.HEADER
+        + " (from " + request.getRemoteAddr() + ")", 403, ProblemType.ACCESS_DENIED, started);
+  }
+
+  private void adminRecord(HttpServletRequest request, String actor, String action, String reason, int status,
+      ProblemType type, Instant started) {
+    try {
+      trail.adminAction(actor, action, reason, printable(request.getMethod(), MAX_METHOD),
+          printable(request.getRequestURI(), MAX_PATH), status, type.code(), started);
+    } catch (RuntimeException e) {
+      log.error("refused {} could not be logged ({})", action, e.getClass().getSimpleName());
+    }
+  }
+
+  private static String messageId(HttpServletRequest request) {
+    String callerId = request.getHeader(XRoadHeaders.ID);
+    return HeaderRules.isMessageId(callerId) ? callerId : UUID.randomUUID().toString();
+  }
+
+  private static String subsystem(String clientId) {
+    try {
+      return clientId == null ? null : SubsystemId.parse(clientId).toString();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** What a guesser typed, as a record may keep it: printable ASCII, bounded, ID-like digits hashed. */
+  private String name(String typed) {
+    return typed == null ? "anonymous" : hasher.maskIds(printable(typed, MAX_NAME));
+  }
+
+  private static String printable(String text, int max) {
+    if (text == null) {
+      return "-";
+    }
+    StringBuilder out = new StringBuilder(Math.min(text.length(), max));
+    for (int i = 0; i < text.length() && out.length() < max; i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return out.toString();
+  }
+}
