@@ -62,14 +62,16 @@ final class AuthenticationThrottleFilter extends OncePerRequestFilter {
     }
     Instant started = clock.instant();
     String address = request.getRemoteAddr();
-    Duration wait = throttle.wait(name, address);
+    // clients and operators are counted apart: a client id cannot lock an operator out, nor the reverse
+    String counted = guarded + ":" + name;
+    Duration wait = throttle.wait(counted, address);
     if (!wait.isZero()) {
       refuse(request, response, name, wait, started);
       return;
     }
     chain.doFilter(request, response);
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED || request.getAttribute(FAILED) != null) {
-      throttle.failed(name, address);
+      throttle.failed(counted, address);
       record(request, name, response.getStatus(), ProblemType.UNAUTHENTICATED, started);
     }
   }

@@ -1,9 +1,11 @@
 package vn.lgsp.hub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.DA_NANG;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
+import static vn.lgsp.hub.support.HubClient.PORTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -24,6 +26,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -339,6 +342,114 @@ class AttackSuiteTest {
     JsonNode allowed = hub.get("/r1/VN/GOV/BCA/DANCU/allowedMethods").bearer(token).header("X-Road-Client", DA_NANG)
         .send().json();
     assertThat(allowed.get("member").get(0).get("x-rateLimits").get("perSecond").asInt()).isEqualTo(10);
+  }
+
+  private static Response tokenRequest(String clientId, String secret, String messageId, boolean basic) {
+    String id = URLEncoder.encode(clientId, StandardCharsets.UTF_8);
+    String password = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    HubClient.Request request = basic
+        ? hub.post("/oauth2/token", "grant_type=client_credentials").header("Authorization",
+            "Basic " + Base64.getEncoder().encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8)))
+        : hub.post("/oauth2/token", "grant_type=client_credentials&client_id=" + id + "&client_secret=" + password);
+    return request.header("Content-Type", "application/x-www-form-urlencoded").header("X-Road-Id", messageId).send();
+  }
+
+  private static void throttled(Response r) {
+    assertThat(r.status()).as(r.body()).isEqualTo(429);
+    assertThat(Integer.parseInt(r.header("Retry-After"))).isBetween(1, 60);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(r.json().get("type").asText()).isEqualTo("Client.AuthenticationThrottled");
+    assertThat(r.body()).doesNotContain("Exception");
+  }
+
+  @Test
+  void tenWrongClientSecretsInARowGet429AndAnotherClientStillGetsItsToken() {
+    // the portal is the guessed client: no other test here asks for its token
+    List<String> ids = new ArrayList<>();
+    List<Response> answers = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ids.add(id());
+      answers.add(tokenRequest(PORTAL, "guess-" + i, ids.get(i), i % 2 == 0));
+    }
+    assertThat(answers.subList(0, 5)).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(401));
+    answers.subList(5, 10).forEach(AttackSuiteTest::throttled);
+    // the right secret waits too: a guesser cannot tell it by the answer
+    throttled(tokenRequest(PORTAL, HubClient.SANDBOX_SECRET, id(), false));
+    // another client from the same address is not held back
+    assertThat(tokenRequest(HCMC, HubClient.SANDBOX_SECRET, id(), true).status()).isEqualTo(200);
+
+    JsonNode failure = hub.awaitRecord(ids.get(0));
+    assertThat(failure.get("errorType").asText()).isEqualTo("Client.Unauthenticated");
+    assertThat(failure.get("status").asInt()).isEqualTo(401);
+    assertThat(failure.get("claimedClientId").asText()).isEqualTo(PORTAL);
+    assertThat(failure.get("path").asText()).isEqualTo("/oauth2/token");
+    JsonNode refusal = hub.awaitRecord(ids.get(9));
+    assertThat(refusal.get("errorType").asText()).isEqualTo("Client.AuthenticationThrottled");
+    assertThat(refusal.get("status").asInt()).isEqualTo(429);
+    assertThat(refusal.get("claimedClientId").asText()).isEqualTo(PORTAL);
+  }
+
+  private static Response consoleSignIn(String operator, String password) {
+    return hub.post("/console/login", "username=" + URLEncoder.encode(operator, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8)).header("Content-Type", "application/x-www-form-urlencoded")
+        .send();
+  }
+
+  @Test
+  void repeatedWrongOperatorPasswordsGet429OnTheConsoleAndTheAdminApi() {
+    // not the sandbox operator, whom the other tests here use: a name is throttled whether it exists or not
+    String operator = "intruder-" + UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 0; i < 5; i++) {
+      Response wrong = consoleSignIn(operator, "guess-" + i);
+      assertThat(wrong.status()).isEqualTo(302);
+      assertThat(wrong.header("Location")).endsWith("/console/login.html?error");
+    }
+    throttled(consoleSignIn(operator, "guess-5"));
+    // the same name through the admin API's HTTP basic is held back as well
+    throttled(hub.get("/admin/api/exchanges?size=1").header("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString((operator + ":guess-6").getBytes(StandardCharsets.UTF_8))).send());
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      List<JsonNode> attempts = new ArrayList<>();
+      hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items").forEach(item -> {
+        if (operator.equals(item.path("actor").asText())) {
+          attempts.add(item);
+        }
+      });
+      assertThat(attempts).extracting(a -> a.get("errorType").asText())
+          .containsOnly("Client.Unauthenticated", "Client.AuthenticationThrottled")
+          .filteredOn("Client.Unauthenticated"::equals).hasSize(5);
+      assertThat(attempts).extracting(a -> a.get("action").asText()).containsOnly("sign-in");
+      assertThat(attempts).filteredOn(a -> a.get("status").asInt() == 429).hasSize(2);
+    });
+  }
+
+  @Test
+  void aSessionRequestWithoutTheCsrfHeaderIsRefusedAndChangesNothing() {
+    Response signIn = consoleSignIn("operator", "sandbox-operator");
+    assertThat(signIn.status()).isEqualTo(302);
+    assertThat(signIn.header("Location")).endsWith("/console/");
+    String session = signIn.header("Set-Cookie").split(";")[0];
+    String route = "/admin/api/routes/household";
+
+    Response forged = hub.post(route + "/suspend", "{\"reason\":\"forged by another site\"}").header("Cookie", session)
+        .send();
+    assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+    assertThat(forged.json().get("type").asText()).isEqualTo("Client.AccessDenied");
+    assertThat(hub.admin(route).json().get("state").asText()).as("nothing changed").isEqualTo("started");
+    await().atMost(Duration.ofSeconds(10)).until(() -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json()
+        .get("items").findValuesAsText("action").contains("csrf-refused"));
+
+    // the console's own script sends the header: the same session and call pass, so the session was good
+    Response genuine = hub.post(route + "/suspend", "{\"reason\":\"csrf test: the genuine call\"}")
+        .header("Cookie", session).header("X-Requested-With", "XMLHttpRequest").send();
+    try {
+      assertThat(genuine.status()).as(genuine.body()).isEqualTo(200);
+      assertThat(hub.admin(route).json().get("state").asText()).isEqualTo("suspended");
+    } finally {
+      hub.adminPost(route + "/resume", "{\"reason\":\"csrf test: done\"}");
+    }
+    assertThat(hub.admin(route).json().get("state").asText()).isEqualTo("started");
   }
 
   private record RawResponse(int status, String body) {}

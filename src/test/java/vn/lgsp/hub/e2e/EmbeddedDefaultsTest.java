@@ -5,11 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.lgsp.hub.LgspHubApplication;
 import vn.lgsp.hub.support.HubClient;
@@ -18,13 +29,39 @@ import vn.lgsp.hub.support.TestDataDir;
 /**
  * The embedded default as an operator uses it: two hubs side by side on their own ports and data
  * directories, a data directory that only one hub may use, and records, the chain and a route's
- * suspension that survive a restart.
+ * suspension that survive a restart. The sandbox listens on loopback only, unless {@code
+ * server.address} says otherwise.
  */
 class EmbeddedDefaultsTest {
 
-  private static ConfigurableApplicationContext start(Path dataDir) {
-    return new SpringApplicationBuilder(LgspHubApplication.class)
-        .run("--server.port=0", "--hub.data-dir=" + dataDir);
+  private static ConfigurableApplicationContext start(Path dataDir, String... more) {
+    String[] args = Stream.concat(Stream.of("--server.port=0", "--hub.data-dir=" + dataDir), Stream.of(more))
+        .toArray(String[]::new);
+    return new SpringApplicationBuilder(LgspHubApplication.class).run(args);
+  }
+
+  /** The address the hub's Tomcat connector is bound to (null: every interface). */
+  private static Object boundAddress(ConfigurableApplicationContext hub) {
+    TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) hub).getWebServer();
+    return server.getTomcat().getConnector().getProperty("address");
+  }
+
+  /** An IPv4 address of this machine other than loopback, if it has one: where a neighbour would connect. */
+  private static Optional<InetAddress> networkAddress() throws SocketException {
+    return NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+        .findFirst();
+  }
+
+  private static boolean accepts(InetAddress address, ConfigurableApplicationContext hub) {
+    int port = hub.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static HubClient client(ConfigurableApplicationContext hub) {
@@ -44,12 +81,20 @@ class EmbeddedDefaultsTest {
   }
 
   @Test
-  void twoHubsRunSideBySideAndTheLogSurvivesARestart() {
+  void twoHubsRunSideBySideOnLoopbackUnlessToldAndTheLogSurvivesARestart() throws Exception {
     Path dirA = TestDataDir.create("hub-a");
     Path dirB = TestDataDir.create("hub-b");
     String messageId;
     try (ConfigurableApplicationContext hubA = start(dirA);
-        ConfigurableApplicationContext hubB = start(dirB)) {
+        ConfigurableApplicationContext hubB = start(dirB, "--server.address=0.0.0.0")) {
+      assertThat(boundAddress(hubA)).hasToString("/127.0.0.1");
+      assertThat(boundAddress(hubB)).as("server.address overrides the sandbox's loopback")
+          .hasToString("/0.0.0.0");
+      Optional<InetAddress> network = networkAddress();
+      if (network.isPresent()) {
+        assertThat(accepts(network.get(), hubA)).as("the sandbox is not reachable at %s", network.get()).isFalse();
+        assertThat(accepts(network.get(), hubB)).as("told to, it is reachable at %s", network.get()).isTrue();
+      }
       HubClient a = client(hubA);
       HubClient b = client(hubB);
       messageId = lookUp(a);

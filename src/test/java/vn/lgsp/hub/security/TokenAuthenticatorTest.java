@@ -3,10 +3,8 @@ package vn.lgsp.hub.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -21,29 +19,10 @@ class TokenAuthenticatorTest {
 
   private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
-  private static final class MovableClock extends Clock {
-    Instant now = NOW;
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void aVerifiedTokenIsCheckedOnceUntilItExpires() {
     AtomicInteger verifications = new AtomicInteger();
-    MovableClock clock = new MovableClock();
+    MovableClock clock = new MovableClock(NOW);
     JwtDecoder decoder = token -> {
       verifications.incrementAndGet();
       if (clock.now.isAfter(NOW.plusSeconds(300))) {
