@@ -75,7 +75,7 @@ class SecretsGuardTest {
     env.setProperty("hub.sandbox.enabled", "true");
     env.setProperty("hub.audit.subject-hash-key", "sandbox-subject-hash-key-not-for-production");
     env.setProperty("hub.security.clients[0].secret",
-        "{bcrypt}$2a$10$sandboxsandboxsandboxevcxC/bbln3GBtVFWXg/CGNv4a6hIGyK");
+        "{bcrypt}$2a$10$sandboxsandboxclient1eIxHCMTbAH83thVFNYhmEC4zScoBoAYi");
     return env;
   }
 
