@@ -2,8 +2,10 @@ package vn.lgsp.hub.security;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -27,22 +29,29 @@ public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
   private static final Pattern SECRET = Pattern.compile(
       "^hub\\..*(secret|password|key|credential).*$", Pattern.CASE_INSENSITIVE);
 
-  /** Configured client and operator secrets: plain, or bcrypt hashes whose cost is checked. */
-  private static final Pattern CREDENTIAL = Pattern.compile("^hub\\.security\\.(clients|operators)\\[\\d+]\\.secret$");
+  /** The lists of configured client and operator secrets: plain, or bcrypt hashes whose cost is checked. */
+  private static final List<String> CREDENTIALS = List.of("hub.security.clients", "hub.security.operators");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
     if (isSandbox(env)) {
       return;
     }
-    List<String> problems = new ArrayList<>();
+    Set<String> problems = new LinkedHashSet<>();
     for (String name : secretNames(env)) {
-      String value = env.getProperty(name);
-      if (value != null && value.toLowerCase(Locale.ROOT).contains(SANDBOX)) {
-        problems.add(name + " holds a sandbox secret");
-      } else if (value != null && CREDENTIAL.matcher(name).matches() && value.startsWith(SecretHashes.BCRYPT_PREFIX)
-          && SecretHashes.cost(value) < SecretHashes.MIN_BCRYPT_COST) {
-        problems.add(name + " is a bcrypt hash of cost below " + SecretHashes.MIN_BCRYPT_COST);
+      checkSecret(name, env.getProperty(name), problems);
+    }
+    // credentials by index too: those given as environment variables (HUB_SECURITY_CLIENTS_0_SECRET)
+    // are not listed under their property names
+    for (String list : CREDENTIALS) {
+      for (int i = 0; env.containsProperty(list + "[" + i + "].secret"); i++) {
+        String name = list + "[" + i + "].secret";
+        String value = env.getProperty(name);
+        checkSecret(name, value, problems);
+        if (value != null && value.startsWith(SecretHashes.BCRYPT_PREFIX)
+            && SecretHashes.cost(value) < SecretHashes.MIN_BCRYPT_COST) {
+          problems.add(name + " is a bcrypt hash of cost below " + SecretHashes.MIN_BCRYPT_COST);
+        }
       }
     }
     if (env.getProperty("hub.sandbox.enabled", Boolean.class, false)) {
@@ -61,6 +70,12 @@ public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
   }
 
   /** The sandbox profile and no other: the active profiles, or the default ones when none is active. */
+  private static void checkSecret(String name, String value, Set<String> problems) {
+    if (value != null && value.toLowerCase(Locale.ROOT).contains(SANDBOX)) {
+      problems.add(name + " holds a sandbox secret");
+    }
+  }
+
   static boolean isSandbox(ConfigurableEnvironment env) {
     String[] active = env.getActiveProfiles();
     String[] profiles = active.length == 0 ? env.getDefaultProfiles() : active;

@@ -3,10 +3,14 @@ package vn.lgsp.hub.security;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 import vn.lgsp.hub.LgspHubApplication;
 import vn.lgsp.hub.support.TestDataDir;
@@ -125,5 +129,18 @@ class SecretsGuardTest {
         .hasMessageContaining("lgsp-hub will not start outside the sandbox profile")
         .hasMessageContaining("hub.sandbox.enabled is true")
         .hasMessageContaining("hub.security.operators[0].secret holds a sandbox secret");
+  }
+
+  @Test
+  void credentialsGivenAsEnvironmentVariablesAreCheckedToo() {
+    MockEnvironment env = production();
+    env.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+        Map.of("HUB_SECURITY_OPERATORS_0_SECRET", "{bcrypt}$2a$04$ABCDEFGHIJKLMNOPQRSTUuOr8zLBLPlO1.mfb2LhgsxErhFx7ltSe",
+            "HUB_SECURITY_OPERATORS_1_SECRET", "sandbox-operator")));
+    ConfigurationPropertySources.attach(env);
+    assertThatThrownBy(() -> guard.postProcessEnvironment(env, null))
+        .hasMessageContaining("hub.security.operators[0].secret is a bcrypt hash of cost below 10")
+        .hasMessageContaining("hub.security.operators[1].secret holds a sandbox secret");
   }
 }
