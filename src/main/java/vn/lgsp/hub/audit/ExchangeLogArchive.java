@@ -37,7 +37,6 @@ public class ExchangeLogArchive {
   private final ChainReader reader;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
-  private final ExchangeChain chain;
   private final StretchExporter stretches;
   private final TrustedKeys trust;
 
@@ -45,18 +44,16 @@ public class ExchangeLogArchive {
       AuditProperties audit,
       HubProperties hub,
       ChainReader reader,
-      JdbcTemplate jdbc,
-      TransactionTemplate tx,
-      ExchangeChain chain,
+      ArchiveDatabase archiveDatabase,
       StretchExporter stretches,
       TrustedKeys trustedSealKeys) {
     this.directory = audit.retention().directory() != null
         ? audit.retention().directory()
         : hub.dataDir().resolve("exchange-log-archive");
     this.reader = reader;
-    this.jdbc = jdbc;
-    this.tx = tx;
-    this.chain = chain;
+    // the only role that may delete records: the hub's own may append, nothing more
+    this.jdbc = archiveDatabase.jdbc();
+    this.tx = archiveDatabase.tx();
     this.stretches = stretches;
     this.trust = trustedSealKeys;
   }
@@ -85,7 +82,7 @@ public class ExchangeLogArchive {
   public synchronized Optional<Archived> archiveBefore(Instant cutoff) {
     return tx.execute(status -> {
       jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> { }, ARCHIVE_LOCK);
-      ExchangeChain.Head head = chain.head();
+      ExchangeChain.Head head = jdbc.queryForObject(ExchangeChain.HEAD, ExchangeChain::head);
       Long lastSeal = jdbc.queryForObject(
           "SELECT max(s.up_to_seq) FROM exchange_chain_seal s JOIN exchange_record r ON r.chain_seq = s.up_to_seq"
               + " WHERE s.up_to_seq > ? AND r.request_in_at < ?", Long.class, head.baseSeq(), RecordRows.utc(cutoff));
@@ -106,7 +103,7 @@ public class ExchangeLogArchive {
       }
       Path file = directory.resolve(String.format("exchange-log-%019d-%019d.jsonl", first, lastSeal));
       ChainVerifier.Result written = write(file, head.baseSeq(), head.baseHash(), lastSeal);
-      ExchangeChain.Head locked = chain.lockHead();
+      ExchangeChain.Head locked = jdbc.queryForObject(ExchangeChain.HEAD + " FOR UPDATE", ExchangeChain::head);
       if (locked.baseSeq() != head.baseSeq()) {
         throw new IllegalStateException("the chain's base moved during archiving; nothing purged");
       }

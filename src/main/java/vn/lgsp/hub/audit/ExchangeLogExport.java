@@ -19,6 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExchangeLogExport {
 
+  /** What makes a spreadsheet read a cell as a formula (OWASP: = + - @ tab carriage return). */
+  private static final String FORMULA_START = "=+-@\t\r";
+
+  /** Where a reader that splits on either separator, or on lines, may start a new cell. */
+  private static final String CELL_BREAK = ",;\n\r";
+
   private static final List<String> CSV_COLUMNS = Stream.concat(Stream.of("chainSeq", "recordHash"),
       Arrays.stream(RecordField.values()).map(f -> f.name)).toList();
 
@@ -79,12 +85,27 @@ public class ExchangeLogExport {
     }
   }
 
-  /** RFC 4180 quoting; a leading formula character is defused for spreadsheet programs. */
+  /**
+   * RFC 4180 quoting, defused for spreadsheet programs (OWASP CSV injection rules): a cell that
+   * starts with a formula character gets a leading apostrophe, and so does every part after a
+   * {@code ,}, {@code ;} or line break, because readers in locales that split on {@code ;} (the Vietnamese one)
+   * or ignore quotes would start a new cell there. A field holding either separator is quoted.
+   */
   static String csvField(String value) {
-    String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.equals("-") ? "'" + value : value;
-    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-      return '"' + v.replace("\"", "\"\"") + '"';
+    StringBuilder v = new StringBuilder(value.length() + 4);
+    boolean cellStart = true;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (cellStart && FORMULA_START.indexOf(c) >= 0 && !value.equals("-")) {
+        v.append('\'');
+      }
+      v.append(c);
+      cellStart = CELL_BREAK.indexOf(c) >= 0 || (cellStart && (c == ' ' || c == '"'));
     }
-    return v;
+    String defused = v.toString();
+    if (defused.chars().anyMatch(c -> ",;\"\n\r\t".indexOf(c) >= 0)) {
+      return '"' + defused.replace("\"", "\"\"") + '"';
+    }
+    return defused;
   }
 }

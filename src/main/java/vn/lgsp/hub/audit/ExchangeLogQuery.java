@@ -30,6 +30,10 @@ public class ExchangeLogQuery {
     public Filter withClient(String client) {
       return new Filter(messageId, client, serviceId, status, errorType, issue, subjectHash, kind, from, to);
     }
+
+    public Filter withKind(String recordKind) {
+      return new Filter(messageId, clientId, serviceId, status, errorType, issue, subjectHash, recordKind, from, to);
+    }
   }
 
   public record Page(List<ExchangeRecord> items, int page, int size, long total) {}

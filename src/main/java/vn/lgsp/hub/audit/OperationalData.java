@@ -22,9 +22,17 @@ public class OperationalData {
   /** One exchange as monitoring sees it; timestamps in epoch milliseconds, as in X-Road. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record OperationalRecord(
-      long recordSeq, String messageId, String clientId, String serviceId, String messageUserId,
+      Long recordSeq, String messageId, String clientId, String serviceId, String messageUserId,
       String messageIssue, Long requestInTs, Long requestOutTs, Long responseInTs, Long responseOutTs,
-      long requestSize, long responseSize, int statusCode, boolean succeeded, String faultCode, String traceId) {}
+      long requestSize, long responseSize, int statusCode, boolean succeeded, String faultCode, String traceId) {
+
+    /** The record as its own client sees it: without its chain position. */
+    public OperationalRecord withoutPosition() {
+      return new OperationalRecord(null, messageId, clientId, serviceId, messageUserId, messageIssue, requestInTs,
+          requestOutTs, responseInTs, responseOutTs, requestSize, responseSize, statusCode, succeeded, faultCode,
+          traceId);
+    }
+  }
 
   /** A page of records and where the next page starts. */
   public record Page(List<OperationalRecord> records, long nextRecordsFrom) {}

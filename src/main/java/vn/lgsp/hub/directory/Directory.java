@@ -43,12 +43,21 @@ public class Directory {
     this.json = json;
   }
 
-  /** {@code GET /listClients[?instanceId=]}: providers and consumers known to this hub. */
+  /**
+   * {@code GET /listClients[?instanceId=]}: providers and consumers known to this hub; a client
+   * whose queries are covert is left out, since its very presence is not for other consumers.
+   */
   public ObjectNode listClients(Exchange exchange) {
-    String instance = exchange.getIn().getHeader("instanceId", String.class);
+    return listClients(exchange.getIn().getHeader("instanceId", String.class), false);
+  }
+
+  /** The client list; with {@code includeCovert} (operators only) also the covert clients. */
+  public ObjectNode listClients(String instance, boolean includeCovert) {
     Set<SubsystemId> subsystems = new LinkedHashSet<>();
     catalog.services().forEach(s -> subsystems.add(s.service().provider()));
-    accessProperties.grants().forEach(g -> subsystems.add(SubsystemId.parse(g.client())));
+    accessProperties.grants().stream()
+        .filter(g -> includeCovert || g.covertUntil() == null)
+        .forEach(g -> subsystems.add(SubsystemId.parse(g.client())));
     ObjectNode answer = json.createObjectNode();
     ArrayNode members = answer.putArray("member");
     Set<String> seenMembers = new LinkedHashSet<>();

@@ -39,6 +39,7 @@ public final class ExchangeContext {
   private String traceparent;
   private long retryAfterSeconds;
   private boolean metaservice;
+  private String operatorNote;
 
   ExchangeContext(
       String messageId,
@@ -117,6 +118,18 @@ public final class ExchangeContext {
       requestOutAt = requestOut;
     }
     responseInAt = responseIn;
+  }
+
+  /**
+   * A note for operators, kept in the record's {@code reason}: what a step did that only an
+   * operator may learn (the data tracker hiding covert usages). Consumers never see it.
+   */
+  public void operatorNote(String note) {
+    this.operatorNote = note;
+  }
+
+  public String operatorNote() {
+    return operatorNote;
   }
 
   /** Steps that find the personal ID an exchange concerns report it here (held in memory only). */

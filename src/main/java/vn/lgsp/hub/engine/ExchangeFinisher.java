@@ -150,6 +150,7 @@ public class ExchangeFinisher implements Processor {
         .subjectHash(subject == null ? null : hasher.hash(subject))
         .traceparent(c.traceparent())
         .covertUntil(c.grant() == null ? null : c.grant().covertUntil())
+        .reason(c.operatorNote())
         .payload(payloads.captures(service) ? payloads.capture(service, id, c.requestPreimage(), body) : null)
         .build();
   }

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.access.AccessProperties;
-import vn.lgsp.hub.audit.AuditTrail;
 import vn.lgsp.hub.audit.ExchangeLogQuery;
 import vn.lgsp.hub.audit.LogFilters;
 import vn.lgsp.hub.audit.SubjectHasher;
@@ -24,11 +23,15 @@ import vn.lgsp.hub.protocol.SubsystemId;
 /**
  * The data tracker for citizens, after Estonia's Data Tracker {@code findUsage}: who accessed a
  * person's data, with which service, for which dossier, newest first. Covert accesses (an
- * investigative body's, per its access right) stay hidden until their release date; each time the
- * tracker hides some, that is itself recorded in the chain.
+ * investigative body's, per its access right) stay hidden until their release date. Each time the
+ * tracker hides some, its own exchange record says so for operators: not a separate record, whose
+ * position or timing the asking portal could notice.
  */
 @Component
 public class DataTracker {
+
+  /** Starts the operator note of a tracker exchange that hid covert usages. */
+  public static final String COVERT_HIDDEN = "data-tracker.covert-hidden";
 
   private static final Set<String> PARAMETERS = Set.of("personalId", "periodStart", "periodEnd", "offset", "limit");
 
@@ -42,15 +45,13 @@ public class DataTracker {
 
   private final ExchangeLogQuery query;
   private final SubjectHasher hasher;
-  private final AuditTrail trail;
   private final Map<String, String> memberNames;
   private final Clock clock;
 
-  public DataTracker(ExchangeLogQuery query, SubjectHasher hasher, AuditTrail trail, AccessProperties access,
+  public DataTracker(ExchangeLogQuery query, SubjectHasher hasher, AccessProperties access,
       Clock clock) {
     this.query = query;
     this.hasher = hasher;
-    this.trail = trail;
     this.memberNames = access.memberNames();
     this.clock = clock;
   }
@@ -74,8 +75,7 @@ public class DataTracker {
     ExchangeLogQuery.Usages usages =
         query.usages(subjectHash, start, end, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), offset, limit);
     if (usages.hiddenCovert() > 0) {
-      trail.event(context.client().toString(), "data-tracker.covert-hidden",
-          usages.hiddenCovert() + " usage(s) hidden from the data tracker under a covert access right", subjectHash);
+      context.operatorNote(COVERT_HIDDEN + ": " + usages.hiddenCovert() + " usage(s) hidden under a covert access right");
     }
     return new Answer(usages.total(), usages.items().stream().map(this::usage).toList());
   }

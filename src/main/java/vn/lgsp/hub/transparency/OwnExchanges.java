@@ -1,12 +1,17 @@
 package vn.lgsp.hub.transparency;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.ExchangeLogQuery;
+import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.LogFilters;
 import vn.lgsp.hub.audit.OperationalData;
 import vn.lgsp.hub.engine.ExchangeContext;
@@ -16,12 +21,15 @@ import vn.lgsp.hub.engine.RequestParameters;
  * {@code GET /consumer/api/exchanges} and {@code /consumer/api/monitoring/records}: a consumer
  * searches its own exchange records, or reads its operational data, with the same filters as an
  * operator, except that the client is always the caller. No parameter reaches another consumer's
- * records.
+ * records, and nothing in the answer counts the records of others: no chain position, no
+ * operator-only fields, and the monitoring cursor is sealed ({@link ConsumerCursor}).
  */
 @Component
 public class OwnExchanges {
 
   private static final Set<String> ALLOWED;
+
+  private static final Set<String> MONITORING = Set.of("recordsFrom", "limit");
 
   static {
     Set<String> allowed = new HashSet<>(LogFilters.SEARCH);
@@ -32,29 +40,62 @@ public class OwnExchanges {
     ALLOWED = Set.copyOf(allowed);
   }
 
+  /** One of the caller's exchanges as the caller may see it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record OwnRecord(
+      UUID id, String messageId, String clientId, String claimedClientId, String serviceId, String userId,
+      String issue, String method, String path, int status, String errorType, long requestSize, long responseSize,
+      Instant requestInAt, Instant requestOutAt, Instant responseInAt, Instant responseOutAt, String requestHash,
+      String responseHash, String traceparent) {
+
+    static OwnRecord of(ExchangeRecord r) {
+      return new OwnRecord(r.id(), r.messageId(), r.clientId(), r.claimedClientId(), r.serviceId(), r.userId(),
+          r.issue(), r.method(), r.path(), r.status(), r.errorType(), r.requestSize(), r.responseSize(),
+          r.requestInAt(), r.requestOutAt(), r.responseInAt(), r.responseOutAt(), r.requestHash(), r.responseHash(),
+          r.traceparent());
+    }
+  }
+
+  /** A page of the caller's records. */
+  public record OwnPage(List<OwnRecord> items, int page, int size, long total) {}
+
+  /** The caller's operational data and the sealed cursor of the next page. */
+  public record OwnOperationalPage(List<OperationalData.OperationalRecord> records, String nextRecordsFrom) {}
+
   private final ExchangeLogQuery query;
   private final LogFilters filters;
   private final OperationalData operational;
+  private final ConsumerCursor cursor;
   private final int maxPageSize;
 
-  public OwnExchanges(ExchangeLogQuery query, LogFilters filters, OperationalData operational, AuditProperties audit) {
+  public OwnExchanges(ExchangeLogQuery query, LogFilters filters, OperationalData operational, ConsumerCursor cursor,
+      AuditProperties audit) {
     this.query = query;
     this.filters = filters;
     this.operational = operational;
+    this.cursor = cursor;
     this.maxPageSize = audit.maxQueryPageSize();
   }
 
   /** {@code GET /consumer/api/monitoring/records?recordsFrom=&limit=}: the caller's operational data. */
-  public OperationalData.Page monitoring(Exchange exchange) {
-    return operational.read(RequestParameters.queryParameters(exchange), ExchangeContext.of(exchange).client().toString(),
-        Set.of("recordsFrom", "limit"));
+  public OwnOperationalPage monitoring(Exchange exchange) {
+    Map<String, String> params = RequestParameters.queryParameters(exchange);
+    LogFilters.refuseUnknown(params, MONITORING);
+    String client = ExchangeContext.of(exchange).client().toString();
+    long from = cursor.open(params.get("recordsFrom"), client);
+    int limit = LogFilters.integer("limit", params.getOrDefault("limit", "100"), 1, 1000);
+    OperationalData.Page page = operational.read(from, client, limit);
+    return new OwnOperationalPage(page.records().stream().map(OperationalData.OperationalRecord::withoutPosition).toList(),
+        cursor.seal(page.nextRecordsFrom(), client));
   }
 
-  public ExchangeLogQuery.Page search(Exchange exchange) {
+  public OwnPage search(Exchange exchange) {
     Map<String, String> params = RequestParameters.queryParameters(exchange);
     LogFilters.Paging paging = LogFilters.Paging.of(params, maxPageSize);
     ExchangeLogQuery.Filter filter = filters.parse(params, ALLOWED)
-        .withClient(ExchangeContext.of(exchange).client().toString());
-    return query.find(filter, paging.page(), paging.size());
+        .withClient(ExchangeContext.of(exchange).client().toString())
+        .withKind(ExchangeRecord.EXCHANGE);
+    ExchangeLogQuery.Page found = query.find(filter, paging.page(), paging.size());
+    return new OwnPage(found.items().stream().map(OwnRecord::of).toList(), found.page(), found.size(), found.total());
   }
 }

@@ -150,7 +150,9 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     lookUp(INVESTIGATOR, person, "VA-2026-0099");
     lookUp(HANOI, "001085000655", "HS-OTHER");
 
-    Response r = findUsage(PORTAL, "personalId=" + person + "&periodStart=2026-01-01");
+    String trackerId = UUID.randomUUID().toString();
+    Response r = hub.get("/datatracker/v1/findUsage?personalId=" + person + "&periodStart=2026-01-01")
+        .bearer(hub.token(PORTAL)).header("X-Road-Client", PORTAL).header("X-Road-Id", trackerId).send();
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode answer = r.json();
     assertThat(answer.get("totalUsages").asLong()).isEqualTo(1);
@@ -163,10 +165,16 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     assertThat(usage.get("logtime").asText()).startsWith("20");
     assertThat(r.body()).doesNotContain("DIEUTRA").doesNotContain("VA-2026-0099");
 
-    // the hiding is itself recorded
-    await().atMost(Duration.ofSeconds(10)).until(
-        () -> hub.admin("/admin/api/exchanges?kind=event&personalId=" + person).json().get("items"),
-        items -> items.findValuesAsText("action").contains("data-tracker.covert-hidden"));
+    // the hiding is recorded for operators in the tracker's own record, not in a record of its own
+    JsonNode tracked = hub.awaitRecord(trackerId);
+    assertThat(tracked.get("reason").asText()).startsWith("data-tracker.covert-hidden: 1 usage(s)");
+    assertThat(hub.admin("/admin/api/exchanges?kind=event&personalId=" + person).json().get("total").asLong()).isZero();
+    // and the portal, reading its own records, cannot see that note
+    JsonNode own = hub.get("/consumer/api/exchanges?messageId=" + trackerId).bearer(hub.token(PORTAL))
+        .header("X-Road-Client", PORTAL).send().json();
+    assertThat(own.get("total").asLong()).isEqualTo(1);
+    assertThat(own.get("items").get(0).has("reason")).isFalse();
+    assertThat(own.toString()).doesNotContain("covert").doesNotContain("chain");
 
     assertThat(findUsage(PORTAL, "personalId=" + person + "&periodEnd=2020-01-01").json().get("totalUsages").asLong())
         .isZero();

@@ -22,7 +22,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,13 +48,21 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
 
   private static final ObjectMapper RECORDS = new ObjectMapper().registerModule(new JavaTimeModule());
 
-  @Autowired JdbcTemplate jdbc;
+  /** The tamperer: the schema's owner, since the hub's own role cannot change or remove records. */
+  private JdbcTemplate jdbc;
+  private PlatformTransactionManager transactions;
+  @Autowired @FlywayDataSource DataSource schemaOwner;
   @Autowired ChainReader reader;
-  @Autowired PlatformTransactionManager transactions;
   @Autowired ObjectMapper appJson;
   @Autowired JmsTemplate jms;
   @Autowired MeterRegistry meters;
   @Autowired AuditProperties audit;
+
+  @BeforeEach
+  void tamperer() {
+    jdbc = new JdbcTemplate(schemaOwner);
+    transactions = new DataSourceTransactionManager(schemaOwner);
+  }
 
   /** A lookup whose record is stored; answers the record. */
   private JsonNode lookUp() {
