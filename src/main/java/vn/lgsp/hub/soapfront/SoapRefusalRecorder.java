@@ -2,6 +2,7 @@ package vn.lgsp.hub.soapfront;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.xml.soap.SOAPFault;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import vn.lgsp.hub.engine.EdgeRefusals;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 
@@ -84,10 +86,10 @@ class SoapRefusalRecorder extends AbstractPhaseInterceptor<SoapMessage> {
   }
 
   private static SoapFault soapFault(SoapProblem problem, String messageId) {
-    jakarta.xml.soap.SOAPFault built = HubSoapEndpoint.fault(problem.type(), problem.detail(), messageId).getFault();
+    SOAPFault built = HubSoapEndpoint.fault(problem.type(), problem.detail(), messageId).getFault();
     SoapFault fault = new SoapFault(built.getFaultString(), built.getFaultCodeAsQName());
     Element detail = fault.getOrCreateDetail();
-    for (org.w3c.dom.Node n = built.getDetail().getFirstChild(); n != null; n = n.getNextSibling()) {
+    for (Node n = built.getDetail().getFirstChild(); n != null; n = n.getNextSibling()) {
       detail.appendChild(detail.getOwnerDocument().importNode(n, true));
     }
     return fault;

@@ -110,7 +110,9 @@ class SoapFrontFuzzTest extends SandboxHubTest {
       identifier(headers, "client", "SUBSYSTEM", new String[] {"VN", "GOV", "UBND-HN", "MOTCUA"});
       identifier(headers, "service", "SERVICE", new String[] {"VN", "GOV", "BCA", "DANCU", pick("citizen-info",
           "citizen-verify", "household", "no-such")});
-      element(headers, "id", value("fz-" + SEED + "-" + index));
+      String id = value("fz-" + SEED + "-" + index);
+      // an odd id that is still a valid one must not be another request's: the record is found by it
+      element(headers, "id", id == null || id.startsWith("fz-") ? id : id + "-" + SEED + "-" + index);
       element(headers, "userId", value("VN001190000777"));
       element(headers, "issue", value("HS-2026-" + index));
       return """
