@@ -81,29 +81,44 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
 
   @Override
   public SOAPMessage invoke(SOAPMessage request) {
+    XRoadSoapHeaders headers;
+    PublishedService target;
+    Element body;
     try {
-      XRoadSoapHeaders headers = XRoadSoapHeaders.read(request.getSOAPHeader());
-      PublishedService target = target(headers.service());
-      Element body = requestElement(request.getSOAPBody(), target);
-      // the caller learns the id of its exchange even when it sent none: the answer carries it
-      String messageId = headers.id() != null ? headers.id() : UUID.randomUUID().toString();
-      HttpResponse<byte[]> response = call(target, headers, messageId, JsonXml.inputs(body));
-      JsonNode answer = json.readTree(response.body());
-      if (response.statusCode() != 200) {
-        throw new RecordedFault(fault(problemType(answer), answer.path("detail").asText(null),
-            answer.path("xRoadId").asText(messageId)));
-      }
-      SOAPMessage reply = MessageFactory.newInstance().createMessage();
-      headers.echoInto(reply.getSOAPHeader(), request.getSOAPHeader(), messageId);
-      SOAPBody replyBody = reply.getSOAPBody();
-      Element wrapper = replyBody.getOwnerDocument().createElementNS(NAMESPACE, "hub:" + target.service().serviceCode() + "Response");
-      JsonXml.append(replyBody.getOwnerDocument(), wrapper, NAMESPACE, answer);
-      replyBody.appendChild(wrapper);
-      reply.saveChanges();
-      return reply;
-    } catch (SOAPException | IOException e) {
+      headers = XRoadSoapHeaders.read(request.getSOAPHeader());
+      target = target(headers.service());
+      body = requestElement(request.getSOAPBody(), target);
+    } catch (SOAPException e) {
       throw fault(ProblemType.INTERNAL_ERROR, null, null);
     }
+    // the caller learns the id of its exchange even when it sent none: the answer carries it
+    String messageId = headers.id() != null ? headers.id() : UUID.randomUUID().toString();
+    HttpResponse<byte[]> response = call(target, headers, messageId, JsonXml.inputs(body));
+    // from here on the REST front has recorded the exchange: a failure must not record it twice
+    try {
+      return reply(request, headers, target, messageId, response);
+    } catch (RecordedFault e) {
+      throw e;
+    } catch (SOAPException | IOException | RuntimeException e) {
+      throw new RecordedFault(fault(ProblemType.INTERNAL_ERROR, null, messageId));
+    }
+  }
+
+  private SOAPMessage reply(SOAPMessage request, XRoadSoapHeaders headers, PublishedService target, String messageId,
+      HttpResponse<byte[]> response) throws SOAPException, IOException {
+    JsonNode answer = json.readTree(response.body());
+    if (response.statusCode() != 200) {
+      throw new RecordedFault(fault(problemType(answer), answer.path("detail").asText(null),
+          answer.path("xRoadId").asText(messageId)));
+    }
+    SOAPMessage reply = MessageFactory.newInstance().createMessage();
+    headers.echoInto(reply.getSOAPHeader(), request.getSOAPHeader(), messageId);
+    SOAPBody replyBody = reply.getSOAPBody();
+    Element wrapper = replyBody.getOwnerDocument().createElementNS(NAMESPACE, "hub:" + target.service().serviceCode() + "Response");
+    JsonXml.append(replyBody.getOwnerDocument(), wrapper, NAMESPACE, answer);
+    replyBody.appendChild(wrapper);
+    reply.saveChanges();
+    return reply;
   }
 
   private PublishedService target(String serviceHeader) {
