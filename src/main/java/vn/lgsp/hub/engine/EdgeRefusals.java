@@ -86,6 +86,39 @@ public class EdgeRefusals {
     response.flushBuffer();
   }
 
+  /**
+   * A refusal that another writer answers (the SOAP front's faults, which CXF writes): what that
+   * front could tell of the caller, already checked ({@code claimedClientId} and {@code serviceId}
+   * parsed identifiers or null, {@code messageId} a valid X-Road id).
+   */
+  public record Refusal(ProblemType type, String messageId, String claimedClientId, String serviceId, long received,
+      Instant started) {}
+
+  /** Records {@code refusal}; {@code answer} is the body the caller receives. Answers nothing. */
+  public void record(HttpServletRequest request, Refusal refusal, byte[] answer) {
+    String path = printable(request.getRequestURI());
+    try {
+      publisher.publish(ExchangeRecord.builder()
+          .messageId(refusal.messageId())
+          .claimedClientId(refusal.claimedClientId())
+          .serviceId(refusal.serviceId())
+          .method(printable(request.getMethod()))
+          .path(hasher.maskIds(path))
+          .status(refusal.type().status())
+          .errorType(refusal.type().code())
+          .requestSize(refusal.received())
+          .responseSize(answer.length)
+          .requestInAt(refusal.started())
+          .responseOutAt(clock.instant())
+          .requestHash(RequestHash.of(path.getBytes(StandardCharsets.UTF_8)))
+          .responseHash(RequestHash.of(answer))
+          .traceparent(TraceContext.continueOrStart(request.getHeader(TraceContext.HEADER)))
+          .build());
+    } catch (RuntimeException e) {
+      log.error("refusal {} could not be logged ({})", refusal.type().code(), e.getClass().getSimpleName());
+    }
+  }
+
   static boolean soap(HttpServletRequest request) {
     return request.getRequestURI() != null && request.getRequestURI().startsWith("/services/");
   }

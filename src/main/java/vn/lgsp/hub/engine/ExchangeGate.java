@@ -118,6 +118,7 @@ public class ExchangeGate implements Processor {
     Message in = exchange.getIn();
     // registered before any check can fail: every exchange is finished and logged
     exchange.getExchangeExtension().addOnCompletion(finishOnRouteDone);
+    LoopbackHeaders.decode(in);
     ExchangeContext context = open(exchange, in);
     refuseControlCharacters(in);
     authenticate(in, context);

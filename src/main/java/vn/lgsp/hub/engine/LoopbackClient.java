@@ -28,14 +28,15 @@ public class LoopbackClient {
   /**
    * Sends a request to {@code pathAndQuery} on this hub.
    *
-   * @param headers header name to value; null values are left out
+   * @param headers header name to value; null values are left out; X-Road-Issue and X-Road-UserId
+   *     may hold any text (they are carried encoded, see {@link LoopbackHeaders})
    * @param jsonBody the JSON body, or null for none
    */
   public CompletableFuture<HttpResponse<byte[]>> send(
       String method, String pathAndQuery, Map<String, String> headers, byte[] jsonBody, Duration timeout) {
     URI uri = URI.create("http://127.0.0.1:" + connector.port() + pathAndQuery);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
-    headers.forEach((name, value) -> {
+    LoopbackHeaders.encode(headers).forEach((name, value) -> {
       if (value != null) {
         request.header(name, value);
       }

@@ -19,6 +19,7 @@ import jakarta.xml.ws.WebServiceProvider;
 import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,6 +64,8 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
 
   private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** Longest input that goes into the REST path (a personal ID has 12 digits). */
+  static final int MAX_PATH_INPUT = 64;
 
   private final ServiceCatalog catalog;
   private final LoopbackClient loopback;
@@ -77,30 +81,44 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
 
   @Override
   public SOAPMessage invoke(SOAPMessage request) {
+    XRoadSoapHeaders headers;
+    PublishedService target;
+    Element body;
     try {
-      XRoadSoapHeaders headers = XRoadSoapHeaders.read(request.getSOAPHeader());
-      PublishedService target = target(headers.service());
-      Element body = firstElement(request.getSOAPBody());
-      if (body == null) {
-        throw fault(ProblemType.INVALID_REQUEST, "the SOAP body holds no request element", null);
-      }
-      ObjectNode inputs = JsonXml.inputs(body);
-      HttpResponse<byte[]> response = call(target, headers, inputs);
-      JsonNode answer = json.readTree(response.body());
-      if (response.statusCode() != 200) {
-        throw fault(problemType(answer), answer.path("detail").asText(null), answer.path("xRoadId").asText(null));
-      }
-      SOAPMessage reply = MessageFactory.newInstance().createMessage();
-      headers.echoInto(reply.getSOAPHeader(), request.getSOAPHeader());
-      SOAPBody replyBody = reply.getSOAPBody();
-      Element wrapper = replyBody.getOwnerDocument().createElementNS(NAMESPACE, "hub:" + target.service().serviceCode() + "Response");
-      JsonXml.append(replyBody.getOwnerDocument(), wrapper, NAMESPACE, answer);
-      replyBody.appendChild(wrapper);
-      reply.saveChanges();
-      return reply;
-    } catch (SOAPException | IOException e) {
+      headers = XRoadSoapHeaders.read(request.getSOAPHeader());
+      target = target(headers.service());
+      body = requestElement(request.getSOAPBody(), target);
+    } catch (SOAPException e) {
       throw fault(ProblemType.INTERNAL_ERROR, null, null);
     }
+    // the caller learns the id of its exchange even when it sent none: the answer carries it
+    String messageId = headers.id() != null ? headers.id() : UUID.randomUUID().toString();
+    HttpResponse<byte[]> response = call(target, headers, messageId, JsonXml.inputs(body));
+    // from here on the REST front has recorded the exchange: a failure must not record it twice
+    try {
+      return reply(request, headers, target, messageId, response);
+    } catch (RecordedFault e) {
+      throw e;
+    } catch (SOAPException | IOException | RuntimeException e) {
+      throw new RecordedFault(fault(ProblemType.INTERNAL_ERROR, null, messageId));
+    }
+  }
+
+  private SOAPMessage reply(SOAPMessage request, XRoadSoapHeaders headers, PublishedService target, String messageId,
+      HttpResponse<byte[]> response) throws SOAPException, IOException {
+    JsonNode answer = json.readTree(response.body());
+    if (response.statusCode() != 200) {
+      throw new RecordedFault(fault(problemType(answer), answer.path("detail").asText(null),
+          answer.path("xRoadId").asText(messageId)));
+    }
+    SOAPMessage reply = MessageFactory.newInstance().createMessage();
+    headers.echoInto(reply.getSOAPHeader(), request.getSOAPHeader(), messageId);
+    SOAPBody replyBody = reply.getSOAPBody();
+    Element wrapper = replyBody.getOwnerDocument().createElementNS(NAMESPACE, "hub:" + target.service().serviceCode() + "Response");
+    JsonXml.append(replyBody.getOwnerDocument(), wrapper, NAMESPACE, answer);
+    replyBody.appendChild(wrapper);
+    reply.saveChanges();
+    return reply;
   }
 
   private PublishedService target(String serviceHeader) {
@@ -119,7 +137,24 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
         .orElseThrow(() -> fault(ProblemType.UNKNOWN_SERVICE, "no service " + service, null));
   }
 
-  private HttpResponse<byte[]> call(PublishedService target, XRoadSoapHeaders headers, ObjectNode inputs) {
+  /**
+   * The body's request element, which must name the operation of the service header: a body
+   * written for another operation is refused rather than served as the header's service.
+   */
+  private static Element requestElement(SOAPBody body, PublishedService target) {
+    Element element = firstElement(body);
+    if (element == null) {
+      throw fault(ProblemType.INVALID_REQUEST, "the SOAP body holds no request element", null);
+    }
+    String operation = target.service().serviceCode();
+    if (!NAMESPACE.equals(element.getNamespaceURI()) || !operation.equals(element.getLocalName())) {
+      throw fault(ProblemType.INVALID_REQUEST,
+          "the request element must be {" + NAMESPACE + "}" + operation + ", the operation of the service header", null);
+    }
+    return element;
+  }
+
+  private HttpResponse<byte[]> call(PublishedService target, XRoadSoapHeaders headers, String messageId, ObjectNode inputs) {
     StringBuilder path = new StringBuilder("/r1/" + target.service());
     Matcher m = PATH_PARAMETER.matcher(target.path());
     while (m.find()) {
@@ -127,13 +162,17 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
       if (value == null) {
         throw fault(ProblemType.INVALID_REQUEST, "the request element needs '" + m.group(1) + "'", null);
       }
+      if (value.asText().length() > MAX_PATH_INPUT) {
+        // it becomes part of the REST path, which the exchange record keeps whole
+        throw fault(ProblemType.INVALID_REQUEST, "'" + m.group(1) + "' may have at most " + MAX_PATH_INPUT + " characters", null);
+      }
       m.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value.asText(), StandardCharsets.UTF_8)));
     }
     m.appendTail(path);
     Map<String, String> http = new LinkedHashMap<>();
     http.put("Authorization", authorization());
     http.put(XRoadHeaders.CLIENT, headers.client());
-    http.put(XRoadHeaders.ID, headers.id());
+    http.put(XRoadHeaders.ID, messageId);
     http.put(XRoadHeaders.USER_ID, headers.userId());
     http.put(XRoadHeaders.ISSUE, headers.issue());
     byte[] body = null;
@@ -142,11 +181,16 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
     }
     try {
       return loopback.send(target.method(), path.toString(), http, body, TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw fault(ProblemType.INTERNAL_ERROR, null, headers.id());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ConnectException) {
+        throw fault(ProblemType.INTERNAL_ERROR, null, null); // the REST front never saw it: recorded here
+      }
+      throw new RecordedFault(fault(ProblemType.INTERNAL_ERROR, null, messageId));
+    } catch (TimeoutException e) {
+      throw new RecordedFault(fault(ProblemType.INTERNAL_ERROR, null, messageId));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw fault(ProblemType.INTERNAL_ERROR, null, headers.id());
+      throw new RecordedFault(fault(ProblemType.INTERNAL_ERROR, null, messageId));
     }
   }
 
@@ -165,13 +209,29 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
   }
 
   private static ProblemType problemType(JsonNode problem) {
-    String code = problem.path("type").asText("");
+    return problemType(problem.path("type").asText(""));
+  }
+
+  /** The problem type of this code; an unknown code is the hub's own failure. */
+  static ProblemType problemType(String code) {
     for (ProblemType type : ProblemType.values()) {
       if (type.code().equals(code)) {
         return type;
       }
     }
     return ProblemType.INTERNAL_ERROR;
+  }
+
+  /**
+   * A fault of an exchange that the REST front answered, and so already recorded: the SOAP
+   * front's own refusal log ({@link SoapRefusalRecorder}) leaves it alone.
+   */
+  static final class RecordedFault extends SOAPFaultException {
+    private static final long serialVersionUID = 1L;
+
+    RecordedFault(SOAPFaultException fault) {
+      super(fault.getFault());
+    }
   }
 
   /** A SOAP 1.1 fault: faultcode is the problem type, as X-Road extends Client/Server codes. */

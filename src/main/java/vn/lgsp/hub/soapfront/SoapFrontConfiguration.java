@@ -26,11 +26,16 @@ public class SoapFrontConfiguration {
   private final HubSoapEndpoint endpoint;
   private final ServiceCatalog catalog;
   private final HubProperties hub;
+  private final SoapRequestStart start;
+  private final SoapRefusalRecorder refusals;
   private EndpointImpl published;
 
-  public SoapFrontConfiguration(Bus bus, HubSoapEndpoint endpoint, ServiceCatalog catalog, HubProperties hub) {
+  public SoapFrontConfiguration(Bus bus, HubSoapEndpoint endpoint, ServiceCatalog catalog, HubProperties hub,
+      SoapRequestStart start, SoapRefusalRecorder refusals) {
     this.bus = bus;
     this.endpoint = endpoint;
+    this.start = start;
+    this.refusals = refusals;
     this.catalog = catalog;
     this.hub = hub;
   }
@@ -48,6 +53,14 @@ public class SoapFrontConfiguration {
       "org.apache.cxf.stax.maxElementCount", 100_000L,
       "org.apache.cxf.stax.maxXMLCharacters", 1_048_576L);
 
+  /** The limits as a refusal names them. */
+  static String limits() {
+    return "depth " + XML_LIMITS.get("org.apache.cxf.stax.maxElementDepth")
+        + ", " + XML_LIMITS.get("org.apache.cxf.stax.maxChildElements") + " children per element"
+        + ", " + XML_LIMITS.get("org.apache.cxf.stax.maxElementCount") + " elements"
+        + ", " + XML_LIMITS.get("org.apache.cxf.stax.maxTextLength") + " characters of text";
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   public void publish() {
     XML_LIMITS.forEach(bus::setProperty);
@@ -63,6 +76,8 @@ public class SoapFrontConfiguration {
     }
     published = new EndpointImpl(bus, endpoint);
     published.setWsdlLocation(wsdl.toUri().toString());
+    published.getInInterceptors().add(start);
+    published.getOutFaultInterceptors().add(refusals);
     published.publish("/hub");
   }
 }

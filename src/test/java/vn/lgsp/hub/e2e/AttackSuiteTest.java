@@ -154,11 +154,23 @@ class AttackSuiteTest {
 
   @Test
   void deeplyNestedSoapIsRefusedByTheBoundedParser() {
-    String deep = "<a>".repeat(200) + "</a>".repeat(200);
-    Response r = soap(id(), "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header/>"
-        + "<soap:Body>" + deep + "</soap:Body></soap:Envelope>");
-    assertThat(r.status()).isIn(400, 500);
-    assertThat(r.body()).contains("Fault").doesNotContain("at org.");
+    // every X-Road SOAP header valid: only the XML depth limit (32) can refuse it
+    String messageId = id();
+    String deep = "<hub:a>".repeat(200) + "</hub:a>".repeat(200);
+    Response r = soap(messageId, "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
+        + " xmlns:xrd=\"http://x-road.eu/xsd/xroad.xsd\" xmlns:id=\"http://x-road.eu/xsd/identifiers\""
+        + " xmlns:hub=\"urn:lgsp:hub:v1\"><soap:Header>"
+        + "<xrd:client><id:xRoadInstance>VN</id:xRoadInstance><id:memberClass>GOV</id:memberClass>"
+        + "<id:memberCode>UBND-HN</id:memberCode><id:subsystemCode>MOTCUA</id:subsystemCode></xrd:client>"
+        + "<xrd:service><id:xRoadInstance>VN</id:xRoadInstance><id:memberClass>GOV</id:memberClass><id:memberCode>BCA"
+        + "</id:memberCode><id:subsystemCode>DANCU</id:subsystemCode><id:serviceCode>citizen-info</id:serviceCode>"
+        + "</xrd:service><xrd:id>" + messageId + "</xrd:id><xrd:issue>HS-2026-000123</xrd:issue></soap:Header>"
+        + "<soap:Body><hub:citizen-info><hub:personalId>001085000123</hub:personalId>" + deep
+        + "</hub:citizen-info></soap:Body></soap:Envelope>");
+    assertThat(r.status()).isEqualTo(500); // a SOAP 1.1 fault
+    assertThat(r.header("X-Road-Error")).isEqualTo("Client.InvalidXml");
+    assertThat(r.body()).contains("exceeds the hub's limits (depth 32").doesNotContain("at org.").doesNotContain("Exception");
+    assertThat(hub.awaitRecord(messageId).get("errorType").asText()).isEqualTo("Client.InvalidXml");
   }
 
   @Test

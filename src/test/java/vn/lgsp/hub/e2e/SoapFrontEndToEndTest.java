@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.support.SandboxHubTest;
 
@@ -23,30 +26,46 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private static String envelope(String client, String service, String id, String body) {
+    return envelope(clientHeader(client) + serviceHeader(service) + "<xrd:id>" + id + "</xrd:id>"
+        + "<xrd:userId>VN001190000777</xrd:userId><xrd:issue>HS-2026-000123</xrd:issue>", body);
+  }
+
+  static String clientHeader(String client) {
     String[] c = client.split("/");
+    return """
+        <xrd:client id:objectType="SUBSYSTEM"><id:xRoadInstance>%s</id:xRoadInstance><id:memberClass>%s</id:memberClass>
+          <id:memberCode>%s</id:memberCode><id:subsystemCode>%s</id:subsystemCode></xrd:client>
+        """.formatted(c[0], c[1], c[2], c[3]);
+  }
+
+  static String serviceHeader(String service) {
     String[] s = service.split("/");
+    return """
+        <xrd:service id:objectType="SERVICE"><id:xRoadInstance>%s</id:xRoadInstance><id:memberClass>%s</id:memberClass>
+          <id:memberCode>%s</id:memberCode><id:subsystemCode>%s</id:subsystemCode><id:serviceCode>%s</id:serviceCode></xrd:service>
+        """.formatted(s[0], s[1], s[2], s[3], s[4]);
+  }
+
+  /** An envelope with exactly these X-Road header elements and this body. */
+  static String envelope(String headers, String body) {
     return """
         <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"
             xmlns:xrd="http://x-road.eu/xsd/xroad.xsd" xmlns:id="http://x-road.eu/xsd/identifiers"
             xmlns:hub="urn:lgsp:hub:v1">
-          <soapenv:Header>
-            <xrd:client id:objectType="SUBSYSTEM"><id:xRoadInstance>%s</id:xRoadInstance><id:memberClass>%s</id:memberClass>
-              <id:memberCode>%s</id:memberCode><id:subsystemCode>%s</id:subsystemCode></xrd:client>
-            <xrd:service id:objectType="SERVICE"><id:xRoadInstance>%s</id:xRoadInstance><id:memberClass>%s</id:memberClass>
-              <id:memberCode>%s</id:memberCode><id:subsystemCode>%s</id:subsystemCode><id:serviceCode>%s</id:serviceCode></xrd:service>
-            <xrd:id>%s</xrd:id>
-            <xrd:userId>VN001190000777</xrd:userId>
-            <xrd:issue>HS-2026-000123</xrd:issue>
-            <xrd:protocolVersion>4.0</xrd:protocolVersion>
-          </soapenv:Header>
+          <soapenv:Header>%s<xrd:protocolVersion>4.0</xrd:protocolVersion></soapenv:Header>
           <soapenv:Body>%s</soapenv:Body>
         </soapenv:Envelope>
-        """.formatted(c[0], c[1], c[2], c[3], s[0], s[1], s[2], s[3], s[4], id, body);
+        """.formatted(headers, body);
   }
 
   private HttpResponse<String> soap(String token, String envelope) throws IOException, InterruptedException {
+    return soap(token, "text/xml; charset=utf-8", envelope);
+  }
+
+  private HttpResponse<String> soap(String token, String contentType, String envelope)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/services/hub"))
-        .header("Content-Type", "text/xml; charset=utf-8")
+        .header("Content-Type", contentType)
         .header("SOAPAction", "\"\"")
         .POST(HttpRequest.BodyPublishers.ofString(envelope));
     if (token != null) {
@@ -106,5 +125,157 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
     HttpResponse<String> invalid = soap(hub.token(HANOI), envelope(HANOI, "VN/GOV/BCA/DANCU/citizen-info", "i-1",
         "<hub:citizen-info><hub:personalId>12345</hub:personalId></hub:citizen-info>"));
     assertThat(invalid.body()).contains("Client.InvalidPersonalId");
+  }
+
+  static final String CITIZEN_INFO = "VN/GOV/BCA/DANCU/citizen-info";
+  static final String CITIZEN_INFO_BODY =
+      "<hub:citizen-info><hub:personalId>" + CITIZEN + "</hub:personalId></hub:citizen-info>";
+  private static final Pattern FAULT_ID = Pattern.compile("<hub:xRoadId[^>]*>([^<]+)</hub:xRoadId>");
+
+  /**
+   * Asserts a SOAP fault of {@code type} that leaks nothing, and that exactly one record of it is
+   * stored under the id the hub answered (in {@code X-Road-Id} and the fault); returns that id.
+   */
+  private String refusedAndLogged(HttpResponse<String> r, String type) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(500);
+    assertThat(r.body()).contains("faultcode").contains(type).doesNotContain("Exception").doesNotContain("at org.");
+    Matcher inFault = FAULT_ID.matcher(r.body());
+    assertThat(inFault.find()).as("the fault names the exchange: %s", r.body()).isTrue();
+    String messageId = inFault.group(1);
+    JsonNode record = hub.awaitRecord(messageId);
+    assertThat(record.get("errorType").asText()).isEqualTo(type);
+    return messageId;
+  }
+
+  private static String id() {
+    return "soap-" + UUID.randomUUID();
+  }
+
+  @Test
+  void missingServiceHeaderIsRefusedAndLogged() throws Exception {
+    String messageId = id();
+    HttpResponse<String> r = soap(hub.token(HANOI), envelope(clientHeader(HANOI) + "<xrd:id>" + messageId + "</xrd:id>",
+        CITIZEN_INFO_BODY));
+    assertThat(refusedAndLogged(r, "Client.InvalidRequest")).isEqualTo(messageId);
+    assertThat(r.body()).contains("service header is required");
+  }
+
+  @Test
+  void malformedServiceHeaderIsRefusedAndLogged() throws Exception {
+    String messageId = id();
+    HttpResponse<String> r = soap(hub.token(HANOI), envelope(HANOI, "VN/GOV/BCA/DAN CU/citizen-info", messageId,
+        CITIZEN_INFO_BODY));
+    assertThat(refusedAndLogged(r, "Client.InvalidRequest")).isEqualTo(messageId);
+    assertThat(r.body()).contains("service header is malformed");
+  }
+
+  @Test
+  void unknownServiceIsRefusedAndLoggedBeforeAuthentication() throws Exception {
+    String messageId = id();
+    HttpResponse<String> r = soap(null, envelope(HANOI, "VN/GOV/BCA/DANCU/no-such-service", messageId,
+        "<hub:no-such-service/>"));
+    assertThat(refusedAndLogged(r, "Client.UnknownService")).isEqualTo(messageId);
+    JsonNode record = hub.awaitRecord(messageId);
+    assertThat(record.path("serviceId").asText()).isEqualTo("VN/GOV/BCA/DANCU/no-such-service");
+  }
+
+  @Test
+  void missingOrMalformedClientHeaderIsRefusedAndLogged() throws Exception {
+    String missing = id();
+    HttpResponse<String> r = soap(hub.token(HANOI), envelope(serviceHeader(CITIZEN_INFO) + "<xrd:id>" + missing
+        + "</xrd:id><xrd:issue>HS-2026-000123</xrd:issue>", CITIZEN_INFO_BODY));
+    assertThat(refusedAndLogged(r, "Client.InvalidClientHeader")).isEqualTo(missing);
+
+    String malformed = id();
+    r = soap(hub.token(HANOI), envelope("VN/GOV/UBND HN/MOTCUA", CITIZEN_INFO, malformed, CITIZEN_INFO_BODY));
+    assertThat(refusedAndLogged(r, "Client.InvalidClientHeader")).isEqualTo(malformed);
+  }
+
+  @Test
+  void missingBodyElementIsRefusedAndLogged() throws Exception {
+    String messageId = id();
+    HttpResponse<String> r = soap(hub.token(HANOI), envelope(HANOI, CITIZEN_INFO, messageId, ""));
+    assertThat(refusedAndLogged(r, "Client.InvalidRequest")).isEqualTo(messageId);
+    assertThat(r.body()).contains("no request element");
+  }
+
+  @Test
+  void bodyNamingAnotherOperationIsRefusedNotServedAsTheHeadersService() throws Exception {
+    String messageId = id();
+    HttpResponse<String> r = soap(hub.token(HANOI), envelope(HANOI, CITIZEN_INFO, messageId,
+        "<hub:household><hub:personalId>" + CITIZEN + "</hub:personalId></hub:household>"));
+    assertThat(refusedAndLogged(r, "Client.InvalidRequest")).isEqualTo(messageId);
+    assertThat(r.body()).doesNotContain("fullName").contains("operation of the service header");
+  }
+
+  @Test
+  void malformedXmlIsRefusedAndLoggedUnderTheIdTheHubAnswers() throws Exception {
+    HttpResponse<String> r = soap(hub.token(HANOI), "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+        + "<soapenv:Header><xrd:id xmlns:xrd=\"http://x-road.eu/xsd/xroad.xsd\">x</soapenv:Header></soapenv:Envelope>");
+    String messageId = refusedAndLogged(r, "Client.InvalidXml");
+    assertThat(r.headers().firstValue("X-Road-Id")).contains(messageId);
+    assertThat(r.body()).contains("not well-formed");
+  }
+
+  @Test
+  void wrongContentTypeIsRefusedAndLogged() throws Exception {
+    HttpResponse<String> r = soap(hub.token(HANOI), "application/json",
+        envelope(HANOI, CITIZEN_INFO, id(), CITIZEN_INFO_BODY));
+    // refused before the XML is parsed: logged under the id the hub answered
+    String messageId = refusedAndLogged(r, "Client.UnsupportedMediaType");
+    assertThat(r.headers().firstValue("X-Road-Id")).contains(messageId);
+  }
+
+  @Test
+  void malformedIdHeaderIsRefusedAndLoggedUnderANewId() throws Exception {
+    HttpResponse<String> r = soap(hub.token(HANOI), envelope(HANOI, CITIZEN_INFO, "not an id!", CITIZEN_INFO_BODY));
+    assertThat(refusedAndLogged(r, "Client.InvalidHeader")).isNotEqualTo("not an id!");
+  }
+
+  /** All headers valid: only the XML depth limit (32, SoapFrontConfiguration) can refuse it. */
+  @Test
+  void deepNestingIsRefusedByTheXmlDepthLimitItself() throws Exception {
+    String messageId = id();
+    String deep = "<hub:x>".repeat(40) + "y" + "</hub:x>".repeat(40);
+    HttpResponse<String> r = soap(hub.token(HANOI), envelope(HANOI, CITIZEN_INFO, messageId,
+        "<hub:citizen-info><hub:personalId>" + CITIZEN + "</hub:personalId>" + deep + "</hub:citizen-info>"));
+    assertThat(refusedAndLogged(r, "Client.InvalidXml")).isEqualTo(messageId);
+    assertThat(r.body()).contains("exceeds the hub's limits (depth 32");
+
+    // the same request within the depth limit is served: it is the depth that was refused
+    String shallow = "<hub:x>".repeat(20) + "y" + "</hub:x>".repeat(20);
+    HttpResponse<String> served = soap(hub.token(HANOI), envelope(HANOI, CITIZEN_INFO, id(),
+        "<hub:citizen-info><hub:personalId>" + CITIZEN + "</hub:personalId>" + shallow + "</hub:citizen-info>"));
+    assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+  }
+
+  @Test
+  void tooManyChildElementsAreRefusedByTheXmlLimitAndLogged() throws Exception {
+    String messageId = id();
+    HttpResponse<String> r = soap(hub.token(HANOI), envelope(HANOI, CITIZEN_INFO, messageId,
+        "<hub:citizen-info><hub:personalId>" + CITIZEN + "</hub:personalId>" + "<hub:x/>".repeat(1001)
+            + "</hub:citizen-info>"));
+    assertThat(refusedAndLogged(r, "Client.InvalidXml")).isEqualTo(messageId);
+    assertThat(r.body()).contains("exceeds the hub's limits");
+  }
+
+  @Test
+  void vietnameseIssueIsServedAndStoredAsSent() throws Exception {
+    String messageId = id();
+    String issue = "Hồ sơ HS-2026-99";
+    HttpResponse<String> r = soap(hub.token(HANOI), envelope(clientHeader(HANOI) + serviceHeader(CITIZEN_INFO)
+        + "<xrd:id>" + messageId + "</xrd:id><xrd:issue>" + issue + "</xrd:issue>", CITIZEN_INFO_BODY));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(hub.awaitRecord(messageId).get("issue").asText()).isEqualTo(issue);
+  }
+
+  @Test
+  void anAnswerWithoutCallerIdNamesTheExchange() throws Exception {
+    HttpResponse<String> r = soap(hub.token(HANOI), envelope(clientHeader(HANOI) + serviceHeader(CITIZEN_INFO)
+        + "<xrd:issue>HS-2026-000123</xrd:issue>", CITIZEN_INFO_BODY));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Matcher id = Pattern.compile("<xrd:id[^>]*>([^<]+)</xrd:id>").matcher(r.body());
+    assertThat(id.find()).as(r.body()).isTrue();
+    assertThat(hub.awaitRecord(id.group(1)).get("status").asInt()).isEqualTo(200);
   }
 }
