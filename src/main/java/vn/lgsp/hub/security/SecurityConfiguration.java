@@ -273,6 +273,8 @@ public class SecurityConfiguration {
     }
     decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
         JwtValidators.createDefaultWithIssuer(props.issuer()),
+        // the default timestamp check lets a token without exp live for ever
+        new JwtClaimValidator<java.time.Instant>(JwtClaimNames.EXP, java.util.Objects::nonNull),
         new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(props.audience()))));
     return decoder;
   }

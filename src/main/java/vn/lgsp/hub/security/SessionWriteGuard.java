@@ -33,7 +33,8 @@ final class SessionWriteGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    boolean sessionBorne = request.getHeader("Authorization") == null && request.getSession(false) != null;
+    // a session cookie is sent by the browser on its own, whatever other credentials ride along
+    boolean sessionBorne = request.getSession(false) != null;
     if (sessionBorne && !"OPTIONS".equals(request.getMethod()) && request.getHeader(HEADER) == null) {
       Authentication operator = SecurityContextHolder.getContext().getAuthentication();
       records.csrfRefused(request, operator == null ? null : operator.getName(), clock.instant());

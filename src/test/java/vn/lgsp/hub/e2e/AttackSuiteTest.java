@@ -251,6 +251,7 @@ class AttackSuiteTest {
     tokens.add(token(key, HANOI, "lgsp-hub", "https://hub.lgsp.sandbox", now.minusSeconds(600), now.minusSeconds(60)));
     tokens.add(token(key, HANOI, "another-service", "https://hub.lgsp.sandbox", now, now.plusSeconds(300)));
     tokens.add(token(key, HANOI, "lgsp-hub", "https://evil.example", now, now.plusSeconds(300)));
+    tokens.add(token(key, HANOI, "lgsp-hub", "https://hub.lgsp.sandbox", now, null));
     String valid = hub.token(HANOI);
     String[] parts = valid.split("\\.");
     String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -271,7 +272,7 @@ class AttackSuiteTest {
       throws Exception {
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
         new JWTClaimsSet.Builder().subject(subject).audience(audience).issuer(issuer).issueTime(Date.from(issued))
-            .notBeforeTime(Date.from(issued)).expirationTime(Date.from(expires)).build());
+            .notBeforeTime(Date.from(issued)).expirationTime(expires == null ? null : Date.from(expires)).build());
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }
@@ -448,6 +449,11 @@ class AttackSuiteTest {
         .send();
     assertThat(forged.status()).as(forged.body()).isEqualTo(403);
     assertThat(forged.json().get("type").asText()).isEqualTo("Client.AccessDenied");
+    assertThat(hub.admin(route).json().get("state").asText()).as("nothing changed").isEqualTo("started");
+    // other credentials riding along do not lift the guard from a session-borne call
+    Response withBearer = hub.post(route + "/suspend", "{\"reason\":\"forged with a bearer\"}").header("Cookie", session)
+        .header("Authorization", "Bearer " + hub.token(HANOI)).send();
+    assertThat(withBearer.status()).as(withBearer.body()).isEqualTo(403);
     assertThat(hub.admin(route).json().get("state").asText()).as("nothing changed").isEqualTo("started");
     await().atMost(Duration.ofSeconds(10)).until(() -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json()
         .get("items").findValuesAsText("action").contains("csrf-refused"));
