@@ -237,11 +237,12 @@ public class SecurityConfiguration {
     return new InMemoryRegisteredClientRepository(clients);
   }
 
-  /** Self-contained JWTs need no server-side state; the default store would grow forever. */
+  /** Self-contained JWTs need no server-side state but their revocations; the default store would grow forever. */
   @Bean
   @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
-  OAuth2AuthorizationService authorizations() {
-    return new StatelessAuthorizationService();
+  OAuth2AuthorizationService authorizations(JwtDecoder hubJwtDecoder, RegisteredClientRepository clients,
+      TokenRevocations revocations) {
+    return new StatelessAuthorizationService(hubJwtDecoder, clients, revocations);
   }
 
   @Bean

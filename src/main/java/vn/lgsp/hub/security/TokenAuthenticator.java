@@ -34,11 +34,13 @@ public class TokenAuthenticator {
 
   private final JwtDecoder decoder;
   private final Clock clock;
+  private final TokenRevocations revocations;
   private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
 
-  public TokenAuthenticator(JwtDecoder hubJwtDecoder, Clock clock) {
+  public TokenAuthenticator(JwtDecoder hubJwtDecoder, Clock clock, TokenRevocations revocations) {
     this.decoder = hubJwtDecoder;
     this.clock = clock;
+    this.revocations = revocations;
   }
 
   /**
@@ -111,6 +113,10 @@ public class TokenAuthenticator {
       throw unauthenticated("a bearer token or a client certificate is required");
     }
     String token = authorization.substring(BEARER.length()).trim();
+    if (revocations.isRevoked(token)) {
+      verified.remove(token);
+      throw unauthenticated("the bearer token was revoked");
+    }
     Jwt known = verified.get(token);
     Instant now = clock.instant();
     if (known != null && known.getExpiresAt() != null && now.isBefore(known.getExpiresAt())) {

@@ -31,7 +31,7 @@ class TokenAuthenticatorTest {
       return Jwt.withTokenValue(token).header("alg", "RS256").subject("VN/GOV/UBND-HN/MOTCUA")
           .issuedAt(NOW).expiresAt(NOW.plusSeconds(300)).build();
     };
-    TokenAuthenticator authenticator = new TokenAuthenticator(decoder, clock);
+    TokenAuthenticator authenticator = new TokenAuthenticator(decoder, clock, new TokenRevocations(null, clock));
 
     assertThat(authenticator.authenticate("Bearer t1", null).toString()).isEqualTo("VN/GOV/UBND-HN/MOTCUA");
     authenticator.authenticate("Bearer t1", null);

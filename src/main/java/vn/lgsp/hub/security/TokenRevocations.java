@@ -1,0 +1,105 @@
+package vn.lgsp.hub.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Revoked access tokens, shared by every hub through the database ({@code revoked_token}, by the
+ * SHA-256 of the token, never the token itself). The hub that revokes refuses the token from its
+ * next request on; every other hub re-reads the table each second, so a revoked token stops
+ * working everywhere within a second, and a hub that starts reads it before taking traffic.
+ * Rows are kept until the token would have expired anyway.
+ */
+@Component
+public class TokenRevocations implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(TokenRevocations.class);
+  private static final long REFRESH_MILLIS = 1_000;
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+  private volatile ScheduledExecutorService refresher;
+
+  public TokenRevocations(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Whether {@code token} was revoked (by this hub, or by another before the last refresh). */
+  public boolean isRevoked(String token) {
+    return !revoked.isEmpty() && revoked.containsKey(hash(token));
+  }
+
+  /** Revokes {@code token} of {@code clientId}; stored before this returns, so no hub forgets it. */
+  void revoke(String token, String clientId, Instant expiresAt) {
+    String hash = hash(token);
+    jdbc.update("INSERT INTO revoked_token (token_hash, client_id, expires_at, revoked_at) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (token_hash) DO NOTHING", hash, clientId, Timestamp.from(expiresAt), Timestamp.from(clock.instant()));
+    revoked.put(hash, expiresAt);
+  }
+
+  void refresh() {
+    Instant now = clock.instant();
+    Map<String, Instant> current = new ConcurrentHashMap<>();
+    jdbc.query("SELECT token_hash, expires_at FROM revoked_token WHERE expires_at > ?",
+        rs -> {
+          current.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+        }, Timestamp.from(now));
+    revoked.putAll(current);
+    revoked.entrySet().removeIf(e -> !e.getValue().isAfter(now));
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  @Override
+  public void start() {
+    refresh();
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "token-revocations"));
+    executor.scheduleWithFixedDelay(() -> {
+      try {
+        refresh();
+      } catch (DataAccessException e) {
+        log.debug("revoked tokens not refreshed ({})", e.getClass().getSimpleName());
+      }
+    }, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    refresher = executor;
+  }
+
+  @Override
+  public void stop() {
+    ScheduledExecutorService executor = refresher;
+    if (executor != null) {
+      executor.shutdownNow();
+      refresher = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return refresher != null;
+  }
+}
