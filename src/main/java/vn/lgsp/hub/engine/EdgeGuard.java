@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,7 +88,13 @@ public class EdgeGuard extends OncePerRequestFilter {
   /** Why the edge refuses a request, as the caller is told. */
   private record Refusal(ProblemType type, String detail) {}
 
-  /** {@code URI_TOO_LONG} when the path or the query string, as sent, exceeds its limit. */
+  /**
+   * {@code URI_TOO_LONG} when the path or the query string, as sent, exceeds its limit;
+   * {@code INVALID_REQUEST} for a malformed percent-escape in either, or a query parameter that
+   * decodes to a control or unassigned character. Both would otherwise fail later, where the
+   * request is read (Spring's path parser, the security firewall's parameter check inside the
+   * route's HTTP consumer), as an unlogged 500.
+   */
   private Refusal targetProblem(HttpServletRequest request) {
     String path = request.getRequestURI();
     if (path != null && path.length() > limits.maxPathChars()) {
@@ -98,7 +105,36 @@ public class EdgeGuard extends OncePerRequestFilter {
       return new Refusal(ProblemType.URI_TOO_LONG,
           "the query string may hold at most " + limits.maxQueryChars() + " characters");
     }
+    if (!wellEscaped(path) || !wellEscaped(query)) {
+      return new Refusal(ProblemType.INVALID_REQUEST, "a percent sign must start an escape of two hexadecimal digits");
+    }
+    if (query != null && !printableParameters(query)) {
+      return new Refusal(ProblemType.INVALID_REQUEST, "query parameters must not hold control or unassigned characters");
+    }
     return null;
+  }
+
+  private static boolean wellEscaped(String text) {
+    if (text == null) {
+      return true;
+    }
+    for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+      if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Each decoded parameter name and value holds only assigned, non-control characters (the firewall's rule). */
+  private static boolean printableParameters(String query) {
+    for (String part : query.split("&")) {
+      String decoded = URLDecoder.decode(part, StandardCharsets.UTF_8);
+      if (decoded.codePoints().anyMatch(c -> !Character.isDefined(c) || Character.isISOControl(c))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
