@@ -41,9 +41,10 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * raw HTTP/1.1 (so that nothing in a client library tidies them), and every request that got an
  * HTTP answer must have exactly one stored record, found in PostgreSQL by the X-Road-Id the hub
  * answered with, and nothing may be dead-lettered. The seed is printed in every failure; set
- * {@code -Dfuzz.seed=...} to replay one.
+ * {@code -Dfuzz.seed=...} to replay one. (Not named {@code *FuzzTest}: those run in the Jazzer JVM,
+ * whose agent hides constructor parameter names from Spring's configuration binding.)
  */
-class EveryAnswerHasItsRecordFuzzTest extends SandboxHubTest {
+class EveryAnswerHasItsRecordTest extends SandboxHubTest {
 
   private static final long SEED = Long.getLong("fuzz.seed", 20261202L);
   private static final int REQUESTS = 300;
@@ -61,7 +62,9 @@ class EveryAnswerHasItsRecordFuzzTest extends SandboxHubTest {
 
   @Test
   void everyAnsweredRequestHasExactlyOneStoredRecordAndNoneIsDeadLettered() throws Exception {
+    // other tests of the shared hub dead-letter on purpose (ExchangeLogEvidenceTest): compare, not zero
     double deadBefore = deadLettered();
+    long queuedBefore = depth.of(audit.deadLetterQueue()).orElse(0);
     String token = hub.token(HANOI);
     Random random = new Random(SEED);
     List<Sent> sent = new ArrayList<>();
@@ -84,7 +87,7 @@ class EveryAnswerHasItsRecordFuzzTest extends SandboxHubTest {
     byId.forEach((id, s) -> assertThat(counts.get(id))
         .as("seed %d: records of %s (%s)", SEED, id, s.description()).isEqualTo(1));
     assertThat(deadLettered() - deadBefore).as("seed %d: records dead-lettered", SEED).isZero();
-    assertThat(depth.of(audit.deadLetterQueue()).orElse(0)).as("seed %d: dead-letter queue depth", SEED).isZero();
+    assertThat(depth.of(audit.deadLetterQueue()).orElse(0)).as("seed %d: dead-letter queue depth", SEED).isEqualTo(queuedBefore);
   }
 
   @Test
