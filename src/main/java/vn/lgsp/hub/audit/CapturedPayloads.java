@@ -25,10 +25,12 @@ public class CapturedPayloads {
 
   private final JdbcTemplate jdbc;
   private final PayloadCipher cipher;
+  private final SubjectHasher hasher;
 
-  public CapturedPayloads(JdbcTemplate jdbc, PayloadCipher cipher) {
+  public CapturedPayloads(JdbcTemplate jdbc, PayloadCipher cipher, SubjectHasher hasher) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.hasher = hasher;
   }
 
   public Optional<Disclosed> read(UUID recordId) {
@@ -40,7 +42,8 @@ public class CapturedPayloads {
           byte[] response = cipher.decrypt(recordId, rs.getString("key_id"), rs.getString("response"));
           return new Disclosed(recordId, rs.getString("message_id"),
               new String(request, StandardCharsets.UTF_8), new String(response, StandardCharsets.UTF_8),
-              RequestHash.of(request).equals(rs.getString("request_hash")),
+              // the record keeps the request hash keyed (older records: plain)
+              hasher.matchesRequestHash(rs.getString("request_hash"), RequestHash.of(request)),
               RequestHash.of(response).equals(rs.getString("response_hash")));
         },
         recordId);

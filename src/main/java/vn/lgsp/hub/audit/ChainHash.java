@@ -15,13 +15,20 @@ import java.util.HexFormat;
  * {@code lgsp-hub-record/1} followed by one {@code name=value} line per field, in the fixed order
  * below, each value JSON-encoded ({@code null}, a number, or a quoted string; instants as
  * {@code 2026-01-31T08:00:00.000000Z}). The first record follows {@link #GENESIS}.
+ *
+ * <p>Version 2 ({@code lgsp-hub-record/2}) is version 1 with one more line at the end,
+ * {@code shortened}: the fields the log stored shortened or cleaned, with the keyed hashes of their
+ * full values. A record is hashed in version 2 exactly when it has shortened fields; every other
+ * record, and every record written before version 2 existed, is hashed in version 1, so earlier
+ * chains verify unchanged. The version line is hashed too: a record cannot pass for the other form.
  */
 public final class ChainHash {
 
   /** The "previous hash" of the first record ever written. */
   public static final String GENESIS = "0".repeat(64);
 
-  private static final String VERSION = "lgsp-hub-record/1";
+  private static final String VERSION_1 = "lgsp-hub-record/1";
+  private static final String VERSION_2 = "lgsp-hub-record/2";
   private static final DateTimeFormatter MICROS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -29,7 +36,8 @@ public final class ChainHash {
 
   /** The hash of {@code record} at chain position {@code seq} after {@code prevHash}. */
   public static String of(ExchangeRecord r, long seq, String prevHash) {
-    StringBuilder c = new StringBuilder(1024).append(prevHash).append('\n').append(VERSION).append('\n');
+    String version = r.shortened() == null ? VERSION_1 : VERSION_2;
+    StringBuilder c = new StringBuilder(1024).append(prevHash).append('\n').append(version).append('\n');
     line(c, "seq", Long.toString(seq));
     text(c, "id", r.id() == null ? null : r.id().toString());
     text(c, "kind", r.kind());
@@ -57,6 +65,9 @@ public final class ChainHash {
     text(c, "actor", r.actor());
     text(c, "action", r.action());
     text(c, "reason", r.reason());
+    if (r.shortened() != null) {
+      text(c, "shortened", r.shortened());
+    }
     return sha256Hex(c.toString().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -13,7 +13,8 @@ public class ExchangeLogQuery {
 
   /**
    * Filters; null means "any". {@code from} is inclusive, {@code to} exclusive. {@code subjectHash}
-   * is the keyed hash of a personal ID (the caller hashes it at query time).
+   * is the keyed hash of a personal ID (the caller hashes it at query time); {@code requestHashes}
+   * the stored forms of one {@code X-Road-Request-Hash} (keyed, and plain as older records hold it).
    */
   public record Filter(
       String messageId,
@@ -25,10 +26,11 @@ public class ExchangeLogQuery {
       String subjectHash,
       String kind,
       Instant from,
-      Instant to) {
+      Instant to,
+      List<String> requestHashes) {
 
     public Filter withClient(String client) {
-      return new Filter(messageId, client, serviceId, status, errorType, issue, subjectHash, kind, from, to);
+      return new Filter(messageId, client, serviceId, status, errorType, issue, subjectHash, kind, from, to, requestHashes);
     }
 
     public Filter withKind(String recordKind) {
@@ -113,7 +115,8 @@ public class ExchangeLogQuery {
     List<Object> args = new ArrayList<>();
     args.add(granularity.name().toLowerCase());
     Filter exchanges = new Filter(filter.messageId(), filter.clientId(), filter.serviceId(), filter.status(),
-        filter.errorType(), filter.issue(), filter.subjectHash(), ExchangeRecord.EXCHANGE, filter.from(), filter.to());
+        filter.errorType(), filter.issue(), filter.subjectHash(), ExchangeRecord.EXCHANGE, filter.from(), filter.to(),
+        filter.requestHashes());
     String where = where(exchanges, args);
     String latency = "extract(epoch FROM (response_out_at - request_in_at)) * 1000";
     return jdbc.query(
@@ -150,6 +153,11 @@ public class ExchangeLogQuery {
     add(sql, args, before, "kind = ?", f.kind());
     add(sql, args, before, "request_in_at >= ?", RecordRows.utc(f.from()));
     add(sql, args, before, "request_in_at < ?", RecordRows.utc(f.to()));
+    if (f.requestHashes() != null && !f.requestHashes().isEmpty()) {
+      sql.append(args.size() == before ? " WHERE " : " AND ").append("request_hash IN (")
+          .append(String.join(", ", java.util.Collections.nCopies(f.requestHashes().size(), "?"))).append(')');
+      args.addAll(f.requestHashes());
+    }
     return sql.toString();
   }
 

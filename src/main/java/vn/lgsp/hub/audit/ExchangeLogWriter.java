@@ -30,9 +30,12 @@ import org.springframework.stereotype.Component;
  * session is transacted and committed only after the database commit, so a crash redelivers
  * rather than loses; appending is idempotent, so a redelivery is not stored twice. While the
  * database is down the writer retries the same batch without acknowledging it: records wait in
- * the broker. A record that can never be stored (malformed, or refused by the database's
- * constraints) goes to the dead-letter queue, counted in {@code hub.exchange_log.dead_lettered}
- * and logged as an error: the queue behind it keeps moving, and nothing is dropped silently.
+ * the broker. Nothing a caller sends can keep a record out of the chain: a value that cannot be
+ * stored whole is stored shortened with the hash of its full value ({@link RecordLimits}). The
+ * dead-letter queue is for faults of the hub itself only (a message that is no record, a record
+ * the hub built without a required field, a row the database still refuses): each is counted in
+ * {@code hub.exchange_log.dead_lettered} and logged as an error naming it a hub fault, so that the
+ * queue behind it keeps moving and nothing is dropped silently.
  */
 @Component
 public class ExchangeLogWriter implements SmartLifecycle {
@@ -43,6 +46,7 @@ public class ExchangeLogWriter implements SmartLifecycle {
 
   private final ConnectionFactory connectionFactory;
   private final ExchangeChain chain;
+  private final SubjectHasher hasher;
   private final AuditProperties props;
   private final Clock clock;
   private final Counter deadLettered;
@@ -59,15 +63,18 @@ public class ExchangeLogWriter implements SmartLifecycle {
   public ExchangeLogWriter(
       ConnectionFactory connectionFactory,
       ExchangeChain chain,
+      SubjectHasher hasher,
       AuditProperties props,
       MeterRegistry meters,
       Clock clock) {
     this.connectionFactory = connectionFactory;
     this.chain = chain;
+    this.hasher = hasher;
     this.props = props;
     this.clock = clock;
     this.deadLettered = Counter.builder("hub.exchange_log.dead_lettered")
-        .description("exchange records moved to the dead-letter queue: an operator must look").register(meters);
+        .description("exchange records moved to the dead-letter queue by a fault of the hub (never by what a caller"
+            + " sent): a bug to report, the record is not in the chain").register(meters);
     this.stored = Counter.builder("hub.exchange_log.stored").description("exchange records stored").register(meters);
     this.writeLag = Timer.builder("hub.exchange_log.write_lag")
         .description("from the answer to the caller until the record is stored").publishPercentileHistogram()
@@ -138,10 +145,11 @@ public class ExchangeLogWriter implements SmartLifecycle {
     List<Received> batch = new ArrayList<>(props.batchSize());
     while (message != null) {
       ExchangeRecord record = parse(message);
-      if (record == null) {
-        deadLetter(deadLetters, message, "not a valid exchange record");
+      String fault = record == null ? "not an exchange record" : RecordLimits.faultIn(record);
+      if (fault != null) {
+        deadLetter(deadLetters, message, fault);
       } else {
-        batch.add(new Received(message, record));
+        batch.add(new Received(message, RecordLimits.storable(record, hasher)));
       }
       message = batch.size() < props.batchSize() ? consumer.receiveNoWait() : null;
     }
@@ -164,8 +172,7 @@ public class ExchangeLogWriter implements SmartLifecycle {
   private ExchangeRecord parse(Message message) {
     try {
       if (message instanceof TextMessage text) {
-        ExchangeRecord record = RecordCodec.read(text.getText());
-        return RecordLimits.problemWith(record) == null ? record : null;
+        return RecordCodec.read(text.getText());
       }
     } catch (Exception e) {
       log.debug("unreadable exchange-log message ({})", e.getClass().getSimpleName());
@@ -175,7 +182,8 @@ public class ExchangeLogWriter implements SmartLifecycle {
 
   /**
    * Stores the batch, retrying with backoff while the database is unavailable; false only when the
-   * writer is stopping. Records the database refuses for their content are dead-lettered one by one.
+   * writer is stopping. A record the database still refuses after {@link RecordLimits#storable} is
+   * a fault of the hub (the limits and the schema disagree): such records are dead-lettered one by one.
    */
   private boolean storeUntilDone(List<Received> batch, MessageProducer deadLetters) throws JMSException {
     if (batch.isEmpty()) {
@@ -207,7 +215,7 @@ public class ExchangeLogWriter implements SmartLifecycle {
         if (!isRefusedContent(e)) {
           return false;
         }
-        deadLetter(deadLetters, r.message(), "refused by the database");
+        deadLetter(deadLetters, r.message(), "refused by the database although fitted to its columns");
       }
     }
     return true;
@@ -228,7 +236,8 @@ public class ExchangeLogWriter implements SmartLifecycle {
   private void deadLetter(MessageProducer deadLetters, Message message, String why) throws JMSException {
     deadLetters.send(message);
     deadLettered.increment();
-    log.error("exchange-log message {} {}; moved to {}", message.getJMSMessageID(), why, props.deadLetterQueue());
+    log.error("hub fault: exchange-log message {} moved to {}, not in the chain ({}); no caller input causes"
+        + " this, report it with the message", message.getJMSMessageID(), props.deadLetterQueue(), why);
   }
 
   /** The database refused the content (data or constraint violation), as opposed to being unreachable. */

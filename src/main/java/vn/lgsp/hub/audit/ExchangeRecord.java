@@ -26,13 +26,17 @@ import java.util.UUID;
  * @param requestOutAt the hub sent the request to the provider (null: no provider call)
  * @param responseInAt the provider's answer arrived (null: no provider call)
  * @param responseOutAt the hub answered the caller
- * @param requestHash SHA-512 of the request, as the caller received it in X-Road-Request-Hash
+ * @param requestHash the keyed hash ({@link SubjectHasher#keyRequestHash}) of the SHA-512 request hash
+ *     the caller received in X-Road-Request-Hash; records written before it was keyed hold the plain one
  * @param responseHash SHA-512 of the response body the caller received
  * @param traceparent the W3C trace context of the exchange
  * @param covertUntil the data tracker hides this exchange until this day (covert access right)
  * @param actor who acted, for admin actions and events (an operator's name, or {@code hub})
  * @param action what was done, for admin actions and events, e.g. {@code exchange-log.export}
  * @param reason why, as the actor gave it
+ * @param shortened null when every field was stored whole; else the fields the log stored
+ *     shortened or cleaned ({@code RecordLimits}), each as {@code name=length:hash} with the
+ *     original length and the keyed hash of the full value, separated by spaces
  * @param chain the record's place in the hash chain; set by the writer, null in transit
  * @param payload the encrypted request and response, for services that capture them
  */
@@ -64,6 +68,7 @@ public record ExchangeRecord(
     String actor,
     String action,
     String reason,
+    String shortened,
     ChainLink chain,
     CapturedPayload payload) {
 
@@ -134,6 +139,7 @@ public record ExchangeRecord(
     b.actor = actor;
     b.action = action;
     b.reason = reason;
+    b.shortened = shortened;
     b.chain = chain;
     b.payload = payload;
     return b;
@@ -167,6 +173,7 @@ public record ExchangeRecord(
     private String actor;
     private String action;
     private String reason;
+    private String shortened;
     private ChainLink chain;
     private CapturedPayload payload;
 
@@ -300,6 +307,11 @@ public record ExchangeRecord(
       return this;
     }
 
+    public Builder shortened(String v) {
+      shortened = v;
+      return this;
+    }
+
     public Builder chain(ChainLink v) {
       chain = v;
       return this;
@@ -315,7 +327,7 @@ public record ExchangeRecord(
           id, kind, messageId, clientId, claimedClientId, serviceId, userId, issue, method, path, status, errorType,
           requestSize, responseSize, requestInAt, requestOutAt, responseInAt, responseOutAt,
           requestHash, responseHash, subjectHash, traceparent, covertUntil, actor, action, reason,
-          chain, payload);
+          shortened, chain, payload);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,7 +25,8 @@ public class LogFilters {
 
   /** The parameters a search accepts (besides paging). */
   public static final Set<String> SEARCH = Set.of(
-      "messageId", "client", "service", "status", "errorType", "purpose", "personalId", "kind", "from", "to");
+      "messageId", "client", "service", "status", "errorType", "purpose", "personalId", "kind", "from", "to",
+      "requestHash");
 
   private final SubjectHasher hasher;
 
@@ -66,7 +68,16 @@ public class LogFilters {
         personalId == null ? null : hasher.hash(personalId),
         kind,
         instant(params, "from"),
-        instant(params, "to"));
+        instant(params, "to"),
+        requestHashes(text(params, "requestHash")));
+  }
+
+  /**
+   * An auditor's or caller's {@code X-Road-Request-Hash} as the log may store it: keyed with the
+   * log's key (records since the hash is keyed), or plain (older records).
+   */
+  private List<String> requestHashes(String plain) {
+    return plain == null ? null : List.of(hasher.keyRequestHash(plain), plain);
   }
 
   /** {@link #SEARCH} and the parameters a caller reads besides. */

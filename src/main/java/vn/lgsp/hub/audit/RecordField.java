@@ -48,7 +48,8 @@ enum RecordField {
       (b, v) -> b.covertUntil((LocalDate) v)),
   ACTOR("actor", Type.TEXT, ExchangeRecord::actor, (b, v) -> b.actor((String) v)),
   ACTION("action", Type.TEXT, ExchangeRecord::action, (b, v) -> b.action((String) v)),
-  REASON("reason", Type.TEXT, ExchangeRecord::reason, (b, v) -> b.reason((String) v));
+  REASON("reason", Type.TEXT, ExchangeRecord::reason, (b, v) -> b.reason((String) v)),
+  SHORTENED("shortened", Type.TEXT, ExchangeRecord::shortened, (b, v) -> b.shortened((String) v));
 
   /** How a field's value is held: decides its JSON, SQL and text forms. */
   enum Type {

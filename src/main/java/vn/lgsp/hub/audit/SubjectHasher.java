@@ -2,7 +2,9 @@ package vn.lgsp.hub.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keyed hashes (HMAC-SHA256) of personal IDs. The same ID always gives the same hash, so a
  * citizen's records can be found, but without the key the hash reveals nothing: the ID space is
- * small enough that an unkeyed hash would be reversed by brute force.
+ * small enough that an unkeyed hash would be reversed by brute force. For the same reason the
+ * request hash a record keeps is keyed too ({@link #keyRequestHash}): its preimage holds the
+ * personal ID of the path or body.
  */
 @Component
 public class SubjectHasher {
@@ -23,6 +27,9 @@ public class SubjectHasher {
 
   private static final int PATH_HASH_CHARS = 16;
 
+  /** Marks a stored request hash as keyed; records without it hold the plain SHA-512 (older hubs). */
+  public static final String KEYED_REQUEST_HASH = "hmac-sha256:";
+
   private final SecretKeySpec key;
 
   public SubjectHasher(AuditProperties properties) {
@@ -31,11 +38,38 @@ public class SubjectHasher {
             properties.subjectHashKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
+  /** The keyed hash of a personal ID, or of any text the log keeps only as a hash; hex. */
   public String hash(String personalId) {
+    return HexFormat.of().formatHex(mac(personalId));
+  }
+
+  /**
+   * What the log stores for a request hash: {@code hmac-sha256:} and the Base64 HMAC of the plain
+   * hash as the caller received it in {@code X-Road-Request-Hash}. An auditor holding the key
+   * matches a hash the caller kept by computing this (or with {@link #matchesRequestHash}); without
+   * the key, the stored value cannot be tested against guessed requests.
+   */
+  public String keyRequestHash(String plainRequestHash) {
+    if (plainRequestHash == null || plainRequestHash.startsWith(KEYED_REQUEST_HASH)) {
+      return plainRequestHash;
+    }
+    return KEYED_REQUEST_HASH + Base64.getEncoder().encodeToString(mac(plainRequestHash));
+  }
+
+  /** Whether a stored request hash (keyed, or plain in older records) is that of {@code plainRequestHash}. */
+  public boolean matchesRequestHash(String stored, String plainRequestHash) {
+    if (stored == null || plainRequestHash == null) {
+      return false;
+    }
+    String expected = stored.startsWith(KEYED_REQUEST_HASH) ? keyRequestHash(plainRequestHash) : plainRequestHash;
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), stored.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private byte[] mac(String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return HexFormat.of().formatHex(mac.doFinal(personalId.getBytes(StandardCharsets.UTF_8)));
+      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }

@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +22,18 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.XRoadHeaders;
 
 /**
- * The first filter every request meets, before security and routing: headers within size
- * (else 431) and free of control characters (else 400), bodies within size (else 413, read into memory once so nothing unbounded reaches a
+ * The first filter every request meets, before security and routing: path and query string within
+ * size (else 414), headers within size and each protocol header within its own limit (else 431)
+ * and free of control characters (else 400), bodies within size (else 413, read into memory once so nothing unbounded reaches a
  * parser), and no DTD in a SOAP message (else 400: the SOAP specification forbids one, and a DTD
- * is how XML external entity and entity expansion attacks begin). Each refusal is logged.
+ * is how XML external entity and entity expansion attacks begin). Each refusal is logged. The
+ * limits ({@link EngineProperties}) are those the exchange record holds whole, so every value a
+ * caller gets past the edge reaches the record as sent (masked).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -49,15 +55,10 @@ public class EdgeGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Instant started = clock.instant();
-    ProblemType headerProblem = headerProblem(request);
-    if (headerProblem == ProblemType.HEADER_TOO_LARGE) {
-      refusals.refuse(request, response, ProblemType.HEADER_TOO_LARGE, "headers may total at most "
-          + limits.maxHeaderBytes() + " bytes, " + limits.maxHeaderValueBytes() + " each", 0, started);
-      return;
-    }
-    if (headerProblem == ProblemType.INVALID_HEADER) {
-      refusals.refuse(request, response, ProblemType.INVALID_HEADER,
-          "header values must not hold control characters", 0, started);
+    Refusal refusal = targetProblem(request);
+    refusal = refusal != null ? refusal : headerProblem(request);
+    if (refusal != null) {
+      refusals.refuse(request, response, refusal.type(), refusal.detail(), 0, started);
       return;
     }
     if (request.getContentLengthLong() > limits.maxBodyBytes()) {
@@ -84,27 +85,100 @@ public class EdgeGuard extends OncePerRequestFilter {
     chain.doFilter(new BufferedBody(request, body), response);
   }
 
+  /** Why the edge refuses a request, as the caller is told. */
+  private record Refusal(ProblemType type, String detail) {}
+
   /**
-   * In one pass over the headers: {@code HEADER_TOO_LARGE} when they or one value exceed the
-   * limits, else {@code INVALID_HEADER} for a control character (other than tab) in a value, an
-   * attempt to split headers or forge log lines; null when the headers are acceptable.
+   * {@code URI_TOO_LONG} when the path or the query string, as sent, exceeds its limit;
+   * {@code INVALID_REQUEST} for a malformed percent-escape in either, or a query parameter that
+   * decodes to a control or unassigned character. Both would otherwise fail later, where the
+   * request is read (Spring's path parser, the security firewall's parameter check inside the
+   * route's HTTP consumer), as an unlogged 500.
    */
-  private ProblemType headerProblem(HttpServletRequest request) {
+  private Refusal targetProblem(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    if (path != null && path.length() > limits.maxPathChars()) {
+      return new Refusal(ProblemType.URI_TOO_LONG, "the path may hold at most " + limits.maxPathChars() + " characters");
+    }
+    String query = request.getQueryString();
+    if (query != null && query.length() > limits.maxQueryChars()) {
+      return new Refusal(ProblemType.URI_TOO_LONG,
+          "the query string may hold at most " + limits.maxQueryChars() + " characters");
+    }
+    if (!wellEscaped(path) || !wellEscaped(query)) {
+      return new Refusal(ProblemType.INVALID_REQUEST, "a percent sign must start an escape of two hexadecimal digits");
+    }
+    if (query != null && !printableParameters(query)) {
+      return new Refusal(ProblemType.INVALID_REQUEST, "query parameters must not hold control or unassigned characters");
+    }
+    return null;
+  }
+
+  private static boolean wellEscaped(String text) {
+    if (text == null) {
+      return true;
+    }
+    for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+      if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Each decoded parameter name and value holds only assigned, non-control characters (the firewall's rule). */
+  private static boolean printableParameters(String query) {
+    for (String part : query.split("&")) {
+      String decoded = URLDecoder.decode(part, StandardCharsets.UTF_8);
+      if (decoded.codePoints().anyMatch(c -> !Character.isDefined(c) || Character.isISOControl(c))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * In one pass over the headers: {@code HEADER_TOO_LARGE} when they, one value or a protocol
+   * header's value exceed the limits, else {@code INVALID_HEADER} for a control character (other
+   * than tab) in a value, an attempt to split headers or forge log lines; null when the headers are
+   * acceptable.
+   */
+  private Refusal headerProblem(HttpServletRequest request) {
     long total = 0;
     boolean controlCharacter = false;
     for (String name : Collections.list(request.getHeaderNames())) {
+      int protocolLimit = protocolLimit(name);
       for (String value : Collections.list(request.getHeaders(name))) {
         if (value.length() > limits.maxHeaderValueBytes()) {
-          return ProblemType.HEADER_TOO_LARGE;
+          return tooLarge();
+        }
+        if (value.length() > protocolLimit) {
+          // the header's own name, not the caller's spelling of it
+          String header = XRoadHeaders.USER_ID.equalsIgnoreCase(name) ? XRoadHeaders.USER_ID : "a protocol header (X-Road-*)";
+          return new Refusal(ProblemType.HEADER_TOO_LARGE, header + " may hold at most " + protocolLimit + " characters");
         }
         total += name.length() + value.length() + 4;
         controlCharacter = controlCharacter || value.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c));
       }
     }
     if (total > limits.maxHeaderBytes()) {
-      return ProblemType.HEADER_TOO_LARGE;
+      return tooLarge();
     }
-    return controlCharacter ? ProblemType.INVALID_HEADER : null;
+    return controlCharacter
+        ? new Refusal(ProblemType.INVALID_HEADER, "header values must not hold control characters") : null;
+  }
+
+  private Refusal tooLarge() {
+    return new Refusal(ProblemType.HEADER_TOO_LARGE, "headers may total at most "
+        + limits.maxHeaderBytes() + " bytes, " + limits.maxHeaderValueBytes() + " each");
+  }
+
+  /** The longest value the header {@code name} may have beyond the general limit; unbounded for others. */
+  private int protocolLimit(String name) {
+    if (XRoadHeaders.USER_ID.equalsIgnoreCase(name)) {
+      return limits.maxUserIdChars();
+    }
+    return HeaderRules.isProtocolHeader(name) ? limits.maxProtocolHeaderChars() : Integer.MAX_VALUE;
   }
 
   private static boolean isForm(HttpServletRequest request) {

@@ -68,7 +68,7 @@ public class EdgeRefusals {
           .responseSize(body.length)
           .requestInAt(started)
           .responseOutAt(clock.instant())
-          .requestHash(RequestHash.of(path.getBytes(StandardCharsets.UTF_8)))
+          .requestHash(hasher.keyRequestHash(RequestHash.of(path.getBytes(StandardCharsets.UTF_8))))
           .responseHash(RequestHash.of(body))
           .traceparent(traceparent)
           .build());

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import vn.lgsp.hub.protocol.HeaderRules;
 
 /**
  * Limits the engine applies to every exchange.
@@ -13,6 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxHeaderBytes the largest size of all request headers together (larger: 431)
  * @param maxHeaderValueBytes the largest single header value (larger: 431)
  * @param maxJsonDepth the deepest nesting of a JSON body (deeper: 400)
+ * @param maxPathChars the longest request path, as sent (longer: 414). At most 1024 keeps the path
+ *     whole in the record even when every digit run in it is masked (up to 1.8 times longer, path
+ *     column 2048); a longer limit is allowed, the record then keeps such a path shortened with a hash
+ * @param maxQueryChars the longest query string, as sent (longer: 414); the record keeps only its hash
+ * @param maxUserIdChars the longest {@code X-Road-UserId} (longer: 431). At most 64 keeps it whole in
+ *     the record when masked (user-id column 128)
+ * @param maxProtocolHeaderChars the longest value of any other protocol header ({@code X-Road-*},
+ *     its GovStack aliases; longer: 431); X-Road-Issue is stored whole up to 256, X-Road-Id is in
+ *     any case at most 100 characters of a restricted alphabet
  */
 @Validated
 @ConfigurationProperties("hub.engine")
@@ -20,4 +30,8 @@ public record EngineProperties(
     @DefaultValue("262144") @Min(1024) @Max(104_857_600) int maxBodyBytes,
     @DefaultValue("16384") @Min(1024) @Max(65_536) int maxHeaderBytes,
     @DefaultValue("8192") @Min(256) @Max(65_536) int maxHeaderValueBytes,
-    @DefaultValue("32") @Min(2) @Max(1000) int maxJsonDepth) {}
+    @DefaultValue("32") @Min(2) @Max(1000) int maxJsonDepth,
+    @DefaultValue("1024") @Min(64) @Max(8192) int maxPathChars,
+    @DefaultValue("2048") @Min(64) @Max(8192) int maxQueryChars,
+    @DefaultValue("64") @Min(16) @Max(HeaderRules.MAX_TEXT) int maxUserIdChars,
+    @DefaultValue("200") @Min(16) @Max(HeaderRules.MAX_TEXT) int maxProtocolHeaderChars) {}

@@ -145,7 +145,7 @@ public class ExchangeFinisher implements Processor {
         .requestOutAt(c.requestOutAt())
         .responseInAt(c.responseInAt())
         .responseOutAt(clock.instant())
-        .requestHash(c.requestHash())
+        .requestHash(hasher.keyRequestHash(c.requestHash()))
         .responseHash(RequestHash.of(body))
         .subjectHash(subject == null ? null : hasher.hash(subject))
         .traceparent(c.traceparent())

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.time.Clock;
@@ -177,8 +176,7 @@ public class ExchangeGate implements Processor {
    */
   private static void refuseControlCharacters(Message in) {
     for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
-      if ((name.startsWith("x-road-") || name.startsWith("x-govstack-") || name.startsWith("information-mediator-"))
+      if (HeaderRules.isProtocolHeader(header.getKey())
           && header.getValue() instanceof String value && !HeaderRules.isPrintableText(value)) {
         throw new HubProblemException(ProblemType.INVALID_HEADER,
             "protocol headers must be 1-" + HeaderRules.MAX_TEXT + " printable characters");

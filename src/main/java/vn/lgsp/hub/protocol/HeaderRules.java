@@ -1,5 +1,6 @@
 package vn.lgsp.hub.protocol;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Syntax rules for the values of X-Road headers that the hub stores and echoes. */
@@ -11,6 +12,12 @@ public final class HeaderRules {
   public static final int MAX_TEXT = 200;
 
   private HeaderRules() {}
+
+  /** X-Road protocol headers and their GovStack aliases: the hub reads, stores or echoes their values. */
+  public static boolean isProtocolHeader(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.startsWith("x-road-") || lower.startsWith("x-govstack-") || lower.startsWith("information-mediator-");
+  }
 
   public static boolean isMessageId(String value) {
     return value != null && MESSAGE_ID.matcher(value).matches();

@@ -25,6 +25,7 @@ public enum ProblemType {
       "Client.AuthenticationThrottled", 429, "Too many failed authentications; retry after the time given"),
   HEADER_TOO_LARGE("Client.HeaderTooLarge", 431, "The request headers are too large"),
   UNSUPPORTED_MEDIA_TYPE("Client.UnsupportedMediaType", 415, "The content type is not supported"),
+  URI_TOO_LONG("Client.UriTooLong", 414, "The request path or query string is too long"),
   PROVIDER_UNAVAILABLE("Server.Provider.Unavailable", 503, "The provider is unavailable"),
   PROVIDER_TIMEOUT("Server.Provider.Timeout", 504, "The provider did not answer in time"),
   PROVIDER_FAULT("Server.Provider.Fault", 503, "The provider could not answer"),

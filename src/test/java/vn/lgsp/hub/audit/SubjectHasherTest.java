@@ -36,4 +36,27 @@ class SubjectHasherTest {
     assertThat(hasher.maskIds("/r1/VN/GOV/BCA/DANCU/citizen-info.v1/12345")).isEqualTo("/r1/VN/GOV/BCA/DANCU/citizen-info.v1/12345");
     assertThat(hasher.maskIds(null)).isNull();
   }
+
+  @Test
+  void storedRequestHashIsKeyedAndMatchesOnlyTheCallersHash() {
+    String plain = protocolHash("GET /r1/VN/GOV/BCA/DANCU/citizen-info/001085000123");
+    String stored = hasher.keyRequestHash(plain);
+    assertThat(stored).startsWith(SubjectHasher.KEYED_REQUEST_HASH).doesNotContain(plain).hasSizeLessThanOrEqualTo(100);
+    assertThat(hasher.keyRequestHash(stored)).as("keying twice changes nothing").isEqualTo(stored);
+    assertThat(hasher.matchesRequestHash(stored, plain)).isTrue();
+    assertThat(hasher.matchesRequestHash(stored, protocolHash("GET /r1/VN/GOV/BCA/DANCU/citizen-info/001085000124")))
+        .isFalse();
+    assertThat(hasher("another-key-of-16-chars").matchesRequestHash(stored, plain)).as("without the key").isFalse();
+  }
+
+  @Test
+  void plainRequestHashesOfOlderRecordsStillMatch() {
+    String plain = protocolHash("GET /r1/x");
+    assertThat(hasher.matchesRequestHash(plain, plain)).isTrue();
+    assertThat(hasher.matchesRequestHash(plain, protocolHash("GET /r1/y"))).isFalse();
+  }
+
+  private static String protocolHash(String request) {
+    return vn.lgsp.hub.protocol.RequestHash.of(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

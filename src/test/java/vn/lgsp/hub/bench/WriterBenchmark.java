@@ -30,6 +30,7 @@ import vn.lgsp.hub.audit.ExchangeLogWriter;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.RecordCodec;
 import vn.lgsp.hub.audit.SealKey;
+import vn.lgsp.hub.audit.SubjectHasher;
 
 /**
  * The exchange-log writer alone, as the hub runs it: a durable Artemis queue (journal synced), the
@@ -81,7 +82,7 @@ final class WriterBenchmark {
         try {
           ActiveMQConnectionFactory jms = new ActiveMQConnectionFactory("vm://0");
           fill(jms, audit.queue(), records);
-          ExchangeLogWriter writer = new ExchangeLogWriter(jms, chain, audit, new SimpleMeterRegistry(), clock);
+          ExchangeLogWriter writer = new ExchangeLogWriter(jms, chain, new SubjectHasher(audit), audit, new SimpleMeterRegistry(), clock);
           var queue = broker.getActiveMQServer().locateQueue(SimpleString.of(audit.queue()));
           long started = System.nanoTime();
           writer.start();
