@@ -21,7 +21,11 @@ public final class LogVerifier {
   /** One checked piece: an archive file or the database. */
   public record Part(String source, ChainVerifier.Result result) {}
 
-  /** The verdict over all pieces; {@code firstBad} names the first break and where it is. */
+  /**
+   * The verdict over all pieces; {@code firstBad} names the first break and where it is. {@code
+   * witnessedSeq} is the newest position the seal witness holds, {@code witnessTimeStamp} the
+   * authority's time-stamp of that seal (absent without a valid token).
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Report(
       boolean intact,
@@ -33,7 +37,8 @@ public final class LogVerifier {
       String firstBadSource,
       ChainVerifier.Break firstBad,
       List<Part> parts,
-      Long witnessedSeq) {}
+      Long witnessedSeq,
+      TimeStamps.TimeStamp witnessTimeStamp) {}
 
   private final TrustedKeys trust;
   private final Clock clock;
@@ -97,7 +102,7 @@ public final class LogVerifier {
         return !result.intact() || continues ? result : discontinuous(result, head.baseSeq(), Math.max(archivedTo, 0));
       })));
     }
-    return report(parts, witnessed == null ? null : witnessed.seal().upToSeq());
+    return report(parts, witnessed);
   }
 
   /**
@@ -130,7 +135,7 @@ public final class LogVerifier {
         r.unsealedRecords(), problem);
   }
 
-  private Report report(List<Part> parts, Long witnessedSeq) {
+  private Report report(List<Part> parts, WitnessLog.Witnessed witnessed) {
     long records = 0;
     long seals = 0;
     for (Part p : parts) {
@@ -141,7 +146,9 @@ public final class LogVerifier {
     Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
     return new Report(bad == null, clock.instant(), records, seals, last == null ? 0 : last.result().lastSeq(),
         last == null ? 0 : last.result().unsealedRecords(), bad == null ? null : bad.source(),
-        bad == null ? null : bad.result().firstBad(), parts, witnessedSeq);
+        bad == null ? null : bad.result().firstBad(), parts, witnessed == null ? null : witnessed.seal().upToSeq(),
+        witnessed == null || witnessed.timeStampToken() == null ? null
+            : TimeStamps.check(witnessed.timeStampToken(), witnessed.seal()).orElse(null));
   }
 
   private static ChainVerifier.Result discontinuous(ChainVerifier.Result r, long startsAfter, long previousEnd) {

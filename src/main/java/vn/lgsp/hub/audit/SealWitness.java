@@ -2,6 +2,7 @@ package vn.lgsp.hub.audit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,7 +26,9 @@ import vn.lgsp.hub.HubProperties;
  * witnessed seal the database never had would read as a truncation. A crash between the commit and
  * the append only leaves that seal unwitnessed; the next seal covers the same chain and more.
  * Verification ({@link LogVerifier}) reports {@code truncated} when the database has lost a
- * position the witness saw sealed.
+ * position the witness saw sealed. With a time-stamping authority configured, each witnessed seal
+ * is then time-stamped on a thread of its own (a slow authority never holds up the writer) and the
+ * token appended after it.
  */
 @Component
 public class SealWitness {
@@ -32,12 +38,23 @@ public class SealWitness {
   private final Path directory;
   private final Path file;
   private final Counter failures;
+  private final TimeStamps timeStamps;
+  private final ThreadPoolExecutor timeStamping;
 
   public SealWitness(WitnessProperties witness, HubProperties hub, MeterRegistry meters) {
     this.directory = witness.directory() != null ? witness.directory() : hub.dataDir().resolve("exchange-log-witness");
     this.file = directory.resolve(WitnessLog.fileName(hub.node()));
     this.failures = Counter.builder("hub.exchange_log.witness_failures")
-        .description("seals that could not be written to the witness (alert on any)").register(meters);
+        .description("seals that could not be written to the witness or time-stamped (alert on any)").register(meters);
+    this.timeStamps = witness.tsaUrl() == null ? null : new TimeStamps(witness.tsaUrl(), witness.tsaTimeout());
+    // one request at a time, a bounded backlog: while the authority is away, seals wait or go unstamped
+    this.timeStamping = timeStamps == null ? null : new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(64), task -> {
+          Thread thread = new Thread(task, "seal-timestamping");
+          thread.setDaemon(true);
+          return thread;
+        },
+        (task, pool) -> unstamped("the time-stamping backlog is full"));
     try {
       Files.createDirectories(directory);
       endTornLine();
@@ -65,6 +82,13 @@ public class SealWitness {
     });
   }
 
+  @PreDestroy
+  void stop() {
+    if (timeStamping != null) {
+      timeStamping.shutdownNow();
+    }
+  }
+
   /** The newest seal this hub's witness directory holds, from every node's file. */
   public Optional<WitnessLog.Witnessed> newest() {
     return WitnessLog.newest(directory);
@@ -74,23 +98,45 @@ public class SealWitness {
    * Appends and syncs one line. A failure does not undo the committed seal (nothing can), so it is
    * logged and counted: the next seal that is witnessed covers this one.
    */
-  synchronized void append(Seal seal) {
+  void append(Seal seal) {
     try {
-      boolean created = !Files.exists(file);
-      try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND)) {
-        ByteBuffer line = ByteBuffer.wrap(WitnessLog.line(seal));
-        while (line.hasRemaining()) {
-          out.write(line);
-        }
-        out.force(true);
-      }
-      if (created) {
-        syncDirectory();
-      }
+      write(WitnessLog.line(seal));
     } catch (IOException | RuntimeException e) {
       failures.increment();
       log.error("the seal of chain position {} could not be witnessed in {}: {}", seal.upToSeq(), file, e.toString());
+      return;
+    }
+    if (timeStamping != null) {
+      timeStamping.execute(() -> timeStamp(seal));
+    }
+  }
+
+  private void timeStamp(Seal seal) {
+    try {
+      write(WitnessLog.timeStampLine(seal, timeStamps.request(seal)));
+    } catch (IOException | RuntimeException e) {
+      unstamped("the seal of chain position " + seal.upToSeq() + " was not time-stamped by " + timeStamps.authority()
+          + ": " + e.getMessage());
+    }
+  }
+
+  private void unstamped(String why) {
+    failures.increment();
+    log.warn("{}; the next seal's time-stamp covers it", why);
+  }
+
+  private synchronized void write(byte[] bytes) throws IOException {
+    boolean created = !Files.exists(file);
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      ByteBuffer line = ByteBuffer.wrap(bytes);
+      while (line.hasRemaining()) {
+        out.write(line);
+      }
+      out.force(true);
+    }
+    if (created) {
+      syncDirectory();
     }
   }
 

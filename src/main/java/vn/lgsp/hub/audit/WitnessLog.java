@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,7 +17,9 @@ import java.util.stream.Stream;
 /**
  * The witness's seal files, read back for verification (by the hub, or by the verification command
  * without it). One JSON line per seal, {@code {"type":"seal","seal":{...}}}, appended in the order
- * the hub sealed; a line torn by a crash is skipped. Each hub node writes its own file, {@code
+ * the hub sealed, and with a time-stamping authority, later, a line {@code
+ * {"type":"timestamp","upToSeq":..,"headHash":..,"token":"Base64 of the RFC 3161 token"}} for it;
+ * a line torn by a crash is skipped. Each hub node writes its own file, {@code
  * seals-<node>.jsonl}, so several hubs may share one witness directory without locking.
  */
 public final class WitnessLog {
@@ -24,8 +27,11 @@ public final class WitnessLog {
   static final String PREFIX = "seals-";
   static final String SUFFIX = ".jsonl";
 
-  /** The witnessed seal of the highest chain position, the file that holds it, and how many seals were read. */
-  public record Witnessed(Seal seal, String source, long seals) {}
+  /**
+   * The witnessed seal of the highest chain position, the file that holds it, how many seals were
+   * read, and the time-stamp token the witness keeps for that seal (null: none).
+   */
+  public record Witnessed(Seal seal, String source, long seals, String timeStampToken) {}
 
   private WitnessLog() {}
 
@@ -41,6 +47,15 @@ public final class WitnessLog {
   static byte[] line(Seal seal) {
     ObjectNode line = ExportFile.JSON.createObjectNode().put("type", "seal");
     line.set("seal", ExportFile.JSON.valueToTree(seal));
+    return bytes(line);
+  }
+
+  static byte[] timeStampLine(Seal seal, byte[] token) {
+    return bytes(ExportFile.JSON.createObjectNode().put("type", "timestamp").put("upToSeq", seal.upToSeq())
+        .put("headHash", seal.headHash()).put("token", Base64.getEncoder().encodeToString(token)));
+  }
+
+  private static byte[] bytes(ObjectNode line) {
     try {
       return (ExportFile.JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
@@ -60,20 +75,23 @@ public final class WitnessLog {
       try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         String text;
         while ((text = in.readLine()) != null) {
-          Seal seal = seal(text);
-          if (seal == null) {
-            continue;
-          }
-          seals++;
-          if (newest == null || seal.upToSeq() > newest.seal().upToSeq()) {
-            newest = new Witnessed(seal, file.getFileName().toString(), 0);
+          JsonNode line = parse(text);
+          Seal seal = seal(line);
+          if (seal != null) {
+            seals++;
+            if (newest == null || seal.upToSeq() > newest.seal().upToSeq()) {
+              newest = new Witnessed(seal, file.getFileName().toString(), 0, null);
+            }
+          } else if (newest != null && isTimeStampOf(line, newest.seal())) {
+            newest = new Witnessed(newest.seal(), newest.source(), 0, line.get("token").asText());
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the seal witness " + file, e);
       }
     }
-    return newest == null ? Optional.empty() : Optional.of(new Witnessed(newest.seal(), newest.source(), seals));
+    return newest == null ? Optional.empty() : Optional.of(new Witnessed(newest.seal(), newest.source(), seals,
+        newest.timeStampToken()));
   }
 
   private static List<Path> files(Path path) {
@@ -93,10 +111,23 @@ public final class WitnessLog {
     }
   }
 
-  /** The seal on one line, or null for a line that is not a whole seal (torn by a crash). */
-  private static Seal seal(String text) {
+  /** A line as JSON, or null for one that is not (torn by a crash). */
+  private static JsonNode parse(String text) {
     try {
-      JsonNode line = ExportFile.JSON.readTree(text);
+      return ExportFile.JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static boolean isTimeStampOf(JsonNode line, Seal seal) {
+    return line != null && "timestamp".equals(line.path("type").asText()) && line.path("token").isTextual()
+        && line.path("upToSeq").asLong() == seal.upToSeq() && seal.headHash().equals(line.path("headHash").asText());
+  }
+
+  /** The seal on one line, or null for a line that is not a whole seal. */
+  private static Seal seal(JsonNode line) {
+    try {
       JsonNode seal = line == null ? null : line.get("seal");
       if (!"seal".equals(line == null ? null : line.path("type").asText()) || seal == null || !seal.isObject()) {
         return null;

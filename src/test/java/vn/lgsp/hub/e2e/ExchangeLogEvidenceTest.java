@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +31,11 @@ import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.ChainHash;
 import vn.lgsp.hub.audit.ChainReader;
 import vn.lgsp.hub.audit.ExchangeRecord;
+import vn.lgsp.hub.audit.Seal;
+import vn.lgsp.hub.audit.SealWitness;
+import vn.lgsp.hub.audit.TimeStamps;
 import vn.lgsp.hub.audit.VerifyCommand;
+import vn.lgsp.hub.audit.WitnessLog;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 import vn.lgsp.hub.support.TestDataDir;
@@ -51,6 +56,7 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
   @Autowired JmsTemplate jms;
   @Autowired MeterRegistry meters;
   @Autowired AuditProperties audit;
+  @Autowired SealWitness witness;
 
   /** A lookup whose record is stored; answers the record. */
   private JsonNode lookUp() {
@@ -234,6 +240,16 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
       assertThat(bad.get("detail").asText()).contains("chain ends at " + cut);
       assertThat(report.get("parts").get(report.get("parts").size() - 1).get("result").get("lastSeq").asLong())
           .as("the chain itself verifies up to the moved head").isEqualTo(cut);
+
+      // an auditor's command finds it with the witness, and shows why the witness is needed
+      String[] database = {"--certificate=" + certificate(), "--jdbc-url=" + jdbcUrl(), "--jdbc-user=postgres"};
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+      assertThat(VerifyCommand.run(append(database, "--witness=" + witness.directory()), print, System.err))
+          .as(out.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"problem\" : \"truncated\"");
+      out.reset();
+      assertThat(VerifyCommand.run(database, print, System.err)).as("without the witness the cut goes unseen").isZero();
     } finally {
       undoCut();
     }
@@ -255,6 +271,45 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
       undoCut();
     }
     assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theWitnessedSealIsTimeStampedByTheSandboxAuthority() {
+    lookUp();
+    JsonNode report = await().atMost(Duration.ofSeconds(10)).until(this::verify, v -> v.get("intact").asBoolean()
+        && v.path("witnessedSeq").asLong() == v.get("lastSeq").asLong() && v.path("witnessTimeStamp").has("at"));
+    JsonNode stamp = report.get("witnessTimeStamp");
+    assertThat(stamp.get("authority").asText()).contains("sandbox time-stamping authority");
+    assertThat(stamp.get("authorityKeyId").asText()).hasSize(64);
+    assertThat(Duration.between(Instant.parse(stamp.get("at").asText()), Instant.now()).abs())
+        .isLessThan(Duration.ofMinutes(1));
+
+    // the token is over that seal's signature: it vouches for no other seal
+    WitnessLog.Witnessed newest = WitnessLog.newest(witness.directory()).orElseThrow();
+    assertThat(newest.timeStampToken()).isNotNull();
+    assertThat(TimeStamps.check(newest.timeStampToken(), newest.seal())).isPresent();
+    Seal other = new Seal(newest.seal().upToSeq(), newest.seal().headHash(), newest.seal().sealedAt(),
+        newest.seal().keyId(), java.util.Base64.getEncoder().encodeToString(new byte[64]));
+    assertThat(TimeStamps.check(newest.timeStampToken(), other)).isEmpty();
+  }
+
+  private String certificate() {
+    try {
+      return Files.writeString(TestDataDir.create("auditor").resolve("seal.pem"),
+          hub.admin("/admin/api/exchange-log/certificate").body()).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private String jdbcUrl() {
+    return jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL());
+  }
+
+  private static String[] append(String[] args, String arg) {
+    String[] more = java.util.Arrays.copyOf(args, args.length + 1);
+    more[args.length] = arg;
+    return more;
   }
 
   /**
