@@ -44,6 +44,24 @@ class SealWitnessTest {
   }
 
   @Test
+  void theTimeStampKeptIsTheOneOfTheNewestSeal() throws Exception {
+    SealWitness w = witness("hub-a");
+    Path file = dir.resolve("witness").resolve("seals-hub-a.jsonl");
+    w.afterCommit(seal(50));
+    Files.write(file, WitnessLog.timeStampLine(seal(50), new byte[] {1}), StandardOpenOption.APPEND);
+    w.afterCommit(seal(120));
+    Files.write(file, WitnessLog.timeStampLine(seal(120), new byte[] {2}), StandardOpenOption.APPEND);
+    w.afterCommit(seal(70));
+    // a token for position 120 of another chain (written again after a cut) is not the witnessed seal's
+    Seal other = new Seal(120, seal(121).headHash(), seal(120).sealedAt(), "k", "sig-x");
+    Files.write(file, WitnessLog.timeStampLine(other, new byte[] {3}), StandardOpenOption.APPEND);
+    WitnessLog.Witnessed newest = WitnessLog.newest(file).orElseThrow();
+    assertThat(newest.seal()).isEqualTo(seal(120));
+    assertThat(newest.timeStampToken()).isEqualTo(java.util.Base64.getEncoder().encodeToString(new byte[] {2}));
+    assertThat(newest.seals()).isEqualTo(3);
+  }
+
+  @Test
   void eachNodeAppendsItsOwnFileAndTheNewestSpansThemAll() throws Exception {
     witness("hub-a").afterCommit(seal(10));
     witness("host:/var/lib/hub b").afterCommit(seal(15));
