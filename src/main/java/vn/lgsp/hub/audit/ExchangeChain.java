@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Appends records to the hash chain in PostgreSQL. Each append locks the chain head row, so
  * positions are assigned in one order even with several writers (several hubs on one database).
  * Appending is idempotent: a record already stored (a redelivery) is skipped, not chained twice.
- * The chain is sealed in the same transaction when enough records or time have passed.
+ * The chain is sealed in the same transaction when enough records or time have passed, and each
+ * seal goes to the {@link SealWitness} outside the database once it is committed.
  */
 @Repository
 public class ExchangeChain {
@@ -40,13 +41,16 @@ public class ExchangeChain {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final SealKey sealKey;
+  private final SealWitness witness;
   private final AuditProperties.Seal sealPolicy;
   private final Clock clock;
 
-  public ExchangeChain(JdbcTemplate jdbc, TransactionTemplate tx, SealKey sealKey, AuditProperties audit, Clock clock) {
+  public ExchangeChain(JdbcTemplate jdbc, TransactionTemplate tx, SealKey sealKey, SealWitness witness,
+      AuditProperties audit, Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.sealKey = sealKey;
+    this.witness = witness;
     this.sealPolicy = audit.seal();
     this.clock = clock;
   }
@@ -152,6 +156,7 @@ public class ExchangeChain {
         seal.upToSeq(), seal.headHash(), RecordRows.utc(seal.sealedAt()), seal.keyId(), signature);
     jdbc.update("UPDATE exchange_chain_head SET sealed_seq = ?, sealed_at = ? WHERE id = 1",
         seal.upToSeq(), RecordRows.utc(seal.sealedAt()));
+    witness.afterCommit(new Seal(seal.upToSeq(), seal.headHash(), seal.sealedAt(), seal.keyId(), signature));
   }
 
   Head lockHead() {

@@ -12,15 +12,20 @@ import java.util.List;
 
 /**
  * Verifies the whole exchange log: the archive files in chain order, each starting where the one
- * before ended, then the database, starting where the last archive ended. The admin endpoint and
- * the verification command share it.
+ * before ended, then the database, starting where the last archive ended, and last the database
+ * against the newest seal the witness holds ({@code truncated} if the database lost what the
+ * witness saw). The admin endpoint and the verification command share it.
  */
 public final class LogVerifier {
 
   /** One checked piece: an archive file or the database. */
   public record Part(String source, ChainVerifier.Result result) {}
 
-  /** The verdict over all pieces; {@code firstBad} names the first break and where it is. */
+  /**
+   * The verdict over all pieces; {@code firstBad} names the first break and where it is. {@code
+   * witnessedSeq} is the newest position the seal witness holds, {@code witnessTimeStamp} the
+   * authority's time-stamp of that seal (absent without a valid token).
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Report(
       boolean intact,
@@ -31,7 +36,9 @@ public final class LogVerifier {
       long unsealedRecords,
       String firstBadSource,
       ChainVerifier.Break firstBad,
-      List<Part> parts) {}
+      List<Part> parts,
+      Long witnessedSeq,
+      TimeStamps.TimeStamp witnessTimeStamp) {}
 
   private final TrustedKeys trust;
   private final Clock clock;
@@ -50,6 +57,15 @@ public final class LogVerifier {
    * set must be complete, while an auditor may check any exported stretch on its own.
    */
   public Report verify(List<Path> files, ChainReader database, boolean fromGenesis) {
+    return verify(files, database, fromGenesis, null);
+  }
+
+  /**
+   * As {@link #verify(List, ChainReader, boolean)}, and the database against {@code witnessed}, the
+   * newest seal of the witness (null: none). Read the witness before calling: a seal is witnessed
+   * after its commit, so one read first is in the database's snapshot unless records were removed.
+   */
+  public Report verify(List<Path> files, ChainReader database, boolean fromGenesis, WitnessLog.Witnessed witnessed) {
     List<Part> parts = new ArrayList<>();
     long endSeq = fromGenesis ? 0 : -1;
     String endHash = fromGenesis ? ChainHash.GENESIS : null;
@@ -77,16 +93,49 @@ public final class LogVerifier {
         s.records(head.baseSeq(), head.lastSeq(), verifier::record);
         s.outside(head.baseSeq(), head.lastSeq(), verifier::outside);
         ChainVerifier.Result result = verifier.finish(head.lastSeq(), head.lastHash());
+        if (result.intact() && witnessed != null) {
+          result = againstWitness(result, head, s, witnessed);
+        }
         boolean continues = archivedHash == null
             ? head.baseSeq() == 0
             : head.baseSeq() == archivedTo && head.baseHash().equals(archivedHash);
         return !result.intact() || continues ? result : discontinuous(result, head.baseSeq(), Math.max(archivedTo, 0));
       })));
     }
-    return report(parts);
+    return report(parts, witnessed);
   }
 
-  private Report report(List<Part> parts) {
+  /**
+   * The database must still hold the newest position the witness saw sealed, with the hash sealed
+   * then. A position at or before the database's base was archived: the archive files answer for it.
+   */
+  private ChainVerifier.Result againstWitness(ChainVerifier.Result r, ExchangeChain.Head head, ChainReader.Snapshot s,
+      WitnessLog.Witnessed witnessed) {
+    Seal seal = witnessed.seal();
+    long seq = seal.upToSeq();
+    if (!trust.verify(seal.keyId(), seal.text(), seal.signature())) {
+      return broken(r, new ChainVerifier.Break("seal-forged", seq, null, null, "the witness's newest seal ("
+          + witnessed.source() + ") is not signed by a trusted key: the witness was written by someone else"));
+    }
+    if (seq <= head.baseSeq()) {
+      return r;
+    }
+    String found = seq <= head.lastSeq() ? s.hashAt(seq) : null;
+    if (seal.headHash().equals(found)) {
+      return r;
+    }
+    String seen = "the witness (" + witnessed.source() + ") saw chain position " + seq + " sealed at " + seal.sealedAt();
+    return broken(r, new ChainVerifier.Break("truncated", seq, null, null, found == null
+        ? seen + ", but the database's chain ends at " + head.lastSeq() + ": its newest records and their seals were deleted"
+        : seen + " with another record: the chain was cut back and written again from before there"));
+  }
+
+  private static ChainVerifier.Result broken(ChainVerifier.Result r, ChainVerifier.Break problem) {
+    return new ChainVerifier.Result(false, r.firstSeq(), r.lastSeq(), r.lastHash(), r.records(), r.seals(),
+        r.unsealedRecords(), problem);
+  }
+
+  private Report report(List<Part> parts, WitnessLog.Witnessed witnessed) {
     long records = 0;
     long seals = 0;
     for (Part p : parts) {
@@ -97,7 +146,9 @@ public final class LogVerifier {
     Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
     return new Report(bad == null, clock.instant(), records, seals, last == null ? 0 : last.result().lastSeq(),
         last == null ? 0 : last.result().unsealedRecords(), bad == null ? null : bad.source(),
-        bad == null ? null : bad.result().firstBad(), parts);
+        bad == null ? null : bad.result().firstBad(), parts, witnessed == null ? null : witnessed.seal().upToSeq(),
+        witnessed == null || witnessed.timeStampToken() == null ? null
+            : TimeStamps.check(witnessed.timeStampToken(), witnessed.seal()).orElse(null));
   }
 
   private static ChainVerifier.Result discontinuous(ChainVerifier.Result r, long startsAfter, long previousEnd) {

@@ -1,78 +1,117 @@
 package vn.lgsp.hub.audit;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code java -jar lgsp-hub.jar verify-exchange-log [options] [FILE...]}: verifies export and
- * archive files (in chain order) and, with {@code --jdbc-url}, a database after them, without
- * starting the hub. Exit status 0: intact; 1: not intact (the report names the first bad record);
- * 2: the command could not run.
+ * archive files (in chain order) and, with {@code --jdbc-url}, a database after them (against a
+ * seal witness with {@code --witness}), without starting the hub. The certificate inside a file is
+ * never evidence of where the file came from: only a certificate or fingerprint the auditor got
+ * from the hub's operator is. Exit status 0: intact, from the trusted key; 1: not intact (the
+ * report names the first bad record); 2: the command could not run; 3: intact as far as it goes,
+ * but its origin is unverified (no trusted certificate or fingerprint given).
  */
 public final class VerifyCommand {
 
   public static final String NAME = "verify-exchange-log";
 
   static final String USAGE = """
-      usage: java -jar lgsp-hub.jar verify-exchange-log [--certificate=SEAL.pem]... [--jdbc-url=URL --jdbc-user=USER] [FILE...]
+      usage: java -jar lgsp-hub.jar verify-exchange-log (--certificate=SEAL.pem | --fingerprint=sha256:HEX)
+                 [--jdbc-url=URL --jdbc-user=USER [--witness=DIR]] [FILE...]
         FILE               export (GET /admin/api/exchanges/export) or archive files, in chain order
-        --certificate      a trusted seal certificate (GET /admin/api/exchange-log/certificate); repeatable.
-                           Without it the certificate inside the first file is trusted: compare the
-                           fingerprint printed with the one the hub's operator publishes.
+        --certificate      a trusted seal certificate (GET /admin/api/exchange-log/certificate); repeatable
+        --fingerprint      the SHA-256 fingerprint of the seal certificate, as the hub's operator publishes
+                           it (sealKeyId in GET /admin/api/exchange-log/status; openssl x509 -fingerprint
+                           -sha256): the certificate inside the first file is trusted only if it matches.
+                           Without either, the file is checked with its own certificate, which proves
+                           nothing about its origin: the command says so and exits with 3
         --jdbc-url         also verify this database (PostgreSQL), after the files; the password
                            comes from the environment variable LGSP_HUB_JDBC_PASSWORD
+        --witness          the hub's seal witness (hub.audit.witness.directory, or one seal file): the
+                           database must still hold the newest position the witness saw sealed
         --max-unsealed-run the hub's seal every-records plus its batch size (default 1500): a longer
                            run without a seal in the database means seals were removed
+      options take their value after '=' or as the next argument
       """;
+
+  /** The options that take a value. */
+  private static final Set<String> VALUED =
+      Set.of("--certificate", "--fingerprint", "--jdbc-url", "--jdbc-user", "--witness", "--max-unsealed-run");
 
   private VerifyCommand() {}
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
     List<Path> files = new ArrayList<>();
     List<X509Certificate> certificates = new ArrayList<>();
+    String fingerprint = null;
     String jdbcUrl = null;
     String jdbcUser = null;
+    Path witness = null;
     long maxUnsealedRun = 1500;
     try {
-      for (String arg : args) {
-        if (arg.startsWith("--certificate=")) {
-          certificates.add(TrustedKeys.read(Path.of(arg.substring("--certificate=".length()))));
-        } else if (arg.startsWith("--jdbc-url=")) {
-          jdbcUrl = arg.substring("--jdbc-url=".length());
-        } else if (arg.startsWith("--jdbc-user=")) {
-          jdbcUser = arg.substring("--jdbc-user=".length());
-        } else if (arg.startsWith("--max-unsealed-run=")) {
-          maxUnsealedRun = Long.parseLong(arg.substring("--max-unsealed-run=".length()));
-        } else if (arg.startsWith("--")) {
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        if (!arg.startsWith("--")) {
+          files.add(Path.of(arg));
+          continue;
+        }
+        int eq = arg.indexOf('=');
+        String name = eq < 0 ? arg : arg.substring(0, eq);
+        if (!VALUED.contains(name) || (eq < 0 && i + 1 >= args.length)) {
           err.print(USAGE);
           return 2;
-        } else {
-          files.add(Path.of(arg));
+        }
+        String value = eq < 0 ? args[++i] : arg.substring(eq + 1);
+        switch (name) {
+          case "--certificate" -> certificates.add(TrustedKeys.read(Path.of(value)));
+          case "--fingerprint" -> fingerprint = fingerprint(value);
+          case "--jdbc-url" -> jdbcUrl = value;
+          case "--jdbc-user" -> jdbcUser = value;
+          case "--witness" -> witness = Path.of(value);
+          default -> maxUnsealedRun = Long.parseLong(value);
         }
       }
       if (files.isEmpty() && jdbcUrl == null) {
         err.print(USAGE);
         return 2;
       }
+      boolean originVerified = !certificates.isEmpty();
       if (certificates.isEmpty()) {
         if (files.isEmpty()) {
           err.println("verifying a database needs --certificate: its seals are checked against it");
           return 2;
         }
         X509Certificate embedded = embeddedCertificate(files.get(0));
-        err.println("trusting the seal certificate inside " + files.get(0).getFileName() + ", key id "
-            + TrustedKeys.keyId(embedded));
-        certificates.add(embedded);
+        String keyId = TrustedKeys.keyId(embedded);
+        if (fingerprint == null) {
+          err.println("origin unverified: the seal certificate inside " + files.get(0).getFileName() + " (sha256:" + keyId
+              + ") is used only to check that the files are whole; anyone can sign a file with a certificate of"
+              + " their own. Pass --certificate or --fingerprint as the hub's operator publishes them.");
+          certificates.add(embedded);
+        } else if (fingerprint.equals(keyId)) {
+          certificates.add(embedded);
+          originVerified = true;
+        } else {
+          // trust nothing: every seal and footer then reads as forged, which is what they are to us
+          err.println("the seal certificate inside " + files.get(0).getFileName() + " is sha256:" + keyId
+              + ", not the fingerprint given: the files were not sealed by that hub");
+        }
       }
+      WitnessLog.Witnessed witnessed = witness == null ? null : WitnessLog.newest(witness).orElse(null);
       ChainReader database = null;
       if (jdbcUrl != null) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(jdbcUrl, jdbcUser,
@@ -80,19 +119,33 @@ public final class VerifyCommand {
         database = new ChainReader(dataSource);
       }
       LogVerifier.Report report = new LogVerifier(new TrustedKeys(certificates), Clock.systemUTC(), maxUnsealedRun)
-          .verify(files, database, false);
-      out.println(ExportFile.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-      return report.intact() ? 0 : 1;
+          .verify(files, database, false, witnessed);
+      ObjectNode json = ExportFile.JSON.valueToTree(report);
+      json.put("origin", originVerified ? "verified" : "unverified");
+      out.println(ExportFile.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+      return !report.intact() ? 1 : originVerified ? 0 : 3;
     } catch (IOException | RuntimeException e) {
       err.println("verify-exchange-log: " + e.getMessage());
       return 2;
     }
   }
 
+  /** {@code sha256:} and hex, with or without colons (as openssl prints it), in lower case. */
+  private static String fingerprint(String value) {
+    String hex = value.toLowerCase(Locale.ROOT);
+    if (!hex.startsWith("sha256:")) {
+      throw new IllegalArgumentException("--fingerprint: expected sha256:HEX");
+    }
+    hex = hex.substring("sha256:".length()).replace(":", "");
+    if (!hex.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("--fingerprint: expected 64 hex digits after sha256:");
+    }
+    return hex;
+  }
+
   private static X509Certificate embeddedCertificate(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      String header = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8).lines()
-          .findFirst().orElse("");
+      String header = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).lines().findFirst().orElse("");
       String pem = ExportFile.JSON.readTree(header).path("certificate").asText(null);
       if (pem == null) {
         throw new IOException(file + " holds no certificate: pass --certificate");

@@ -43,6 +43,12 @@ public class SandboxConfiguration {
     return new InsuranceSandbox(port, population);
   }
 
+  /** Time-stamps the seal witness's seals ({@code hub.audit.witness.tsa-url} points here). */
+  @Bean(initMethod = "start", destroyMethod = "stop")
+  SandboxTimeStampAuthority sandboxTimeStampAuthority(@Value("${hub.sandbox.time-stamping.port}") int port) {
+    return new SandboxTimeStampAuthority(port);
+  }
+
   @Bean(name = "vcb-accounts", initMethod = "start", destroyMethod = "stop")
   BankSandbox bankSandbox(
       @Value("${hub.sandbox.vcb-accounts.port}") int port,

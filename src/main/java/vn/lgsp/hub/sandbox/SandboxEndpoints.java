@@ -50,10 +50,26 @@ public class SandboxEndpoints implements EnvironmentPostProcessor {
             chosen.put(endpoint, "http://127.0.0.1:" + port + path);
           }
         });
+    timeStampingAuthority(env, chosen);
     if (env.getProperty("hub.sandbox.tls", Boolean.class, false)) {
       tls(env, chosen);
     }
     env.getPropertySources().addFirst(new MapPropertySource("sandbox-endpoints", chosen));
+  }
+
+  /**
+   * The seal witness's time-stamping authority, in the hub's process ({@link
+   * SandboxTimeStampAuthority}) on a loopback port, unless {@code hub.audit.witness.tsa-url} is set.
+   */
+  private static void timeStampingAuthority(ConfigurableEnvironment env, Map<String, Object> chosen) {
+    int port = env.getProperty(portProperty("time-stamping"), Integer.class, 0);
+    if (port == 0) {
+      port = freeLoopbackPort();
+      chosen.put(portProperty("time-stamping"), port);
+    }
+    if (!env.containsProperty("hub.audit.witness.tsa-url")) {
+      chosen.put("hub.audit.witness.tsa-url", "http://127.0.0.1:" + port + "/tsa");
+    }
   }
 
   /**

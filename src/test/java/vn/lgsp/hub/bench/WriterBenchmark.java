@@ -30,7 +30,9 @@ import vn.lgsp.hub.audit.ExchangeLogWriter;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.RecordCodec;
 import vn.lgsp.hub.audit.SealKey;
+import vn.lgsp.hub.audit.SealWitness;
 import vn.lgsp.hub.audit.SubjectHasher;
+import vn.lgsp.hub.audit.WitnessProperties;
 
 /**
  * The exchange-log writer alone, as the hub runs it: a durable Artemis queue (journal synced), the
@@ -77,7 +79,10 @@ final class WriterBenchmark {
         Clock clock = Clock.systemUTC();
         ExchangeChain chain = new ExchangeChain(new JdbcTemplate(data),
             new TransactionTemplate(new DataSourceTransactionManager(data)),
-            new SealKey(audit, new HubProperties(folder, null)), audit, clock);
+            new SealKey(audit, new HubProperties(folder, null)),
+            new SealWitness(new WitnessProperties(null, null, Duration.ofSeconds(5)), new HubProperties(folder, null),
+                new SimpleMeterRegistry()),
+            audit, clock);
         EmbeddedActiveMQ broker = broker(folder.resolve("artemis"));
         try {
           ActiveMQConnectionFactory jms = new ActiveMQConnectionFactory("vm://0");

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jms.core.JmsTemplate;
@@ -34,7 +35,11 @@ import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.ChainHash;
 import vn.lgsp.hub.audit.ChainReader;
 import vn.lgsp.hub.audit.ExchangeRecord;
+import vn.lgsp.hub.audit.Seal;
+import vn.lgsp.hub.audit.SealWitness;
+import vn.lgsp.hub.audit.TimeStamps;
 import vn.lgsp.hub.audit.VerifyCommand;
+import vn.lgsp.hub.audit.WitnessLog;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 import vn.lgsp.hub.support.TestDataDir;
@@ -57,6 +62,8 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
   @Autowired JmsTemplate jms;
   @Autowired MeterRegistry meters;
   @Autowired AuditProperties audit;
+  @Autowired SealWitness witness;
+  @Autowired vn.lgsp.hub.HubProperties hubProperties;
 
   @BeforeEach
   void tamperer() {
@@ -206,6 +213,181 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
         prev = hash;
       }
       jdbc.update("UPDATE exchange_chain_head SET last_hash = ? WHERE id = 1", prev);
+    });
+  }
+
+  /** {@code n} lookups; answers once all their records are stored. */
+  private void lookUps(int n) {
+    String token = hub.token(HANOI);
+    String last = null;
+    for (int i = 0; i < n; i++) {
+      last = UUID.randomUUID().toString();
+      Response r = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123").as(HANOI, token)
+          .header("X-Road-Id", last).send();
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+    hub.awaitRecord(last);
+  }
+
+  /** Intact, sealed to the head, and the witness holds the seal of the head. */
+  private JsonNode awaitWitnessedToTheHead() {
+    return await().atMost(Duration.ofSeconds(10)).until(this::verify, v -> v.get("intact").asBoolean()
+        && v.get("unsealedRecords").asLong() == 0 && v.path("witnessedSeq").asLong() == v.get("lastSeq").asLong());
+  }
+
+  @Test
+  void deletingTheNewestRecordsWithTheirSealsIsFoundByTheWitness() {
+    lookUps(55);
+    long head = awaitWitnessedToTheHead().get("lastSeq").asLong();
+    // an attacker with database access deletes the newest 50 records and their seals, and moves the
+    // head row back to what the hub would have left there: the chain in the database is consistent
+    long cut = cutBack(50, false);
+    try {
+      assertThat(cut).isEqualTo(head - 50);
+      JsonNode report = verify();
+      assertThat(report.get("intact").asBoolean()).as("%s", report).isFalse();
+      assertThat(report.get("firstBadSource").asText()).isEqualTo("database");
+      JsonNode bad = report.get("firstBad");
+      assertThat(bad.get("problem").asText()).isEqualTo("truncated");
+      assertThat(bad.get("chainSeq").asLong()).isEqualTo(head);
+      assertThat(bad.get("detail").asText()).contains("chain ends at " + cut);
+      assertThat(report.get("parts").get(report.get("parts").size() - 1).get("result").get("lastSeq").asLong())
+          .as("the chain itself verifies up to the moved head").isEqualTo(cut);
+
+      // an auditor's command finds it with the witness, and shows why the witness is needed
+      String[] database = {"--certificate=" + certificate(), "--jdbc-url=" + jdbcUrl(), "--jdbc-user=hub_app"};
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+      assertThat(VerifyCommand.run(append(database, "--witness=" + witness.directory()), print, System.err))
+          .as(out.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"problem\" : \"truncated\"");
+      out.reset();
+      assertThat(VerifyCommand.run(database, print, System.err)).as("without the witness the cut goes unseen").isZero();
+    } finally {
+      undoCut();
+    }
+    assertThat(awaitIntact().get("witnessedSeq").asLong()).isEqualTo(head);
+  }
+
+  @Test
+  void rewritingTheNewestRecordsAfterDeletingTheirSealsIsFoundByTheWitness() {
+    lookUps(55);
+    long head = awaitWitnessedToTheHead().get("lastSeq").asLong();
+    // the attacker replaces the newest 50 records by a chain of their own up to the same head
+    cutBack(50, true);
+    try {
+      JsonNode bad = verify().get("firstBad");
+      assertThat(bad.get("problem").asText()).isEqualTo("truncated");
+      assertThat(bad.get("chainSeq").asLong()).isEqualTo(head);
+      assertThat(bad.get("detail").asText()).contains("with another record");
+    } finally {
+      undoCut();
+    }
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theWitnessedSealIsTimeStampedByTheSandboxAuthority() {
+    lookUp();
+    JsonNode report = await().atMost(Duration.ofSeconds(10)).until(this::verify, v -> v.get("intact").asBoolean()
+        && v.path("witnessedSeq").asLong() == v.get("lastSeq").asLong() && v.path("witnessTimeStamp").has("at"));
+    JsonNode stamp = report.get("witnessTimeStamp");
+    assertThat(stamp.get("authority").asText()).contains("sandbox time-stamping authority");
+    assertThat(stamp.get("authorityKeyId").asText()).hasSize(64);
+    assertThat(Duration.between(Instant.parse(stamp.get("at").asText()), Instant.now()).abs())
+        .isLessThan(Duration.ofMinutes(1));
+
+    // the token is over that seal's signature: it vouches for no other seal
+    WitnessLog.Witnessed newest = WitnessLog.newest(witness.directory()).orElseThrow();
+    assertThat(newest.timeStampToken()).isNotNull();
+    assertThat(TimeStamps.check(newest.timeStampToken(), newest.seal())).isPresent();
+    Seal other = new Seal(newest.seal().upToSeq(), newest.seal().headHash(), newest.seal().sealedAt(),
+        newest.seal().keyId(), java.util.Base64.getEncoder().encodeToString(new byte[64]));
+    assertThat(TimeStamps.check(newest.timeStampToken(), other)).isEmpty();
+  }
+
+  private String certificate() {
+    try {
+      return Files.writeString(TestDataDir.create("auditor").resolve("seal.pem"),
+          hub.admin("/admin/api/exchange-log/certificate").body()).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The database as an auditor reaches it: the hub's role, its generated password in the data directory. */
+  private String jdbcUrl() {
+    String url = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL()).replaceFirst("\\?.*", "");
+    java.util.Properties roles = new java.util.Properties();
+    try (var in = Files.newBufferedReader(hubProperties.dataDir().toAbsolutePath().resolve("postgres/credentials.properties"))) {
+      roles.load(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return url + "?password=" + roles.getProperty("hub_app");
+  }
+
+  private static String[] append(String[] args, String arg) {
+    String[] more = java.util.Arrays.copyOf(args, args.length + 1);
+    more[args.length] = arg;
+    return more;
+  }
+
+  /**
+   * Cuts the newest {@code n} records and their seals out of the database, keeping copies for
+   * {@link #undoCut()}, and moves the head back consistently; with {@code rewrite} the cut records
+   * come back altered and rechained, the head at its old position, marked sealed so that the hub
+   * does not seal the forgery. Answers the last position left untouched.
+   */
+  private long cutBack(int n, boolean rewrite) {
+    return new TransactionTemplate(transactions).execute(status -> {
+      long last = jdbc.queryForObject("SELECT last_seq FROM exchange_chain_head WHERE id = 1 FOR UPDATE", Long.class);
+      long cut = last - n;
+      jdbc.execute("CREATE TABLE cut_head AS SELECT * FROM exchange_chain_head");
+      jdbc.execute("CREATE TABLE cut_records AS SELECT * FROM exchange_record WHERE chain_seq > " + cut);
+      jdbc.execute("CREATE TABLE cut_payloads AS SELECT p.* FROM exchange_payload p"
+          + " JOIN exchange_record r ON r.id = p.record_id WHERE r.chain_seq > " + cut);
+      jdbc.execute("CREATE TABLE cut_seals AS SELECT * FROM exchange_chain_seal WHERE up_to_seq > " + cut);
+      jdbc.update("DELETE FROM exchange_chain_seal WHERE up_to_seq > ?", cut);
+      if (rewrite) {
+        List<ExchangeRecord> records = new ArrayList<>();
+        reader.inSnapshot(s -> {
+          s.records(cut, last, records::add);
+          return null;
+        });
+        String prev = records.get(0).chain().prevHash();
+        for (ExchangeRecord r : records) {
+          ExchangeRecord forged = r.toBuilder().issue("HS-FORGED").build();
+          String hash = ChainHash.of(forged, r.chain().seq(), prev);
+          jdbc.update("UPDATE exchange_record SET issue = ?, prev_hash = ?, record_hash = ? WHERE chain_seq = ?",
+              forged.issue(), prev, hash, r.chain().seq());
+          prev = hash;
+        }
+        jdbc.update("UPDATE exchange_chain_head SET last_hash = ?, sealed_seq = last_seq, sealed_at = now() WHERE id = 1",
+            prev);
+      } else {
+        jdbc.update("DELETE FROM exchange_record WHERE chain_seq > ?", cut);
+        jdbc.update("UPDATE exchange_chain_head SET last_seq = ?,"
+            + " last_hash = (SELECT record_hash FROM exchange_record WHERE chain_seq = ?),"
+            + " sealed_seq = (SELECT coalesce(max(up_to_seq), base_seq) FROM exchange_chain_seal),"
+            + " sealed_at = (SELECT max(sealed_at) FROM exchange_chain_seal) WHERE id = 1", cut, cut);
+      }
+      return cut;
+    });
+  }
+
+  /** Puts back what {@link #cutBack} took out. */
+  private void undoCut() {
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      jdbc.queryForObject("SELECT last_seq FROM exchange_chain_head WHERE id = 1 FOR UPDATE", Long.class);
+      jdbc.execute("DELETE FROM exchange_record WHERE id IN (SELECT id FROM cut_records)");
+      jdbc.execute("INSERT INTO exchange_record SELECT * FROM cut_records");
+      jdbc.execute("INSERT INTO exchange_payload SELECT * FROM cut_payloads");
+      jdbc.execute("DELETE FROM exchange_chain_seal WHERE up_to_seq IN (SELECT up_to_seq FROM cut_seals)");
+      jdbc.execute("INSERT INTO exchange_chain_seal SELECT * FROM cut_seals");
+      jdbc.execute("UPDATE exchange_chain_head h SET last_seq = c.last_seq, last_hash = c.last_hash,"
+          + " sealed_seq = c.sealed_seq, sealed_at = c.sealed_at FROM cut_head c");
+      jdbc.execute("DROP TABLE cut_head, cut_records, cut_payloads, cut_seals");
     });
   }
 
