@@ -30,7 +30,7 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * the caller sent or the hub answered with, and nothing is dead-lettered. The seed is fixed
  * ({@code -Dsoap.fuzz.seed=...} to replay another) and printed with any failure.
  */
-class SoapFrontFuzzTest extends SandboxHubTest {
+class SoapFrontRandomRequestsTest extends SandboxHubTest {
 
   static final long SEED = Long.getLong("soap.fuzz.seed", 20261202L);
   static final int REQUESTS = 300;
