@@ -34,7 +34,8 @@ public class ExchangeLogQuery {
     }
 
     public Filter withKind(String recordKind) {
-      return new Filter(messageId, clientId, serviceId, status, errorType, issue, subjectHash, recordKind, from, to);
+      return new Filter(messageId, clientId, serviceId, status, errorType, issue, subjectHash, recordKind, from, to,
+          requestHashes);
     }
   }
 
