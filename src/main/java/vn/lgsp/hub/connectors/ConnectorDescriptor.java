@@ -2,6 +2,7 @@ package vn.lgsp.hub.connectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,11 +13,17 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.util.unit.DataSize;
 
 /**
  * One backend system as a ministry describes it in {@code connectors/<id>.yaml}: where it is, how
  * long to wait, when to stop calling it, and how each operation's request and answer look. The
  * engine builds a client from it; adding a register needs no code.
+ *
+ * @param maxResponseSize the largest answer the hub reads from this backend (Spring's notation,
+ *     {@code 512KB}, {@code 2MB}: binary units); a larger answer is refused as {@code
+ *     Server.Provider.ResponseTooLarge} without being read whole. Absent: {@link
+ *     #DEFAULT_MAX_RESPONSE_SIZE}.
  */
 public record ConnectorDescriptor(
     @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be kebab-case") String id,
@@ -30,7 +37,23 @@ public record ConnectorDescriptor(
     @NotNull @Valid CircuitBreakerSpec circuitBreaker,
     @Valid RetrySpec retry,
     @NotNull @Valid BulkheadSpec bulkhead,
+    DataSize maxResponseSize,
     @NotEmpty Map<String, @Valid @NotNull Operation> operations) {
+
+  public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(2);
+
+  /** Bounds of {@code maxResponseSize}: room for any register's record, none for a runaway answer. */
+  static final DataSize MIN_RESPONSE_SIZE = DataSize.ofKilobytes(1);
+  static final DataSize MAX_RESPONSE_SIZE = DataSize.ofMegabytes(256);
+
+  public ConnectorDescriptor {
+    maxResponseSize = maxResponseSize == null ? DEFAULT_MAX_RESPONSE_SIZE : maxResponseSize;
+  }
+
+  @AssertTrue(message = "maxResponseSize must be between 1KB and 256MB")
+  boolean isMaxResponseSizeInBounds() {
+    return maxResponseSize.compareTo(MIN_RESPONSE_SIZE) >= 0 && maxResponseSize.compareTo(MAX_RESPONSE_SIZE) <= 0;
+  }
 
   public enum Protocol {
     @JsonProperty("soap")

@@ -28,6 +28,7 @@ import javax.net.ssl.SSLContext;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Loads every {@code connectors/*.yaml} at start and builds its client. A descriptor that does
@@ -159,8 +160,8 @@ public class ConnectorRegistry {
   }
 
   private static ObjectMapper descriptorMapper() {
-    SimpleModule durations = new SimpleModule();
-    durations.addDeserializer(
+    SimpleModule units = new SimpleModule();
+    units.addDeserializer(
         Duration.class,
         new JsonDeserializer<>() {
           @Override
@@ -168,8 +169,16 @@ public class ConnectorRegistry {
             return DurationStyle.detectAndParse(p.getValueAsString());
           }
         });
+    units.addDeserializer(
+        DataSize.class,
+        new JsonDeserializer<>() {
+          @Override
+          public DataSize deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            return DataSize.parse(p.getValueAsString());
+          }
+        });
     return new ObjectMapper(new YAMLFactory())
-        .registerModule(durations)
+        .registerModule(units)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 }

@@ -24,6 +24,10 @@ final class ProviderFailures {
     if (failure instanceof HubProblemException problem) {
       return problem;
     }
+    if (isTooLarge(failure)) {
+      return new HubProblemException(
+          ProblemType.PROVIDER_RESPONSE_TOO_LARGE, connectorId + " answered more than the hub reads", failure);
+    }
     if (failure instanceof CallNotPermittedException) {
       return new HubProblemException(
           ProblemType.PROVIDER_UNAVAILABLE,
@@ -50,6 +54,16 @@ final class ProviderFailures {
     return t instanceof HubProblemException p
         && p.type() == ProblemType.PROVIDER_UNAVAILABLE
         && isUnreachableCause(p.getCause());
+  }
+
+  /** The answer went past the connector's size limit, wherever the reading stopped. */
+  static boolean isTooLarge(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ResponseTooLargeException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isUnreachableCause(Throwable failure) {

@@ -47,7 +47,10 @@ final class RestConnector implements Connector {
     this.base = URI.create(descriptor.rest().baseUrl());
     HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(descriptor.timeouts().connect())
-        .followRedirects(HttpClient.Redirect.NEVER);
+        .followRedirects(HttpClient.Redirect.NEVER)
+        // HTTP/2's flow-control window lets a backend push some MiB ahead of what the hub reads;
+        // over HTTP/1.1 the socket is read only as the (bounded) body handler asks for more
+        .version(HttpClient.Version.HTTP_1_1);
     if (tls != null) {
       builder.sslContext(tls);
     }
@@ -117,11 +120,12 @@ final class RestConnector implements Connector {
 
   private JsonNode call(ConnectorDescriptor.Operation operation, HttpRequest request) {
     HttpResponse<byte[]> response;
+    BoundedBody body = new BoundedBody(descriptor.maxResponseSize().toBytes());
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      response = http.send(request, body);
     } catch (IOException e) {
       log.debug("{} call failed", descriptor.id(), e);
-      throw ProviderFailures.classify(descriptor.id(), e);
+      throw ProviderFailures.classify(descriptor.id(), body.exceeded() ? new ResponseTooLargeException(e) : e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HubProblemException(ProblemType.PROVIDER_UNAVAILABLE, descriptor.id() + " call interrupted", e);

@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.jaxws.DispatchImpl;
 import org.apache.cxf.message.Message;
@@ -39,6 +40,7 @@ import vn.lgsp.hub.protocol.TraceContext;
 final class SoapConnector implements Connector {
 
   private static final Logger log = LoggerFactory.getLogger(SoapConnector.class);
+  private static final String MAX_XML_CHARACTERS = "org.apache.cxf.stax.maxXMLCharacters";
 
   private final ConnectorDescriptor descriptor;
   private final ResilienceFactory.Guard guard;
@@ -74,12 +76,20 @@ final class SoapConnector implements Connector {
       context.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
       context.put(BindingProvider.SOAPACTION_URI_PROPERTY, operation.soapAction());
     }
-    HTTPConduit conduit = (HTTPConduit) ((DispatchImpl<?>) dispatch).getClient().getConduit();
+    Client client = ((DispatchImpl<?>) dispatch).getClient();
+    HTTPConduit conduit = (HTTPConduit) client.getConduit();
     HTTPClientPolicy policy = new HTTPClientPolicy();
     policy.setConnectionTimeout(descriptor.timeouts().connect().toMillis());
     policy.setReceiveTimeout(descriptor.timeouts().read().toMillis());
     policy.setAllowChunking(false);
     conduit.setClient(policy);
+    long limit = descriptor.maxResponseSize().toBytes();
+    ResponseSizeLimit sizeLimit = new ResponseSizeLimit(limit);
+    client.getInInterceptors().add(sizeLimit);
+    client.getInFaultInterceptors().add(sizeLimit);
+    // the hub-wide cap on XML characters is for the SOAP front's requests; this register's answers
+    // have their own limit, in bytes (never fewer than characters), which then always stops first
+    client.getEndpoint().put(MAX_XML_CHARACTERS, limit);
     if (tls != null) {
       TLSClientParameters parameters = new TLSClientParameters();
       parameters.setSslContext(tls);
@@ -116,7 +126,8 @@ final class SoapConnector implements Connector {
       dispatch.getRequestContext().put(Message.PROTOCOL_HEADERS, httpHeaders);
       answer = dispatch.invoke(new StreamSource(new StringReader(payload)));
     } catch (RuntimeException e) {
-      if (isSoapFault(e)) {
+      // CXF reports a cut answer as a Fault too: it is not the backend's SOAP fault
+      if (isSoapFault(e) && !ProviderFailures.isTooLarge(e)) {
         throw mapFault(operation, e);
       }
       log.debug("{} call failed", descriptor.id(), e);
@@ -127,6 +138,10 @@ final class SoapConnector implements Connector {
       Document document = StaxUtils.read(answer);
       json = mappers.get(name).convert(document.getDocumentElement());
     } catch (XMLStreamException | RuntimeException e) {
+      if (ProviderFailures.isTooLarge(e)) {
+        throw ProviderFailures.classify(descriptor.id(), e);
+      }
+      log.debug("{} sent an unreadable answer", descriptor.id(), e);
       throw new HubProblemException(
           ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an unreadable answer", e);
     }

@@ -29,6 +29,8 @@ public enum ProblemType {
   PROVIDER_UNAVAILABLE("Server.Provider.Unavailable", 503, "The provider is unavailable"),
   PROVIDER_TIMEOUT("Server.Provider.Timeout", 504, "The provider did not answer in time"),
   PROVIDER_FAULT("Server.Provider.Fault", 503, "The provider could not answer"),
+  PROVIDER_RESPONSE_TOO_LARGE(
+      "Server.Provider.ResponseTooLarge", 502, "The provider's answer is larger than the hub accepts"),
   HUB_MAINTENANCE("Server.Hub.Maintenance", 503, "The service is suspended for maintenance; try later"),
   DATABASE_UNAVAILABLE("Server.Hub.DatabaseUnavailable", 503, "The exchange log database is unavailable; try later"),
   EXCHANGE_LOG_UNAVAILABLE(

@@ -13,9 +13,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +37,12 @@ import vn.lgsp.hub.support.TestDataDir;
  * directory: every exchange that received an answer has exactly one record, and the chain is
  * intact. (The exchange in flight at the kill may have a record without an answer: the record is
  * durable before the answer leaves, never after.)
+ *
+ * <p>So that the kill finds records in the broker and not only in PostgreSQL, the test holds the
+ * chain head's row lock in the hub's own database for the last stretch of the load: the writer
+ * waits on it while the hub goes on answering. Just before the kill the broker's queue depth shows
+ * the backlog; right after it, the database (its server outlives the JVM) shows which answered
+ * exchanges it did not hold. Those can only come back from the broker's journal.
  */
 class HubKilledTest {
 
@@ -76,6 +90,49 @@ class HubKilledTest {
     }
   }
 
+  /** Records that must be waiting in the broker when the hub is killed. */
+  private static final int BACKLOG = 100;
+
+  private static final Pattern QUEUE_DEPTH = Pattern.compile("(?m)^hub_exchange_log_queue_depth(?:\\{[^}]*})? (\\S+)$");
+
+  /** A connection to the hub's embedded PostgreSQL, found through its {@code postmaster.pid}. */
+  private static Connection hubDatabase(Path dataDir) throws IOException, SQLException {
+    List<String> pid = Files.readAllLines(dataDir.resolve("postgres/data/postmaster.pid"));
+    // line 4 of postmaster.pid is the port
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres", "postgres", "");
+  }
+
+  /**
+   * Takes the chain head's row lock in an open transaction: the writer locks that row first in
+   * every batch, so it waits, and records stay in the broker.
+   */
+  private static void holdChainHead(Connection database) throws SQLException {
+    database.setAutoCommit(false);
+    try (Statement statement = database.createStatement()) {
+      statement.executeQuery("SELECT last_seq FROM exchange_chain_head WHERE id = 1 FOR UPDATE").close();
+    }
+  }
+
+  private static Set<String> storedMessageIds(Connection database, String purpose) throws SQLException {
+    database.rollback();
+    Set<String> ids = new HashSet<>();
+    try (PreparedStatement query = database.prepareStatement("SELECT message_id FROM exchange_record WHERE issue = ?")) {
+      query.setString(1, purpose);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** Records waiting in the broker for the writer, from the hub's metric. */
+  private static long queueDepth(HubClient hub) {
+    Matcher m = QUEUE_DEPTH.matcher(hub.admin("/actuator/prometheus").body());
+    return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+  }
+
   /** A failed exchange's log line is JSON, with its X-Road-Id and trace id, and no personal ID. */
   private static void assertJsonLogsCarryTheExchange(HubClient hub, Path dataDir) throws IOException {
     assertThat(hub.adminPost("/admin/api/sandbox/backends/population-register/stop", "").status()).isEqualTo(200);
@@ -113,16 +170,31 @@ class HubKilledTest {
       HubClient client = new HubClient(port);
       Map<String, Integer> answered;
       String purpose;
+      long queuedAtKill;
+      Set<String> storedAtKill;
       try (Load load = new Load(client, 4)) {
         purpose = load.purpose;
-        await().atMost(Duration.ofSeconds(30)).until(() -> load.answered().size() >= 300);
-        hub.destroyForcibly();
-        assertThat(hub.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        load.close();
-        answered = load.answered();
+        await().atMost(Duration.ofSeconds(30)).until(() -> load.answered().size() >= 100);
+        try (Connection database = hubDatabase(dataDir)) {
+          holdChainHead(database);
+          int answeredWhenHeld = load.answered().size();
+          queuedAtKill = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+              // a few more than asserted below: calls in flight and token requests queue records too
+              .until(() -> queueDepth(client), depth -> depth >= BACKLOG + 20);
+          assertThat(load.answered().size()).as("the hub answers while the writer waits").isGreaterThan(answeredWhenHeld);
+          hub.destroyForcibly();
+          assertThat(hub.waitFor(30, TimeUnit.SECONDS)).isTrue();
+          load.close();
+          answered = load.answered();
+          storedAtKill = storedMessageIds(database, purpose);
+        }
       }
       assertThat(hub.exitValue()).as("killed by SIGKILL").isEqualTo(137);
       assertThat(answered.values()).containsOnly(200);
+      Set<String> onlyInTheBroker = new HashSet<>(answered.keySet());
+      onlyInTheBroker.removeAll(storedAtKill);
+      assertThat(onlyInTheBroker).as("answered exchanges whose records were in the broker, not PostgreSQL, at the kill")
+          .hasSizeGreaterThanOrEqualTo(BACKLOG);
 
       hub = start(dataDir);
       HubClient restarted = new HubClient(await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -130,11 +202,12 @@ class HubKilledTest {
       Map<String, Integer> stored = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
           .until(() -> restarted.recordCountsByMessageId(purpose), counts -> counts.keySet().containsAll(answered.keySet()));
       assertThat(stored.values()).as("no record twice").containsOnly(1);
+      assertThat(stored.keySet()).as("the broker's records arrived").containsAll(onlyInTheBroker);
       assertThat(stored.size() - answered.size()).as("records of calls cut by the kill").isBetween(0, 4);
       assertThat(restarted.admin("/admin/api/exchange-log/verify").json().get("intact").asBoolean()).isTrue();
       assertJsonLogsCarryTheExchange(restarted, dataDir);
-      System.out.printf("SIGKILL under load: %d exchanges answered before the kill, all %d stored once after restart%n",
-          answered.size(), answered.size());
+      System.out.printf("SIGKILL under load: %d exchanges answered before the kill, %d of their records in the broker"
+          + " (queue depth %d), all stored once after restart%n", answered.size(), onlyInTheBroker.size(), queuedAtKill);
     } finally {
       hub.destroy();
       if (!hub.waitFor(30, TimeUnit.SECONDS)) {
