@@ -66,6 +66,12 @@ public class EdgeGuard extends OncePerRequestFilter {
           "the body exceeds " + limits.maxBodyBytes() + " bytes", request.getContentLengthLong(), started);
       return;
     }
+    if ((isForm(request) || isMultipart(request)) && !acceptsForms(request)) {
+      // platform-http would turn a form's fields into message headers: no endpoint but these takes one
+      refusals.refuse(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "this endpoint takes no form: send JSON (application/json)", Math.max(0, request.getContentLengthLong()), started);
+      return;
+    }
     if (isForm(request) || !hasBody(request)) {
       // forms are parsed by the container, which bounds them (server.tomcat.max-http-form-post-size)
       chain.doFilter(request, response);
@@ -184,6 +190,18 @@ public class EdgeGuard extends OncePerRequestFilter {
   private static boolean isForm(HttpServletRequest request) {
     String type = request.getContentType();
     return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+  }
+
+  private static boolean isMultipart(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+  }
+
+  /** The token server's endpoints and the console's sign-in and sign-out forms: the only form endpoints. */
+  private static boolean acceptsForms(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return !isMultipart(request) && path != null
+        && (path.startsWith("/oauth2/") || path.equals("/console/login") || path.equals("/console/logout"));
   }
 
   private static boolean hasBody(HttpServletRequest request) {

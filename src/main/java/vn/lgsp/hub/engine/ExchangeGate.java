@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.time.Clock;
 import java.util.UUID;
@@ -67,6 +70,7 @@ public class ExchangeGate implements Processor {
   private final Maintenance maintenance;
   private final RateLimits rateLimits;
   private final DeclaredServices declaredServices;
+  private final Map<String, Set<String>> acceptedQueryParameters;
 
   public ExchangeGate(
       ExchangeFinisher finisher,
@@ -77,7 +81,8 @@ public class ExchangeGate implements Processor {
       Clock clock,
       Maintenance maintenance,
       RateLimits rateLimits,
-      DeclaredServices declaredServices) {
+      DeclaredServices declaredServices,
+      List<AcceptedQueryParameters> acceptedQueryParameters) {
     this.finishOnRouteDone = new FinishOnRouteDone(finisher);
     this.authenticator = authenticator;
     this.accessPolicy = accessPolicy;
@@ -87,6 +92,8 @@ public class ExchangeGate implements Processor {
     this.maintenance = maintenance;
     this.rateLimits = rateLimits;
     this.declaredServices = declaredServices;
+    this.acceptedQueryParameters = acceptedQueryParameters.stream()
+        .collect(Collectors.toUnmodifiableMap(AcceptedQueryParameters::routeId, AcceptedQueryParameters::names));
   }
 
   @Override
@@ -110,6 +117,7 @@ public class ExchangeGate implements Processor {
       maintenance.check(exchange.getFromRouteId());
       context.userId(optionalText(exchange.getIn(), XRoadHeaders.USER_ID));
       context.issue(optionalText(exchange.getIn(), XRoadHeaders.ISSUE));
+      refuseUnacceptedQueryParameters(exchange);
     };
   }
 
@@ -117,8 +125,12 @@ public class ExchangeGate implements Processor {
     Message in = exchange.getIn();
     // registered before any check can fail: every exchange is finished and logged
     exchange.getExchangeExtension().addOnCompletion(finishOnRouteDone);
-    LoopbackHeaders.decode(in);
+    boolean headerRepeated = !HttpHeadersOnly.apply(in);
     ExchangeContext context = open(exchange, in);
+    if (headerRepeated) {
+      throw new HubProblemException(ProblemType.INVALID_HEADER, "send each protocol header once");
+    }
+    LoopbackHeaders.decode(in);
     refuseControlCharacters(in);
     authenticate(in, context);
     return context;
@@ -271,13 +283,34 @@ public class ExchangeGate implements Processor {
     return value;
   }
 
+  /**
+   * Query parameters the route does not declare are refused, so the only subject a request can
+   * name is the one the route reads: its path parameter, its body's field or its declared query
+   * parameter, never a second one beside it.
+   */
+  private void refuseUnacceptedQueryParameters(Exchange exchange) {
+    Set<String> accepted = acceptedQueryParameters.getOrDefault(exchange.getFromRouteId(), Set.of());
+    for (String name : RequestParameters.queryParameters(exchange).keySet()) {
+      if (!accepted.contains(name)) {
+        throw new HubProblemException(ProblemType.INVALID_REQUEST, accepted.isEmpty()
+            ? "this service takes no query parameters: its inputs are its path and its JSON body"
+            : "unknown query parameter; this service accepts " + String.join(", ", new java.util.TreeSet<>(accepted)));
+      }
+    }
+  }
+
   private void validateInput(Exchange exchange, Message in, ExchangeContext context) {
+    refuseUnacceptedQueryParameters(exchange);
+    if (context.requestSize() > 0 && !"POST".equals(context.method()) && !"PUT".equals(context.method())) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "a " + context.method() + " request carries no body");
+    }
     if (RequestParameters.declaresPathParameter(exchange, SUBJECT_PARAMETER)) {
       context.subject(requirePersonalId(in.getHeader(SUBJECT_PARAMETER, String.class)));
-    }
-    String queried = RequestParameters.queryParameter(exchange, SUBJECT_PARAMETER);
-    if (queried != null) {
-      context.subject(requirePersonalId(queried));
+    } else {
+      String queried = RequestParameters.queryParameter(exchange, SUBJECT_PARAMETER);
+      if (queried != null) {
+        context.subject(requirePersonalId(queried));
+      }
     }
     if (RequestParameters.declaresPathParameter(exchange, TAX_SUBJECT_PARAMETER)) {
       String taxId = in.getHeader(TAX_SUBJECT_PARAMETER, String.class);
@@ -290,6 +323,10 @@ public class ExchangeGate implements Processor {
     byte[] body = in.getBody(byte[].class);
     if (body.length == 0) {
       return;
+    }
+    if (context.subjectId() != null) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST,
+          "this service takes its subject from the path: send no body");
     }
     String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class);
     if (!contentType.toLowerCase().startsWith("application/json")) {

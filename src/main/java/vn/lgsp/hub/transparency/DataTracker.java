@@ -33,7 +33,7 @@ public class DataTracker {
   /** Starts the operator note of a tracker exchange that hid covert usages. */
   public static final String COVERT_HIDDEN = "data-tracker.covert-hidden";
 
-  private static final Set<String> PARAMETERS = Set.of("personalId", "periodStart", "periodEnd", "offset", "limit");
+  static final Set<String> PARAMETERS = Set.of("personalId", "periodStart", "periodEnd", "offset", "limit");
 
   /** The answer of {@code findUsage}. */
   public record Answer(long totalUsages, List<Usage> usages) {}

@@ -27,9 +27,9 @@ import vn.lgsp.hub.engine.RequestParameters;
 @Component
 public class OwnExchanges {
 
-  private static final Set<String> ALLOWED;
+  static final Set<String> SEARCH_PARAMETERS;
 
-  private static final Set<String> MONITORING = Set.of("recordsFrom", "limit");
+  static final Set<String> MONITORING_PARAMETERS = Set.of("recordsFrom", "limit");
 
   static {
     Set<String> allowed = new HashSet<>(LogFilters.SEARCH);
@@ -37,7 +37,7 @@ public class OwnExchanges {
     allowed.remove("kind");
     allowed.add("page");
     allowed.add("size");
-    ALLOWED = Set.copyOf(allowed);
+    SEARCH_PARAMETERS = Set.copyOf(allowed);
   }
 
   /** One of the caller's exchanges as the caller may see it. */
@@ -80,7 +80,7 @@ public class OwnExchanges {
   /** {@code GET /consumer/api/monitoring/records?recordsFrom=&limit=}: the caller's operational data. */
   public OwnOperationalPage monitoring(Exchange exchange) {
     Map<String, String> params = RequestParameters.queryParameters(exchange);
-    LogFilters.refuseUnknown(params, MONITORING);
+    LogFilters.refuseUnknown(params, MONITORING_PARAMETERS);
     String client = ExchangeContext.of(exchange).client().toString();
     long from = cursor.open(params.get("recordsFrom"), client);
     int limit = LogFilters.integer("limit", params.getOrDefault("limit", "100"), 1, 1000);
@@ -92,7 +92,7 @@ public class OwnExchanges {
   public OwnPage search(Exchange exchange) {
     Map<String, String> params = RequestParameters.queryParameters(exchange);
     LogFilters.Paging paging = LogFilters.Paging.of(params, maxPageSize);
-    ExchangeLogQuery.Filter filter = filters.parse(params, ALLOWED)
+    ExchangeLogQuery.Filter filter = filters.parse(params, SEARCH_PARAMETERS)
         .withClient(ExchangeContext.of(exchange).client().toString())
         .withKind(ExchangeRecord.EXCHANGE);
     ExchangeLogQuery.Page found = query.find(filter, paging.page(), paging.size());

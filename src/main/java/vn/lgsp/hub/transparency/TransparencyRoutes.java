@@ -1,7 +1,9 @@
 package vn.lgsp.hub.transparency;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.engine.AcceptedQueryParameters;
 import vn.lgsp.hub.engine.ExchangeGate;
 import vn.lgsp.hub.engine.XRoadServiceRouteConfiguration;
 
@@ -18,6 +20,21 @@ public class TransparencyRoutes extends RouteBuilder {
 
   /** A consumer's own exchange records; every authenticated client may read its own. */
   public static final String OWN_EXCHANGES = "VN/GOV/LGSP/HUB/own-exchanges";
+
+  @Bean
+  static AcceptedQueryParameters findUsageQuery() {
+    return new AcceptedQueryParameters("data-tracker-find-usage", DataTracker.PARAMETERS);
+  }
+
+  @Bean
+  static AcceptedQueryParameters ownExchangesQuery() {
+    return new AcceptedQueryParameters("consumer-own-exchanges", OwnExchanges.SEARCH_PARAMETERS);
+  }
+
+  @Bean
+  static AcceptedQueryParameters ownMonitoringQuery() {
+    return new AcceptedQueryParameters("consumer-monitoring-records", OwnExchanges.MONITORING_PARAMETERS);
+  }
 
   @Override
   public void configure() {

@@ -143,6 +143,7 @@ public final class HubClient {
     private final String path;
     private final String body;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final java.util.List<String[]> repeated = new java.util.ArrayList<>();
 
     Request(String method, String path, String body) {
       this.method = method;
@@ -153,6 +154,20 @@ public final class HubClient {
     public Request header(String name, String value) {
       headers.put(name, value);
       return this;
+    }
+
+    /** A second value of a header already set: the header is sent twice. */
+    public Request addHeader(String name, String value) {
+      repeated.add(new String[] {name, value});
+      return this;
+    }
+
+    /** The same request with a body (whatever its method). */
+    public Request withBody(String text) {
+      Request copy = new Request(method, path, text);
+      copy.headers.putAll(headers);
+      copy.repeated.addAll(repeated);
+      return copy;
     }
 
     public Request bearer(String token) {
@@ -167,6 +182,7 @@ public final class HubClient {
     public Response send() {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
       headers.forEach(b::header);
+      repeated.forEach(h -> b.header(h[0], h[1]));
       b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
       return HubClient.this.send(b);
     }

@@ -1,0 +1,126 @@
+package vn.lgsp.hub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.lgsp.hub.support.HubClient.HANOI;
+import static vn.lgsp.hub.support.HubClient.HCMC;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import vn.lgsp.hub.support.HubClient.Response;
+import vn.lgsp.hub.support.SandboxHubTest;
+
+/**
+ * One source per parameter: a route's inputs come from its path or JSON body, protocol values from
+ * headers, and nothing a caller adds beside them (a query parameter, a body on a GET, a header
+ * sent twice, a form) is merged in. So the recorded subject is the one the register was asked about,
+ * on every published route.
+ */
+class OneSourcePerParameterTest extends SandboxHubTest {
+
+  private static final String PERSON = "001085000123";
+  private static final String OTHER = "079301000456";
+
+  /** Every published GET route whose path names the subject, read from routes/*.yaml. */
+  private static List<String> subjectPaths() throws IOException {
+    Pattern uri = Pattern.compile("uri: platform-http:(/r1/\\S+/\\{(personalId|taxId)\\})");
+    List<String> paths = new ArrayList<>();
+    try (Stream<Path> files = Files.list(Path.of("routes"))) {
+      for (Path file : files.sorted().toList()) {
+        Matcher m = uri.matcher(Files.readString(file));
+        if (m.find()) {
+          paths.add(m.group(1).replaceAll("\\{(personalId|taxId)\\}", PERSON));
+        }
+      }
+    }
+    assertThat(paths).hasSizeGreaterThanOrEqualTo(8);
+    return paths;
+  }
+
+  private Response get(String pathAndQuery, String id) {
+    return hub.get(pathAndQuery).as(HANOI, hub.token(HANOI)).header("X-Road-Issue", "HS-ONE-SOURCE")
+        .header("X-Road-Id", id).send();
+  }
+
+  @Test
+  void aSecondSubjectInTheQueryIsRefusedOnEveryRoute() throws IOException {
+    for (String path : subjectPaths()) {
+      String id = UUID.randomUUID().toString();
+      Response r = get(path + "?personalId=" + OTHER, id);
+      assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(400);
+      assertThat(r.json().get("type").asText()).isEqualTo("Client.InvalidRequest");
+      JsonNode record = hub.awaitRecord(id);
+      assertThat(record.has("subjectHash")).as("no subject recorded for a refused call").isFalse();
+    }
+    JsonNode other = hub.admin("/admin/api/exchanges?personalId=" + OTHER + "&purpose=HS-ONE-SOURCE").json();
+    assertThat(other.get("total").asLong()).as("the person only named in the query was never looked up").isZero();
+  }
+
+  @Test
+  void theRecordedSubjectIsThePersonAskedAbout() throws IOException {
+    for (String path : subjectPaths()) {
+      String id = UUID.randomUUID().toString();
+      Response r = get(path, id);
+      assertThat(r.status()).as(path + ": " + r.body()).isIn(200, 403, 404);
+      hub.awaitRecord(id);
+      JsonNode byPerson = hub.admin("/admin/api/exchanges?personalId=" + PERSON + "&messageId=" + id).json();
+      assertThat(byPerson.get("total").asLong()).as(path).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void protocolValuesInTheQueryStringAreNotHeaders() {
+    for (String query : List.of("X-Road-Client=" + HCMC, "x-road-issue=HS-FROM-QUERY", "X-Road-UserId=VN001085000123",
+        "Authorization=Bearer%20" + hub.token(HCMC), "traceparent=00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")) {
+      String id = UUID.randomUUID().toString();
+      Response r = get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + PERSON + "?" + query, id);
+      assertThat(r.status()).as(query + ": " + r.body()).isEqualTo(400);
+      JsonNode record = hub.awaitRecord(id);
+      assertThat(record.get("clientId").asText()).isEqualTo(HANOI);
+      assertThat(record.get("issue").asText()).isEqualTo("HS-ONE-SOURCE");
+    }
+    // without the header, a token in the query authenticates nobody
+    Response anonymous = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + PERSON + "?Authorization=Bearer%20"
+        + hub.token(HANOI)).header("X-Road-Client", HANOI).header("X-Road-Issue", "HS-1").send();
+    assertThat(anonymous.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aBodyOnAGetAndARepeatedHeaderAreRefused() {
+    String id = UUID.randomUUID().toString();
+    Response withBody = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + PERSON).as(HANOI, hub.token(HANOI))
+        .header("X-Road-Issue", "HS-ONE-SOURCE").header("X-Road-Id", id).withBody("{\"personalId\":\"" + OTHER + "\"}")
+        .send();
+    assertThat(withBody.status()).as(withBody.body()).isEqualTo(400);
+    assertThat(hub.awaitRecord(id).has("subjectHash")).isFalse();
+
+    String repeated = UUID.randomUUID().toString();
+    Response twice = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + PERSON).as(HANOI, hub.token(HANOI))
+        .header("X-Road-Issue", "HS-ONE-SOURCE").header("X-Road-Id", repeated).addHeader("X-Road-Issue", "HS-OTHER")
+        .send();
+    assertThat(twice.status()).as(twice.body()).isEqualTo(400);
+    assertThat(twice.json().get("type").asText()).isEqualTo("Client.InvalidHeader");
+    hub.awaitRecord(repeated);
+  }
+
+  @Test
+  void aFormIsNotAcceptedInPlaceOfJson() {
+    String id = UUID.randomUUID().toString();
+    Response form = hub.post("/r1/VN/GOV/BCA/DANCU/citizen-verify",
+            "personalId=" + PERSON + "&fullName=x&dateOfBirth=1985-09-12&X-Road-Client=" + HCMC)
+        .header("Content-Type", "application/x-www-form-urlencoded").as(HANOI, hub.token(HANOI))
+        .header("X-Road-Issue", "HS-ONE-SOURCE").header("X-Road-Id", id).send();
+    assertThat(form.status()).as(form.body()).isEqualTo(415);
+    JsonNode record = hub.awaitRecord(id);
+    assertThat(record.get("errorType").asText()).isEqualTo("Client.UnsupportedMediaType");
+    assertThat(record.toString()).as("a form field is no header").doesNotContain(HCMC);
+  }
+}
