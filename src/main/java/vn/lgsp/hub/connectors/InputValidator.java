@@ -17,7 +17,32 @@ final class InputValidator {
 
   private static final Pattern CODE_PATTERN = Pattern.compile("[A-Za-z0-9]{1,34}");
 
+  /** Exactly four year digits: no sign, no expanded years that the registers' XML dates cannot hold. */
+  private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  /** Dates registers hold: births, deaths, validity periods. */
+  private static final int MIN_YEAR = 1800;
+  private static final int MAX_YEAR = 2200;
+
   private InputValidator() {}
+
+  /** Valid Unicode a register can store: no unpaired surrogate, no noncharacter, nothing unassigned. */
+  static boolean wellFormedText(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return value.codePoints().allMatch(cp -> Character.isDefined(cp) && !isNoncharacter(cp)
+        && Character.getType(cp) != Character.PRIVATE_USE);
+  }
+
+  private static boolean isNoncharacter(int cp) {
+    return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+  }
 
   /**
    * Collects and validates the declared inputs.
@@ -50,11 +75,15 @@ final class InputValidator {
         }
       }
       case DATE -> {
+        LocalDate date;
         try {
-          LocalDate.parse(value);
+          date = ISO_DATE.matcher(value).matches() ? LocalDate.parse(value) : null;
         } catch (DateTimeParseException e) {
-          throw new HubProblemException(
-              ProblemType.INVALID_REQUEST, "'" + name + "' must be an ISO 8601 date (YYYY-MM-DD)");
+          date = null;
+        }
+        if (date == null || date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+          throw new HubProblemException(ProblemType.INVALID_REQUEST,
+              "'" + name + "' must be a real date YYYY-MM-DD between " + MIN_YEAR + " and " + MAX_YEAR);
         }
       }
       case TAX_ID -> {
@@ -68,7 +97,7 @@ final class InputValidator {
         }
       }
       case TEXT -> {
-        if (!HeaderRules.isPrintableText(value)) {
+        if (!HeaderRules.isPrintableText(value) || !wellFormedText(value)) {
           throw new HubProblemException(
               ProblemType.INVALID_REQUEST,
               "'" + name + "' must be 1-" + HeaderRules.MAX_TEXT + " printable characters");

@@ -151,7 +151,8 @@ final class RestConnector implements Connector {
     if (outcome == ConnectorDescriptor.FaultOutcome.NOT_FOUND) {
       return new HubProblemException(ProblemType.NOT_FOUND, "the register holds no such record");
     }
-    if (outcome == ConnectorDescriptor.FaultOutcome.INVALID_REQUEST) {
+    if (outcome == ConnectorDescriptor.FaultOutcome.INVALID_REQUEST || status == 400 || status == 422) {
+      // the register blames the request: the caller's fault, never counted against the register
       return new HubProblemException(ProblemType.INVALID_REQUEST, "the register refused the request as invalid");
     }
     log.debug("{} answered HTTP {}", descriptor.id(), status);

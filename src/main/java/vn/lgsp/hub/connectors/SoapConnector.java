@@ -160,7 +160,8 @@ final class SoapConnector implements Connector {
     if (outcome == ConnectorDescriptor.FaultOutcome.NOT_FOUND) {
       return new HubProblemException(ProblemType.NOT_FOUND, "the register holds no such record");
     }
-    if (outcome == ConnectorDescriptor.FaultOutcome.INVALID_REQUEST) {
+    if (outcome == ConnectorDescriptor.FaultOutcome.INVALID_REQUEST || isSenderFault(e)) {
+      // the register blames the request: the caller's fault, never counted against the register
       return new HubProblemException(
           ProblemType.INVALID_REQUEST, "the register refused the request as invalid");
     }
@@ -173,6 +174,22 @@ final class SoapConnector implements Connector {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SOAPFaultException || t instanceof Fault) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** A fault whose code is SOAP 1.1 {@code Client} or SOAP 1.2 {@code Sender}: the request was at fault. */
+  private static boolean isSenderFault(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      javax.xml.namespace.QName code = null;
+      if (t instanceof SOAPFaultException soap && soap.getFault() != null) {
+        code = soap.getFault().getFaultCodeAsQName();
+      } else if (t instanceof Fault fault && fault.getMessage() != null && fault.getFaultCode() != null) {
+        code = fault.getFaultCode();
+      }
+      if (code != null) {
+        return "Client".equals(code.getLocalPart()) || "Sender".equals(code.getLocalPart());
       }
     }
     return false;
