@@ -33,7 +33,20 @@ public class LoopbackClient {
    */
   public CompletableFuture<HttpResponse<byte[]>> send(
       String method, String pathAndQuery, Map<String, String> headers, byte[] jsonBody, Duration timeout) {
-    URI uri = URI.create("http://127.0.0.1:" + connector.port() + pathAndQuery);
+    return send(connector.port(), method, pathAndQuery, headers, jsonBody, timeout);
+  }
+
+  /**
+   * A composite's source call: a GET through the fan-out connector, so that it runs on the fan-out
+   * lane and never waits for a thread that the composite itself holds ({@link ExchangeLanes}).
+   */
+  public CompletableFuture<HttpResponse<byte[]>> fanOut(String pathAndQuery, Map<String, String> headers, Duration timeout) {
+    return send(connector.fanOutPort(), "GET", pathAndQuery, headers, null, timeout);
+  }
+
+  private CompletableFuture<HttpResponse<byte[]>> send(
+      int port, String method, String pathAndQuery, Map<String, String> headers, byte[] jsonBody, Duration timeout) {
+    URI uri = URI.create("http://127.0.0.1:" + port + pathAndQuery);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
     headers.forEach((name, value) -> {
       if (value != null) {

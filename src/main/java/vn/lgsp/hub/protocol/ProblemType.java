@@ -27,6 +27,7 @@ public enum ProblemType {
   PROVIDER_TIMEOUT("Server.Provider.Timeout", 504, "The provider did not answer in time"),
   PROVIDER_FAULT("Server.Provider.Fault", 503, "The provider could not answer"),
   HUB_MAINTENANCE("Server.Hub.Maintenance", 503, "The service is suspended for maintenance; try later"),
+  HUB_OVERLOADED("Server.Hub.Overloaded", 503, "The hub is at capacity; retry after the time given"),
   DATABASE_UNAVAILABLE("Server.Hub.DatabaseUnavailable", 503, "The exchange log database is unavailable; try later"),
   EXCHANGE_LOG_UNAVAILABLE(
       "Server.Hub.ExchangeLogUnavailable", 503, "The hub cannot record the exchange; try later"),
