@@ -26,7 +26,8 @@ public class LoopbackClient {
   }
 
   /**
-   * Sends a request to {@code pathAndQuery} on this hub.
+   * Sends a request to {@code pathAndQuery} on this hub; it runs on the front lane, like a
+   * caller's. For fronts whose own work holds no route thread (the SOAP front runs on Tomcat's).
    *
    * @param headers header name to value; null values are left out
    * @param jsonBody the JSON body, or null for none
