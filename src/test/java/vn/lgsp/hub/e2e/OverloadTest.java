@@ -37,13 +37,14 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * Back-pressure: a hub driven beyond what it can serve refuses the excess at once with
  * {@code 503 Server.Hub.Overloaded} and {@code Retry-After}, logs every refusal, stays within its
  * heap and is ready afterwards; a composite whose source calls find the fan-out lane full says
- * {@code hub-overloaded} for those sections, not {@code unavailable}. The lanes are made small
- * here (4 front threads, queue 8; one fan-out thread, no queue) so that saturation comes within
- * seconds; the mechanism is the one the default sizes use.
+ * {@code hub-overloaded} for those sections, not {@code unavailable}; and composites that hold
+ * every front thread still get their sources. The lanes are made small here (4 front threads,
+ * queue 8; 2 fan-out threads, queue 7) so that saturation comes within seconds; the mechanism is
+ * the one the default sizes use.
  */
 @TestPropertySource(properties = {
     "hub.engine.lanes.front-threads=4", "hub.engine.lanes.front-queue=8",
-    "hub.engine.lanes.fan-out-threads=1", "hub.engine.lanes.fan-out-queue=0"})
+    "hub.engine.lanes.fan-out-threads=2", "hub.engine.lanes.fan-out-queue=7"})
 class OverloadTest extends SandboxHubTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -131,12 +132,33 @@ class OverloadTest extends SandboxHubTest {
   }
 
   @Test
+  void compositesHoldingEveryFrontThreadStillGetTheirSources() throws Exception {
+    String token = hub.token(HANOI);
+    String run = "HOLD-" + UUID.randomUUID();
+    // six composites for four front threads: at most four run, each with two sources, so at most
+    // eight source calls for the fan-out lane's nine places. Were the sources on the front lane,
+    // the four running composites would wait for threads they hold themselves.
+    List<CompletableFuture<Answer>> composites = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      composites.add(send(token, run + "-" + i,
+          "/r1/VN/GOV/LGSP/HUB/citizen-profile/001085000123?include=population,tax", run));
+    }
+    for (CompletableFuture<Answer> composite : composites) {
+      Answer answer = composite.get(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      JsonNode sources = JSON.readTree(answer.body()).get("sources");
+      assertThat(sources.size()).isEqualTo(2);
+      sources.forEach(section -> assertThat(section.path("status").asText()).as(answer.body()).isEqualTo("ok"));
+    }
+  }
+
+  @Test
   void aSourceCallRefusedByAFullFanOutLaneIsHubOverloadedNotUnavailable() throws Exception {
     String token = hub.token(HANOI);
     String run = "FANOUT-" + UUID.randomUUID();
-    // four composites at once: twelve source calls for one fan-out thread without a queue
+    // eight composites at once: four run, twelve source calls for the fan-out lane's nine places
     List<CompletableFuture<Answer>> composites = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 8; i++) {
       composites.add(send(token, run + "-" + i, "/r1/VN/GOV/LGSP/HUB/citizen-profile/001085000123", run));
     }
     Map<String, String> statuses = new HashMap<>();
