@@ -27,11 +27,16 @@ import vn.lgsp.hub.protocol.XRoadHeaders;
  * headers: so the caller's own access rights and field limits apply per source, and each source
  * call has its own record, linked by the X-Road-Id {@code <composite id>:<section>}. A source
  * that is denied, missing or down gives its section a status; it does not fail the whole answer.
+ * The source calls go through the fan-out connector ({@link LoopbackClient#fanOut}), so they run
+ * on threads of their own while this call holds its front thread.
  */
 @Component
 public class CitizenProfileAssembler {
 
   static final String INCLUDE = "include";
+  static final String OK = "ok";
+  static final String UNAVAILABLE = "unavailable";
+  static final String HUB_OVERLOADED = "hub-overloaded";
 
   private final CompositeProperties properties;
   private final LoopbackClient loopback;
@@ -58,7 +63,7 @@ public class CitizenProfileAssembler {
       headers.put(XRoadHeaders.ISSUE, context.issue());
       headers.put(XRoadHeaders.USER_ID, context.userId());
       String path = "/r1/" + source.service() + source.path().replace("{personalId}", personalId);
-      calls.put(section, loopback.send("GET", path, headers, null, properties.timeout()));
+      calls.put(section, loopback.fanOut(path, headers, properties.timeout()));
     }
     ObjectNode answer = json.createObjectNode();
     answer.put("personalId", personalId);
@@ -66,6 +71,18 @@ public class CitizenProfileAssembler {
     long deadline = System.nanoTime() + properties.timeout().toNanos();
     calls.forEach((section, call) -> out.set(section, section(call, deadline)));
     return answer;
+  }
+
+  /**
+   * A section's status when its source did not answer 200. The hub's own limits
+   * ({@code Server.Hub.Overloaded}) are told apart from a register that is down: the first passes
+   * with load, the second is the register's.
+   */
+  static String status(int httpStatus, String problemType) {
+    if (ProblemType.HUB_OVERLOADED.code().equals(problemType)) {
+      return HUB_OVERLOADED;
+    }
+    return httpStatus == 404 ? "not-found" : httpStatus == 403 ? "denied" : UNAVAILABLE;
   }
 
   private List<String> sections(String include) {
@@ -87,20 +104,20 @@ public class CitizenProfileAssembler {
     ObjectNode section = json.createObjectNode();
     try {
       HttpResponse<byte[]> response = call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      int status = response.statusCode();
-      section.put("status", status == 200 ? "ok" : status == 404 ? "not-found" : status == 403 ? "denied" : "unavailable");
-      if (status == 200) {
+      if (response.statusCode() == 200) {
+        section.put("status", OK);
         section.set("data", json.readTree(response.body()));
       } else {
-        JsonNode problem = json.readTree(response.body());
-        section.put("problem", problem.path("type").asText(null));
+        String problem = json.readTree(response.body()).path("type").asText(null);
+        section.put("status", status(response.statusCode(), problem));
+        section.put("problem", problem);
       }
     } catch (TimeoutException | ExecutionException | IOException e) {
       call.cancel(true);
-      section.put("status", "unavailable");
+      section.put("status", UNAVAILABLE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      section.put("status", "unavailable");
+      section.put("status", UNAVAILABLE);
     }
     return section;
   }

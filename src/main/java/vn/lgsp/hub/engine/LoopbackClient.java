@@ -26,7 +26,8 @@ public class LoopbackClient {
   }
 
   /**
-   * Sends a request to {@code pathAndQuery} on this hub.
+   * Sends a request to {@code pathAndQuery} on this hub; it runs on the front lane, like a
+   * caller's. For fronts whose own work holds no route thread (the SOAP front runs on Tomcat's).
    *
    * @param headers header name to value; null values are left out; X-Road-Issue and X-Road-UserId
    *     may hold any text (they are carried encoded, see {@link LoopbackHeaders})
@@ -34,7 +35,20 @@ public class LoopbackClient {
    */
   public CompletableFuture<HttpResponse<byte[]>> send(
       String method, String pathAndQuery, Map<String, String> headers, byte[] jsonBody, Duration timeout) {
-    URI uri = URI.create("http://127.0.0.1:" + connector.port() + pathAndQuery);
+    return send(connector.port(), method, pathAndQuery, headers, jsonBody, timeout);
+  }
+
+  /**
+   * A composite's source call: a GET through the fan-out connector, so that it runs on the fan-out
+   * lane and never waits for a thread that the composite itself holds ({@link ExchangeLanes}).
+   */
+  public CompletableFuture<HttpResponse<byte[]>> fanOut(String pathAndQuery, Map<String, String> headers, Duration timeout) {
+    return send(connector.fanOutPort(), "GET", pathAndQuery, headers, null, timeout);
+  }
+
+  private CompletableFuture<HttpResponse<byte[]>> send(
+      int port, String method, String pathAndQuery, Map<String, String> headers, byte[] jsonBody, Duration timeout) {
+    URI uri = URI.create("http://127.0.0.1:" + port + pathAndQuery);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
     LoopbackHeaders.encode(headers).forEach((name, value) -> {
       if (value != null) {

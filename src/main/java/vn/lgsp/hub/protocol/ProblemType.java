@@ -32,6 +32,7 @@ public enum ProblemType {
   PROVIDER_RESPONSE_TOO_LARGE(
       "Server.Provider.ResponseTooLarge", 502, "The provider's answer is larger than the hub accepts"),
   HUB_MAINTENANCE("Server.Hub.Maintenance", 503, "The service is suspended for maintenance; try later"),
+  HUB_OVERLOADED("Server.Hub.Overloaded", 503, "The hub is at capacity; retry after the time given"),
   DATABASE_UNAVAILABLE("Server.Hub.DatabaseUnavailable", 503, "The exchange log database is unavailable; try later"),
   EXCHANGE_LOG_UNAVAILABLE(
       "Server.Hub.ExchangeLogUnavailable", 503, "The hub cannot record the exchange; try later"),

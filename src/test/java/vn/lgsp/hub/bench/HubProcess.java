@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class HubProcess implements AutoCloseable {
 
   static final String SERVICE = "VN/GOV/BENCH/ECHO/record";
-  private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("Tomcat started on ports? (\\d+)");
 
   private final Process process;
   private final Path folder;

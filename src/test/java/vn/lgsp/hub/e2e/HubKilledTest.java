@@ -47,7 +47,7 @@ import vn.lgsp.hub.support.TestDataDir;
 class HubKilledTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("Tomcat started on ports? (\\d+)");
 
   /**
    * Starts the hub on a port of its choosing, logging to {@code hub.log} in its data directory, in
