@@ -179,17 +179,17 @@ final class SoapConnector implements Connector {
     return false;
   }
 
-  /** A fault whose code is SOAP 1.1 {@code Client} or SOAP 1.2 {@code Sender}: the request was at fault. */
+  /**
+   * The register's own fault, read from its answer, whose code is SOAP 1.1 {@code Client} or SOAP
+   * 1.2 {@code Sender}: the request was at fault. A fault CXF raises itself while reading an answer
+   * (a DTD, broken XML) also says "sender" but has the parsing error as its cause: that one is the
+   * register's failure.
+   */
   private static boolean isSenderFault(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      javax.xml.namespace.QName code = null;
-      if (t instanceof SOAPFaultException soap && soap.getFault() != null) {
-        code = soap.getFault().getFaultCodeAsQName();
-      } else if (t instanceof Fault fault && fault.getMessage() != null && fault.getFaultCode() != null) {
-        code = fault.getFaultCode();
-      }
-      if (code != null) {
-        return "Client".equals(code.getLocalPart()) || "Sender".equals(code.getLocalPart());
+      if (t instanceof org.apache.cxf.binding.soap.SoapFault fault) {
+        String code = fault.getFaultCode() == null ? "" : fault.getFaultCode().getLocalPart();
+        return fault.getCause() == null && ("Client".equals(code) || "Sender".equals(code));
       }
     }
     return false;

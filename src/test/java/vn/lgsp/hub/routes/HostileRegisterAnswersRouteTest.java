@@ -88,4 +88,21 @@ class HostileRegisterAnswersRouteTest extends WireMockBackendsTest {
     assertRefused(answer("<?xml version=\"1.0\"?><!DOCTYPE s:Envelope [<!ELEMENT s:Envelope ANY>]>", "Đỗ Công Sơn"),
         "Đỗ Công Sơn");
   }
+
+  /** The register's own fault: Client blames the request (the caller's fault, not counted), Server is the register's. */
+  @Test
+  void aClientFaultIsTheCallersAndAServerFaultTheRegisters() {
+    for (String code : new String[] {"Client", "Server"}) {
+      BACKEND.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(500)
+          .withHeader("Content-Type", "text/xml; charset=utf-8")
+          .withBody("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><s:Fault>"
+              + "<faultcode>s:" + code + "</faultcode><faultstring>internal detail 42</faultstring></s:Fault>"
+              + "</s:Body></s:Envelope>")));
+      Response r = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + CITIZEN).as(HANOI, hub.token(HANOI)).send();
+      assertThat(r.status()).as(code + ": " + r.body()).isEqualTo("Client".equals(code) ? 400 : 503);
+      assertThat(r.json().get("type").asText())
+          .isEqualTo("Client".equals(code) ? "Client.InvalidRequest" : "Server.Provider.Fault");
+      assertThat(r.body()).doesNotContain("internal detail 42");
+    }
+  }
 }
