@@ -3,16 +3,19 @@ package vn.lgsp.hub.audit;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Where retention deletes archived records. The hub's own role may only append to the log; a
- * database that grants deletion to a separate role exposes it as the data source named {@link
- * #DATA_SOURCE} (the embedded database does), and retention runs on it. Without one, the hub's
- * data source is used, and then that role must be allowed to delete.
+ * Where retention deletes archived records. The hub's own role may only append to the log, so the
+ * purge runs as a role of its own: the embedded database provides one as the data source named
+ * {@link #DATA_SOURCE}; an external database names its login with {@code
+ * hub.database.archiver.username} and {@code .password} (same URL as the hub's). Without either, the
+ * hub's data source is used, and then its role must be allowed to delete.
  */
 @Component
 public class ArchiveDatabase {
@@ -23,8 +26,12 @@ public class ArchiveDatabase {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
 
-  public ArchiveDatabase(@Qualifier(DATA_SOURCE) ObjectProvider<DataSource> archiver, DataSource hub) {
-    DataSource source = archiver.getIfAvailable(() -> hub);
+  public ArchiveDatabase(@Qualifier(DATA_SOURCE) ObjectProvider<DataSource> archiver, DataSource hub,
+      @Value("${spring.datasource.url:}") String url,
+      @Value("${hub.database.archiver.username:}") String username,
+      @Value("${hub.database.archiver.password:}") String password) {
+    DataSource source = archiver.getIfAvailable(
+        () -> url.isBlank() || username.isBlank() ? hub : new DriverManagerDataSource(url, username, password));
     this.jdbc = new JdbcTemplate(source);
     this.tx = new TransactionTemplate(new DataSourceTransactionManager(source));
   }

@@ -106,28 +106,32 @@ public final class LogVerifier {
   }
 
   /**
-   * The database must still hold the newest position the witness saw sealed, with the hash sealed
-   * then. A position at or before the database's base was archived: the archive files answer for it.
+   * The database must still hold every position the witness saw sealed, each with the hash sealed
+   * then: not only the newest, since after a cut the hub seals the rewritten chain again and its new
+   * seals match it. A position at or before the database's base was archived: the archive files
+   * answer for it.
    */
   private ChainVerifier.Result againstWitness(ChainVerifier.Result r, ExchangeChain.Head head, ChainReader.Snapshot s,
       WitnessLog.Witnessed witnessed) {
     Seal seal = witnessed.seal();
-    long seq = seal.upToSeq();
     if (!trust.verify(seal.keyId(), seal.text(), seal.signature())) {
-      return broken(r, new ChainVerifier.Break("seal-forged", seq, null, null, "the witness's newest seal ("
+      return broken(r, new ChainVerifier.Break("seal-forged", seal.upToSeq(), null, null, "the witness's newest seal ("
           + witnessed.source() + ") is not signed by a trusted key: the witness was written by someone else"));
     }
-    if (seq <= head.baseSeq()) {
-      return r;
-    }
-    String found = seq <= head.lastSeq() ? s.hashAt(seq) : null;
-    if (seal.headHash().equals(found)) {
-      return r;
-    }
-    String seen = "the witness (" + witnessed.source() + ") saw chain position " + seq + " sealed at " + seal.sealedAt();
-    return broken(r, new ChainVerifier.Break("truncated", seq, null, null, found == null
-        ? seen + ", but the database's chain ends at " + head.lastSeq() + ": its newest records and their seals were deleted"
-        : seen + " with another record: the chain was cut back and written again from before there"));
+    ChainVerifier.Break[] cut = {null};
+    WitnessLog.forEachSeal(witnessed.witness(), (seq, headHash, source) -> {
+      if (cut[0] != null && cut[0].chainSeq() <= seq || seq <= head.baseSeq()) {
+        return;
+      }
+      String found = seq <= head.lastSeq() ? s.hashAt(seq) : null;
+      if (!headHash.equals(found)) {
+        String seen = "the witness (" + source + ") saw chain position " + seq + " sealed";
+        cut[0] = new ChainVerifier.Break("truncated", seq, null, null, found == null
+            ? seen + ", but the database's chain ends at " + head.lastSeq() + ": its newest records and their seals were deleted"
+            : seen + " with another record: the chain was cut back and written again from before there");
+      }
+    });
+    return cut[0] == null ? r : broken(r, cut[0]);
   }
 
   private static ChainVerifier.Result broken(ChainVerifier.Result r, ChainVerifier.Break problem) {

@@ -31,7 +31,39 @@ public final class WitnessLog {
    * The witnessed seal of the highest chain position, the file that holds it, how many seals were
    * read, and the time-stamp token the witness keeps for that seal (null: none).
    */
-  public record Witnessed(Seal seal, String source, long seals, String timeStampToken) {}
+  public record Witnessed(Seal seal, String source, long seals, String timeStampToken, Path witness) {}
+
+  /** Receives each witnessed seal's position and head hash. */
+  @FunctionalInterface
+  public interface SealVisitor {
+    void visit(long upToSeq, String headHash, String source);
+  }
+
+  /**
+   * Every seal in {@code path} (a witness directory or one file), by position and head hash, read
+   * from the start of each line without parsing it whole; lines in another layout are parsed.
+   */
+  public static void forEachSeal(Path path, SealVisitor visitor) {
+    for (Path file : files(path)) {
+      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        String text;
+        while ((text = in.readLine()) != null) {
+          long seq = number(text, SEAL_LINE);
+          String quoted = seq < 0 ? null : headHash(text);
+          if (quoted != null && quoted.length() == HEAD_HASH.length() + 64) {
+            visitor.visit(seq, quoted.substring(HEAD_HASH.length()), file.getFileName().toString());
+          } else if (number(text, STAMP_LINE) < 0) {
+            Seal seal = seal(parse(text));
+            if (seal != null) {
+              visitor.visit(seal.upToSeq(), seal.headHash(), file.getFileName().toString());
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the seal witness " + file, e);
+      }
+    }
+  }
 
   private WitnessLog() {}
 
@@ -118,7 +150,7 @@ public final class WitnessLog {
     }
     JsonNode stamp = best.stamp() == null ? null : parse(best.stamp());
     return Optional.of(new Witnessed(seal, best.source(), seals,
-        isTimeStampOf(stamp, seal) ? stamp.get("token").asText() : null));
+        isTimeStampOf(stamp, seal) ? stamp.get("token").asText() : null, path));
   }
 
   /** As {@link #newest(Path)}, parsing every line: for a witness with a torn line that looked newest. */
@@ -134,10 +166,10 @@ public final class WitnessLog {
           if (seal != null) {
             seals++;
             if (newest == null || seal.upToSeq() > newest.seal().upToSeq()) {
-              newest = new Witnessed(seal, file.getFileName().toString(), 0, null);
+              newest = new Witnessed(seal, file.getFileName().toString(), 0, null, path);
             }
           } else if (newest != null && isTimeStampOf(line, newest.seal())) {
-            newest = new Witnessed(newest.seal(), newest.source(), 0, line.get("token").asText());
+            newest = new Witnessed(newest.seal(), newest.source(), 0, line.get("token").asText(), path);
           }
         }
       } catch (IOException e) {
@@ -145,7 +177,7 @@ public final class WitnessLog {
       }
     }
     return newest == null ? Optional.empty() : Optional.of(new Witnessed(newest.seal(), newest.source(), seals,
-        newest.timeStampToken()));
+        newest.timeStampToken(), path));
   }
 
   /** The decimal number right after {@code prefix} at the start of {@code line}; -1 if there is none. */

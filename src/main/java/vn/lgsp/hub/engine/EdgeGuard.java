@@ -22,6 +22,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.lgsp.hub.protocol.FreeTextHeaders;
 import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.XRoadHeaders;
@@ -158,7 +159,9 @@ public class EdgeGuard extends OncePerRequestFilter {
         if (value.length() > limits.maxHeaderValueBytes()) {
           return tooLarge();
         }
-        if (value.length() > protocolLimit) {
+        // free text counts as the text it stands for: percent-encoded Vietnamese is three times longer
+        String text = FreeTextHeaders.isFreeText(name) ? FreeTextHeaders.decode(value) : value;
+        if (text != null && text.length() > protocolLimit) {
           // the header's own name, not the caller's spelling of it
           String header = XRoadHeaders.USER_ID.equalsIgnoreCase(name) ? XRoadHeaders.USER_ID : "a protocol header (X-Road-*)";
           return new Refusal(ProblemType.HEADER_TOO_LARGE, header + " may hold at most " + protocolLimit + " characters");

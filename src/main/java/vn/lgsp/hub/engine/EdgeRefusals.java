@@ -110,7 +110,7 @@ public class EdgeRefusals {
           .responseSize(answer.length)
           .requestInAt(refusal.started())
           .responseOutAt(clock.instant())
-          .requestHash(RequestHash.of(path.getBytes(StandardCharsets.UTF_8)))
+          .requestHash(hasher.keyRequestHash(RequestHash.of(path.getBytes(StandardCharsets.UTF_8))))
           .responseHash(RequestHash.of(answer))
           .traceparent(TraceContext.continueOrStart(request.getHeader(TraceContext.HEADER)))
           .build());

@@ -1,55 +1,39 @@
 package vn.lgsp.hub.engine;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Message;
-import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.protocol.FreeTextHeaders;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemType;
 
 /**
- * Free-text X-Road header values (a Vietnamese {@code X-Road-Issue}) that came in another way, such
- * as a SOAP header, cannot travel as HTTP header values, which are ASCII. The hub's own loopback
- * calls carry them as percent-encoded UTF-8, marked with a value that only this process knows;
- * the gate decodes them before any check, so the same rules apply to the decoded text. A header
- * from outside is never decoded: its {@code %} means what it says.
+ * Free-text X-Road header values cross HTTP as percent-encoded UTF-8 ({@link FreeTextHeaders}): the
+ * hub's own loopback calls (the SOAP front's Vietnamese {@code issue}) encode them like any caller,
+ * and the gate decodes them for every caller before any check, so one rule holds for all.
  */
 final class LoopbackHeaders {
 
-  static final String MARK = "X-Hub-Loopback";
-  static final List<String> ENCODED = List.of(XRoadHeaders.ISSUE, XRoadHeaders.USER_ID);
-  private static final String SECRET = secret();
-
   private LoopbackHeaders() {}
 
-  /** The headers of a loopback call: free-text values encoded, and the mark. */
+  /** The headers of a loopback call, free-text values encoded. */
   static Map<String, String> encode(Map<String, String> headers) {
     Map<String, String> encoded = new LinkedHashMap<>(headers);
-    ENCODED.forEach(name -> encoded.computeIfPresent(name, (n, value) -> URLEncoder.encode(value, StandardCharsets.UTF_8)));
-    encoded.put(MARK, SECRET);
+    FreeTextHeaders.NAMES.forEach(name -> encoded.computeIfPresent(name, (n, value) -> FreeTextHeaders.encode(value)));
     return encoded;
   }
 
-  /** Decodes the free-text values of a call this hub made to itself; removes the mark in any case. */
+  /** Decodes the free-text values of a request; a malformed one is refused. */
   static void decode(Message in) {
-    Object mark = in.removeHeader(MARK);
-    if (!SECRET.equals(mark)) {
-      return;
-    }
-    for (String name : ENCODED) {
+    for (String name : FreeTextHeaders.NAMES) {
       if (in.getHeader(name) instanceof String value) {
-        in.setHeader(name, URLDecoder.decode(value, StandardCharsets.UTF_8));
+        String decoded = FreeTextHeaders.decode(value);
+        if (decoded == null) {
+          throw new HubProblemException(ProblemType.INVALID_HEADER,
+              name + " must be UTF-8, percent-encoded where it is not printable ASCII (a literal % as %25)");
+        }
+        in.setHeader(name, decoded);
       }
     }
-  }
-
-  private static String secret() {
-    byte[] bytes = new byte[16];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 }

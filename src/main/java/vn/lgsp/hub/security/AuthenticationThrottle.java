@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed authentications per account (client id or operator name) and per source address
- * in a sliding window, and says how long a new attempt must wait once either is full. An attempt
+ * Counts failed authentications per account (client id or operator name) from one source address,
+ * and per source address, in a sliding window, and says how long a new attempt must wait once
+ * either is full. An account is counted per address so that nobody elsewhere can lock a client out
+ * by failing in its name (client ids are public); a guesser is held back per account and per address. An attempt
  * refused here is not checked, so it is no failure: a guesser who keeps trying is held back, and
  * the account opens again one window after its last counted failure at most. Unknown and known
  * accounts are counted alike, so the answers do not tell which accounts exist.
@@ -21,6 +23,7 @@ public class AuthenticationThrottle {
 
   private static final Logger log = LoggerFactory.getLogger(AuthenticationThrottle.class);
   private static final int MAX_ACCOUNT_KEY = 256;
+  private static final String OVERFLOW = "overflow";
 
   private final SecurityProperties.Throttle limits;
   private final Clock clock;
@@ -34,14 +37,17 @@ public class AuthenticationThrottle {
   /** How long an attempt on {@code account} from {@code address} must wait; zero if it may go on. */
   Duration wait(String account, String address) {
     long now = clock.millis();
-    long waitMillis = Math.max(waitMillis(accountKey(account), now), waitMillis(addressKey(address), now));
+    long waitMillis = Math.max(waitMillis(accountKey(account, address), now), waitMillis(addressKey(address), now));
+    if (windows.size() >= limits.maxTracked()) {
+      waitMillis = Math.max(waitMillis, waitMillis(OVERFLOW, now));
+    }
     return Duration.ofMillis(waitMillis);
   }
 
   /** Counts a failed authentication of {@code account} from {@code address}. */
   void failed(String account, String address) {
     long now = clock.millis();
-    boolean accountFull = count(accountKey(account), limits.failuresPerAccount(), now);
+    boolean accountFull = count(accountKey(account, address), limits.failuresPerAccount(), now);
     boolean addressFull = count(addressKey(address), limits.failuresPerAddress(), now);
     if (accountFull || addressFull) {
       log.warn("authentication throttled for {}: {} failures within {}", accountFull ? "an account" : "address "
@@ -62,9 +68,11 @@ public class AuthenticationThrottle {
         forgetExpired(now);
       }
       if (windows.size() >= limits.maxTracked()) {
-        log.warn("authentication throttle tracks {} accounts and addresses already; a new one is not counted",
+        // never fail open: while the table is full, new keys share one window that throttles them all
+        log.warn("authentication throttle tracks {} accounts and addresses already; counting the rest together",
             limits.maxTracked());
-        return false;
+        return windows.computeIfAbsent(OVERFLOW, k -> new FailureWindow(limits.failuresPerAddress()))
+            .add(now, limits.window().toMillis());
       }
       window = windows.computeIfAbsent(key, k -> new FailureWindow(capacity));
     }
@@ -76,9 +84,9 @@ public class AuthenticationThrottle {
   }
 
   /** Names are compared as the operator store compares them: without case. */
-  private static String accountKey(String account) {
+  private static String accountKey(String account, String address) {
     String name = account.length() > MAX_ACCOUNT_KEY ? account.substring(0, MAX_ACCOUNT_KEY) : account;
-    return "account:" + name.toLowerCase(Locale.ROOT);
+    return "account:" + name.toLowerCase(Locale.ROOT) + "@" + address;
   }
 
   private static String addressKey(String address) {

@@ -113,6 +113,7 @@ public class TokenAuthenticator {
       throw unauthenticated("a bearer token or a client certificate is required");
     }
     String token = authorization.substring(BEARER.length()).trim();
+    // checked before the cache and by the signature's bytes: a re-spelled token is the same token
     if (revocations.isRevoked(token)) {
       verified.remove(token);
       throw unauthenticated("the bearer token was revoked");

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Revoked access tokens, shared by every hub through the database ({@code revoked_token}, by the
- * SHA-256 of the token, never the token itself). The hub that revokes refuses the token from its
+ * SHA-256 of the token's decoded signature, never the token itself: a token re-spelled in another
+ * base64url form, which still verifies, is still the same token). The hub that revokes refuses the token from its
  * next request on; every other hub re-reads the table each second, so a revoked token stops
  * working everywhere within a second, and a hub that starts reads it before taking traffic.
  * Rows are kept until the token would have expired anyway.
@@ -66,9 +68,18 @@ public class TokenRevocations implements SmartLifecycle {
     revoked.entrySet().removeIf(e -> !e.getValue().isAfter(now));
   }
 
+  /** The key of a token: the SHA-256 of its signature's bytes (of the whole text if it has none). */
   static String hash(String token) {
+    byte[] identity;
+    String[] parts = token.split("\\.", -1);
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      identity = parts.length == 3 && !parts[2].isEmpty() ? Base64.getUrlDecoder().decode(parts[2])
+          : token.getBytes(StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      identity = token.getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identity));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }

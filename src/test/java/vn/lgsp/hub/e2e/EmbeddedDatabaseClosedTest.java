@@ -48,6 +48,8 @@ class EmbeddedDatabaseClosedTest extends SandboxHubTest {
     assertThatThrownBy(() -> hubRole.update("UPDATE exchange_chain_head SET base_seq = 0"))
         .rootCause().hasMessageContaining("permission denied");
     assertThatThrownBy(() -> hubRole.execute("DROP TABLE exchange_record")).rootCause().hasMessageContaining("must be owner");
+    assertThatThrownBy(() -> hubRole.update("UPDATE exchange_chain_head SET last_seq = last_seq - 1"))
+        .rootCause().hasMessageContaining("only moves forward");
     // while appending still works for it: the record above was stored by this role
     assertThat(hubRole.queryForObject("SELECT count(*) FROM exchange_record WHERE chain_seq = ?", Long.class, seq))
         .isEqualTo(1);

@@ -95,11 +95,19 @@ class HubKilledTest {
 
   private static final Pattern QUEUE_DEPTH = Pattern.compile("(?m)^hub_exchange_log_queue_depth(?:\\{[^}]*})? (\\S+)$");
 
-  /** A connection to the hub's embedded PostgreSQL, found through its {@code postmaster.pid}. */
+  /**
+   * A connection to the hub's embedded PostgreSQL, found through its {@code postmaster.pid}, as the
+   * schema's owner with the password the hub generated into its data directory.
+   */
   private static Connection hubDatabase(Path dataDir) throws IOException, SQLException {
     List<String> pid = Files.readAllLines(dataDir.resolve("postgres/data/postmaster.pid"));
+    java.util.Properties roles = new java.util.Properties();
+    try (var in = Files.newBufferedReader(dataDir.resolve("postgres/credentials.properties"))) {
+      roles.load(in);
+    }
     // line 4 of postmaster.pid is the port
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres", "postgres", "");
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/lgsp_hub", "hub_owner",
+        roles.getProperty("hub_owner"));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,10 +62,20 @@ class TokenRevocationEndToEndTest extends SandboxHubTest {
     } finally {
       otherHub.stop();
     }
-    // a new token of the same client works; the token itself is not stored, only its hash
+    // the same token spelled otherwise (the last base64url character's unused bits) is refused too
+    String respelled = respell(token);
+    assertThat(respelled).isNotEqualTo(token);
+    assertThat(lookUp(respelled)).isEqualTo(401);
+    // a new token of the same client works; only a hash is kept, never the token
     assertThat(lookUp(hub.token(HANOI))).isEqualTo(200);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM revoked_token WHERE token_hash = ?", Long.class, token))
-        .isZero();
-    assertThat(jdbc.queryForObject("SELECT client_id FROM revoked_token", String.class)).isEqualTo(HANOI);
+    List<String> stored = jdbc.queryForList("SELECT token_hash FROM revoked_token WHERE client_id = ?", String.class, HANOI);
+    assertThat(stored).isNotEmpty().allMatch(h -> h.matches("[0-9a-f]{64}")).noneMatch(token::contains);
+  }
+
+  /** The token with the unused low bits of its last signature character flipped. */
+  private static String respell(String token) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char last = token.charAt(token.length() - 1);
+    return token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
   }
 }

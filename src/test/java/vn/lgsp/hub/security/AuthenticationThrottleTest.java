@@ -23,7 +23,7 @@ class AuthenticationThrottleTest {
   }
 
   @Test
-  void anAccountIsHeldBackAfterItsFailuresFromAnyAddressUntilTheOldestLeavesTheWindow() {
+  void anAccountIsHeldBackAfterItsFailuresFromOneAddressUntilTheOldestLeavesTheWindow() {
     AuthenticationThrottle throttle = throttle(5, 20);
     for (int i = 0; i < 5; i++) {
       assertThat(throttle.wait("operator", HERE)).as("attempt %d", i + 1).isZero();
@@ -32,9 +32,8 @@ class AuthenticationThrottleTest {
     }
     // failures at 0, 10, 20, 30, 40 s; now 50 s: the first leaves the window at 60 s
     assertThat(throttle.wait("operator", HERE)).isEqualTo(Duration.ofSeconds(10));
-    assertThat(throttle.wait("operator", ELSEWHERE)).as("per account, whatever the address").isEqualTo(
-        Duration.ofSeconds(10));
-    assertThat(throttle.wait("OPERATOR", ELSEWHERE)).as("names compared without case").isPositive();
+    assertThat(throttle.wait("operator", ELSEWHERE)).as("nobody elsewhere can lock the account out").isZero();
+    assertThat(throttle.wait("OPERATOR", HERE)).as("names compared without case").isPositive();
     assertThat(throttle.wait("auditor", HERE)).as("another account from the same address").isZero();
 
     clock.advance(Duration.ofSeconds(10));
@@ -73,9 +72,18 @@ class AuthenticationThrottleTest {
     for (int i = 0; i < 99; i++) {
       throttle.failed("sprayed-" + i, HERE);
     }
-    // 99 accounts and one address tracked: a new name is not counted while the map is full
+    // 99 accounts and one address tracked: while the map is full, new names share one window (of
+    // the per-address size, 1000 here), so they are still counted, never let through uncounted
     throttle.failed("one-too-many", HERE);
     assertThat(throttle.wait("one-too-many", ELSEWHERE)).isZero();
+    AuthenticationThrottle full = new AuthenticationThrottle(new SecurityProperties("https://hub.test", true, null,
+        "lgsp-hub", Duration.ofMinutes(5), List.of(), List.of(), 10, Duration.ofMinutes(10),
+        new SecurityProperties.Throttle(100, 3, Duration.ofMinutes(1), 2)), clock);
+    full.failed("first", HERE);
+    for (int i = 0; i < 3; i++) {
+      full.failed("spray-" + i, "192.0.2." + i);
+    }
+    assertThat(full.wait("never-tried", "192.0.2.99")).as("the shared window of a full table is full").isPositive();
     // once the old windows expire they make room
     clock.advance(Duration.ofMinutes(2));
     throttle.failed("one-too-many", ELSEWHERE);
