@@ -44,8 +44,6 @@ public class EdgeRefusals {
     this.hasher = hasher;
     this.json = json;
     this.clock = clock;
-    // Tomcat creates its error valve itself; it finds the refusals here once the context has them
-    ProblemErrorReportValve.use(this);
   }
 
   /** Answers {@code type} and records the refusal; {@code received} is how much body was read. */

@@ -6,6 +6,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,7 @@ public class EngineConfiguration {
    * edge guard, not Tomcat, refuses those over the hub's limit with 431.
    */
   @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> edgeTomcat() {
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> edgeTomcat(ObjectProvider<EdgeRefusals> refusals) {
     return factory -> {
       factory.addConnectorCustomizers(connector -> {
         connector.setEncodedSolidusHandling("passthrough");
@@ -37,7 +38,11 @@ public class EngineConfiguration {
       // what Tomcat refuses itself is answered and logged as a problem too
       factory.addContextCustomizers(context -> {
         if (context.getParent() instanceof StandardHost host) {
+          // this hub's own valve instance: Tomcat adds one by class name only where none is present
           host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+          if (java.util.Arrays.stream(host.getPipeline().getValves()).noneMatch(v -> v instanceof ProblemErrorReportValve)) {
+            host.getPipeline().addValve(new ProblemErrorReportValve(refusals::getIfAvailable));
+          }
         }
       });
     };

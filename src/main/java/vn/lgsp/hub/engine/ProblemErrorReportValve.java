@@ -2,6 +2,7 @@ package vn.lgsp.hub.engine;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -14,15 +15,21 @@ import vn.lgsp.hub.protocol.ProblemType;
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
-  private static volatile EdgeRefusals refusals;
+  /** This hub's refusals, once its context has them: one valve per hub, never shared (tests run several). */
+  private final Supplier<EdgeRefusals> refusals;
 
-  static void use(EdgeRefusals edgeRefusals) {
-    refusals = edgeRefusals;
+  /** As Tomcat makes it by class name: Tomcat's own report until the hub adds its instance. */
+  public ProblemErrorReportValve() {
+    this(() -> null);
+  }
+
+  ProblemErrorReportValve(Supplier<EdgeRefusals> refusals) {
+    this.refusals = refusals;
   }
 
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
-    EdgeRefusals edge = refusals;
+    EdgeRefusals edge = refusals.get();
     int status = response.getStatus();
     if (edge == null || status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
       super.report(request, response, throwable);
