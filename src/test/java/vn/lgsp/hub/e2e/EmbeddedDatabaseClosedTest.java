@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +16,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.audit.ArchiveDatabase;
+import vn.lgsp.hub.support.EmbeddedDatabaseLogins;
 import vn.lgsp.hub.support.SandboxHubTest;
 
 /**
@@ -61,18 +61,15 @@ class EmbeddedDatabaseClosedTest extends SandboxHubTest {
   @Test
   void noSuperuserOverTcpWithOrWithoutItsPassword() throws Exception {
     String url = hubRole.execute((java.sql.Connection c) -> c.getMetaData().getURL()).replaceFirst("\\?.*", "");
-    Path credentials = properties.dataDir().toAbsolutePath().resolve("postgres/credentials.properties");
-    Properties roles = new Properties();
-    try (var in = Files.newBufferedReader(credentials)) {
-      roles.load(in);
-    }
+    Path credentials = EmbeddedDatabaseLogins.file(properties.dataDir());
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
     assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", roles.getProperty("postgres")))
+    String superuserPassword = EmbeddedDatabaseLogins.password(properties.dataDir(), "postgres");
+    assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", superuserPassword))
         .isInstanceOf(SQLException.class).hasMessageContaining("rejects connection");
     assertThatThrownBy(() -> DriverManager.getConnection(url, "hub_app", "wrong-password"))
         .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
-    try (var c = DriverManager.getConnection(url, "hub_app", roles.getProperty("hub_app"))) {
+    try (var c = DriverManager.getConnection(url, "hub_app", EmbeddedDatabaseLogins.password(properties.dataDir(), "hub_app"))) {
       assertThat(c.isValid(2)).isTrue();
     }
   }

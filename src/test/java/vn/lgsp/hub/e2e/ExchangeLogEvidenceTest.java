@@ -319,13 +319,7 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
   /** The database as an auditor reaches it: the hub's role, its generated password in the data directory. */
   private String jdbcUrl() {
     String url = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL()).replaceFirst("\\?.*", "");
-    java.util.Properties roles = new java.util.Properties();
-    try (var in = Files.newBufferedReader(hubProperties.dataDir().toAbsolutePath().resolve("postgres/credentials.properties"))) {
-      roles.load(in);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return url + "?password=" + roles.getProperty("hub_app");
+    return url + "?password=" + vn.lgsp.hub.support.EmbeddedDatabaseLogins.password(hubProperties.dataDir(), "hub_app");
   }
 
   private static String[] append(String[] args, String arg) {

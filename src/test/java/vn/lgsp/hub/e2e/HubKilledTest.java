@@ -101,13 +101,9 @@ class HubKilledTest {
    */
   private static Connection hubDatabase(Path dataDir) throws IOException, SQLException {
     List<String> pid = Files.readAllLines(dataDir.resolve("postgres/data/postmaster.pid"));
-    java.util.Properties roles = new java.util.Properties();
-    try (var in = Files.newBufferedReader(dataDir.resolve("postgres/credentials.properties"))) {
-      roles.load(in);
-    }
     // line 4 of postmaster.pid is the port
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/lgsp_hub", "hub_owner",
-        roles.getProperty("hub_owner"));
+        vn.lgsp.hub.support.EmbeddedDatabaseLogins.password(dataDir, "hub_owner"));
   }
 
   /**
