@@ -64,7 +64,7 @@ public class LogFilters {
         text(params, "service"),
         status == null ? null : integer("status", status, 100, 599),
         text(params, "errorType"),
-        text(params, "purpose"),
+        hasher.maskIds(text(params, "purpose")),
         personalId == null ? null : hasher.hash(personalId),
         kind,
         instant(params, "from"),

@@ -27,6 +27,9 @@ public class SubjectHasher {
 
   private static final int PATH_HASH_CHARS = 16;
 
+  /** A percent-encoded decimal digit. */
+  private static final Pattern ENCODED_DIGIT = Pattern.compile("%3([0-9])");
+
   /** Marks a stored request hash as keyed; records without it hold the plain SHA-512 (older hubs). */
   public static final String KEYED_REQUEST_HASH = "hmac-sha256:";
 
@@ -85,7 +88,8 @@ public class SubjectHasher {
     if (text == null) {
       return null;
     }
-    Matcher m = ID_LIKE.matcher(text);
+    // a digit may come percent-encoded (%30-%39 in a path): masked as the digit it stands for
+    Matcher m = ID_LIKE.matcher(text.indexOf('%') < 0 ? text : ENCODED_DIGIT.matcher(text).replaceAll(d -> d.group(1)));
     StringBuilder out = new StringBuilder(text.length() + 8);
     while (m.find()) {
       m.appendReplacement(out, "#" + hash(m.group()).substring(0, PATH_HASH_CHARS));

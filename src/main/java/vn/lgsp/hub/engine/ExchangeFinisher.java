@@ -134,7 +134,8 @@ public class ExchangeFinisher implements Processor {
         .claimedClientId(claimed == null || claimed.equals(authenticated) ? null : claimed.toString())
         .serviceId(service)
         .userId(c.userId() == null ? null : hasher.maskIds(c.userId()))
-        .issue(c.issue())
+        // a purpose may name a person (a dossier number holding a personal ID): masked like the path
+        .issue(hasher.maskIds(c.issue()))
         .method(c.method())
         .path(hasher.maskIds(c.path()))
         .status(status)

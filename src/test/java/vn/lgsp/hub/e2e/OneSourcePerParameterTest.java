@@ -123,4 +123,19 @@ class OneSourcePerParameterTest extends SandboxHubTest {
     assertThat(record.get("errorType").asText()).isEqualTo("Client.UnsupportedMediaType");
     assertThat(record.toString()).as("a form field is no header").doesNotContain(HCMC);
   }
+
+  @Test
+  void personalIdsAreMaskedInThePurposeAndInPercentEncodedPaths() {
+    String id = UUID.randomUUID().toString();
+    String encoded = PERSON.chars().mapToObj(c -> "%3" + (char) c).collect(java.util.stream.Collectors.joining());
+    Response r = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + encoded).as(HANOI, hub.token(HANOI))
+        .header("X-Road-Issue", "HS-" + OTHER).header("X-Road-Id", id).send();
+    assertThat(r.status()).as(r.body()).isIn(200, 400);
+    JsonNode record = hub.awaitRecord(id);
+    assertThat(record.toString()).doesNotContain(PERSON).doesNotContain(OTHER).doesNotContain("%30%30%31");
+    assertThat(record.get("issue").asText()).startsWith("HS-#");
+    // the operator still finds the exchange by the purpose as the caller wrote it
+    JsonNode byPurpose = hub.admin("/admin/api/exchanges?purpose=HS-" + OTHER + "&messageId=" + id).json();
+    assertThat(byPurpose.get("total").asLong()).isEqualTo(1);
+  }
 }
