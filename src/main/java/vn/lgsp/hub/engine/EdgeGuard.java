@@ -44,11 +44,13 @@ public class EdgeGuard extends OncePerRequestFilter {
 
   private final EngineProperties limits;
   private final EdgeRefusals refusals;
+  private final BodyReads bodyReads;
   private final Clock clock;
 
-  public EdgeGuard(EngineProperties limits, EdgeRefusals refusals, Clock clock) {
+  public EdgeGuard(EngineProperties limits, EdgeRefusals refusals, BodyReads bodyReads, Clock clock) {
     this.limits = limits;
     this.refusals = refusals;
+    this.bodyReads = bodyReads;
     this.clock = clock;
   }
 
@@ -78,12 +80,27 @@ public class EdgeGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(limits.maxBodyBytes() + 1);
-    if (body.length > limits.maxBodyBytes()) {
-      refusals.refuse(request, response, ProblemType.PAYLOAD_TOO_LARGE,
-          "the body exceeds " + limits.maxBodyBytes() + " bytes", body.length, started);
+    BodyReads.Result read = bodyReads.read(request.getRemoteAddr(), request.getInputStream(), limits.maxBodyBytes());
+    if (read.outcome() == BodyReads.Outcome.TOO_MANY) {
+      response.setHeader("Retry-After", "1");
+      refusals.refuse(request, response, ProblemType.RATE_LIMITED,
+          "too many requests from this address are still sending their bodies", 0, started);
       return;
     }
+    if (read.outcome() == BodyReads.Outcome.TOO_SLOW) {
+      // the caller is still sending: answer and close, the rest of its body is not read
+      response.setHeader("Connection", "close");
+      refusals.refuse(request, response, ProblemType.REQUEST_TIMEOUT, "the body must arrive within "
+          + bodyReads.limits().deadline().toSeconds() + " s, without pausing longer than "
+          + bodyReads.limits().idle().toSeconds() + " s", 0, started);
+      return;
+    }
+    if (read.outcome() == BodyReads.Outcome.TOO_LARGE) {
+      refusals.refuse(request, response, ProblemType.PAYLOAD_TOO_LARGE,
+          "the body exceeds " + limits.maxBodyBytes() + " bytes", limits.maxBodyBytes() + 1L, started);
+      return;
+    }
+    byte[] body = read.body();
     if (EdgeRefusals.soap(request) && DTD.matcher(new String(body, StandardCharsets.ISO_8859_1)).find()) {
       refusals.refuse(request, response, ProblemType.INVALID_XML, "a SOAP message must not contain a DTD",
           body.length, started);

@@ -27,12 +27,19 @@ public class EngineConfiguration {
    * edge guard, not Tomcat, refuses those over the hub's limit with 431.
    */
   @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> edgeTomcat(ObjectProvider<EdgeRefusals> refusals) {
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> edgeTomcat(ObjectProvider<EdgeRefusals> refusals,
+      BodyReadProperties bodyReads) {
     return factory -> {
       factory.addConnectorCustomizers(connector -> {
         connector.setEncodedSolidusHandling("passthrough");
         if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
           http.setMaxHttpRequestHeaderSize(64 * 1024);
+          // a body that pauses longer than this fails its read: a trickling caller lets go of its thread
+          http.setDisableUploadTimeout(false);
+          http.setConnectionUploadTimeout((int) bodyReads.idle().toMillis());
+          // a body the hub refused unread is not swallowed (a slow sender would hold the thread): the
+          // connection is closed after the answer instead
+          http.setMaxSwallowSize(0);
         }
       });
       // what Tomcat refuses itself is answered and logged as a problem too

@@ -21,6 +21,7 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("Client.MethodNotAllowed", 405, "The service does not accept this method"),
   PAYLOAD_TOO_LARGE("Client.PayloadTooLarge", 413, "The request body is too large"),
   RATE_LIMITED("Client.RateLimited", 429, "Too many requests; retry after the time given"),
+  REQUEST_TIMEOUT("Client.RequestTimeout", 408, "The request did not arrive in time"),
   AUTHENTICATION_THROTTLED(
       "Client.AuthenticationThrottled", 429, "Too many failed authentications; retry after the time given"),
   HEADER_TOO_LARGE("Client.HeaderTooLarge", 431, "The request headers are too large"),
