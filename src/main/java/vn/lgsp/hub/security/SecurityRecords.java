@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,15 +43,26 @@ class SecurityRecords {
   private final SubjectHasher hasher;
   private final Clock clock;
 
-  SecurityRecords(ExchangeLogPublisher publisher, AuditTrail trail, SubjectHasher hasher, Clock clock) {
+  private final MeterRegistry meters;
+
+  SecurityRecords(ExchangeLogPublisher publisher, AuditTrail trail, SubjectHasher hasher, Clock clock,
+      MeterRegistry meters) {
     this.publisher = publisher;
     this.trail = trail;
     this.hasher = hasher;
     this.clock = clock;
+    this.meters = meters;
+  }
+
+  /** Counts a refusal by door and problem type (never by account: names are caller-controlled). */
+  private void meter(String door, ProblemType type) {
+    Counter.builder("hub_authentication_refusals").description("Refused authentications: failed and throttled")
+        .tag("door", door).tag("type", type.code()).register(meters).increment();
   }
 
   /** A client authentication at the token endpoint that was refused ({@code type}) and answered {@code status}. */
   void clientRefused(HttpServletRequest request, String clientId, int status, ProblemType type, Instant started) {
+    meter("token", type);
     try {
       publisher.publish(ExchangeRecord.builder()
           .messageId(messageId(request))
@@ -71,12 +84,14 @@ class SecurityRecords {
 
   /** An operator sign-in that was refused ({@code type}) and answered {@code status}. */
   void operatorRefused(HttpServletRequest request, String operator, int status, ProblemType type, Instant started) {
+    meter("operator", type);
     adminRecord(request, name(operator), SIGN_IN, type.title() + " (from " + request.getRemoteAddr() + ")", status,
         type, started);
   }
 
   /** A request in an operator's session refused by the CSRF guard. */
   void csrfRefused(HttpServletRequest request, String operator, Instant started) {
+    meter("csrf", ProblemType.ACCESS_DENIED);
     adminRecord(request, name(operator), CSRF_REFUSED, "session request without " + SessionWriteGuard.HEADER
         + " (from " + request.getRemoteAddr() + ")", 403, ProblemType.ACCESS_DENIED, started);
   }

@@ -400,6 +400,18 @@ class AttackSuiteTest {
     assertThat(refusal.get("errorType").asText()).isEqualTo("Client.AuthenticationThrottled");
     assertThat(refusal.get("status").asInt()).isEqualTo(429);
     assertThat(refusal.get("claimedClientId").asText()).isEqualTo(PORTAL);
+
+    // and metered, by door and type
+    String metrics = hub.admin("/actuator/prometheus").body();
+    assertThat(refusals(metrics, "token", "Client.Unauthenticated"))
+        .as(metrics.lines().filter(l -> l.contains("authentication_refusals")).toList().toString()).isGreaterThanOrEqualTo(5);
+    assertThat(refusals(metrics, "token", "Client.AuthenticationThrottled")).isGreaterThanOrEqualTo(6);
+  }
+
+  private static double refusals(String metrics, String door, String type) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^hub_authentication_refusals_total\\{[^}]*door=\""
+        + door + "\"[^}]*type=\"" + java.util.regex.Pattern.quote(type) + "\"[^}]*} (\\S+)$").matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   private static Response consoleSignIn(String operator, String password) {
