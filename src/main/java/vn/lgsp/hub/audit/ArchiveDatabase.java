@@ -27,11 +27,9 @@ public class ArchiveDatabase {
   private final TransactionTemplate tx;
 
   public ArchiveDatabase(@Qualifier(DATA_SOURCE) ObjectProvider<DataSource> archiver, DataSource hub,
-      @Value("${spring.datasource.url:}") String url,
-      @Value("${hub.database.archiver.username:}") String username,
-      @Value("${hub.database.archiver.password:}") String password) {
-    DataSource source = archiver.getIfAvailable(
-        () -> url.isBlank() || username.isBlank() ? hub : new DriverManagerDataSource(url, username, password));
+      @Value("${spring.datasource.url:}") String url, ArchiverLogin login) {
+    DataSource source = archiver.getIfAvailable(() -> url.isBlank() || !login.configured()
+        ? hub : new DriverManagerDataSource(url, login.username(), login.password()));
     this.jdbc = new JdbcTemplate(source);
     this.tx = new TransactionTemplate(new DataSourceTransactionManager(source));
   }

@@ -3,9 +3,9 @@ package vn.lgsp.hub.engine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.TraceContext;
 
 /**
@@ -40,9 +40,9 @@ final class HttpHeadersOnly {
     return once;
   }
 
+  /** X-Road headers and their aliases, and the other headers the gate reads: credentials and trace context. */
   static boolean isProtocolHeader(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.startsWith("x-road-") || lower.startsWith("x-govstack-") || lower.startsWith("information-mediator-")
-        || lower.equals("authorization") || lower.equals(TraceContext.HEADER) || lower.startsWith("x-hub-");
+    return HeaderRules.isProtocolHeader(name) || "authorization".equalsIgnoreCase(name)
+        || TraceContext.HEADER.equalsIgnoreCase(name);
   }
 }
