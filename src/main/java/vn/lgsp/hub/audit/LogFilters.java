@@ -59,7 +59,7 @@ public class LogFilters {
     }
     String status = params.get("status");
     return new ExchangeLogQuery.Filter(
-        text(params, "messageId"),
+        hasher.maskMessageId(text(params, "messageId")),
         text(params, "client"),
         text(params, "service"),
         status == null ? null : integer("status", status, 100, 599),

@@ -27,6 +27,10 @@ public class SubjectHasher {
 
   private static final int PATH_HASH_CHARS = 16;
 
+  /** A UUID standing alone (not glued to more hex digits), the form X-Road message ids take. */
+  private static final Pattern LONE_UUID = Pattern.compile(
+      "(?<![0-9a-fA-F])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9a-fA-F])");
+
   /** A percent-encoded decimal digit. */
   private static final Pattern ENCODED_DIGIT = Pattern.compile("%3([0-9])");
 
@@ -81,6 +85,25 @@ public class SubjectHasher {
   /** Replaces every ID-like digit run with {@code #########}, as the log pattern does; for log text. */
   public static String maskForLog(String text) {
     return text == null ? null : ID_LIKE.matcher(text).replaceAll("#########");
+  }
+
+  /**
+   * A message id as the log keeps it: ID-like digit runs masked as by {@link #maskIds}, except inside
+   * a UUID, whose digits are random by construction (its last group is all digits for about one UUID
+   * in 280; masking those would hide a caller's own ids from it).
+   */
+  public String maskMessageId(String id) {
+    if (id == null) {
+      return null;
+    }
+    Matcher uuid = LONE_UUID.matcher(id);
+    StringBuilder out = new StringBuilder(id.length() + 8);
+    int at = 0;
+    while (uuid.find()) {
+      out.append(maskIds(id.substring(at, uuid.start()))).append(uuid.group());
+      at = uuid.end();
+    }
+    return out.append(maskIds(id.substring(at))).toString();
   }
 
   /** Replaces every ID-like digit run in {@code text} with {@code #} and a short keyed hash. */

@@ -13,9 +13,11 @@ public interface Connector {
    * Calls one operation with validated inputs and answers canonical JSON. Failures are {@code
    * HubProblemException}s with a {@code Server.Provider.*} or {@code Client.*} type.
    *
+   * @param consumer the subsystem the exchange is for: the failures only its requests cause open
+   *     its own breaker, not the register's
    * @param traceparent the W3C trace context sent to the backend (a child span of the exchange's)
    */
-  JsonNode invoke(String operation, Map<String, String> inputs, String traceparent);
+  JsonNode invoke(String operation, Map<String, String> inputs, String consumer, String traceparent);
 
   /** The backend's address: where health checks probe it. */
   default URI address() {

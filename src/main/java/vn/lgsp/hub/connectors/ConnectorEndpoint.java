@@ -43,7 +43,8 @@ final class ConnectorEndpoint extends DefaultEndpoint {
         long started = System.nanoTime();
         RuntimeException failure = null;
         try {
-          JsonNode answer = connector.invoke(operation, inputs, traceparent);
+          String consumer = context.client() == null ? "" : context.client().toString();
+          JsonNode answer = connector.invoke(operation, inputs, consumer, traceparent);
           exchange.getMessage().setBody(answer);
         } catch (RuntimeException e) {
           failure = e;

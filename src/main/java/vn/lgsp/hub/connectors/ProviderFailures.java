@@ -66,7 +66,8 @@ final class ProviderFailures {
     return false;
   }
 
-  private static boolean isUnreachableCause(Throwable failure) {
+  /** The backend could not be reached at all: no request content causes that. */
+  static boolean isUnreachableCause(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ConnectException
           || t instanceof HttpConnectTimeoutException

@@ -16,7 +16,9 @@ import vn.lgsp.hub.protocol.HubProblemException;
 /**
  * One named Resilience4j set per connector (breaker, bulkhead, retry), registered under the
  * connector id so health and metrics can find it. Only provider failures count against the
- * breaker: a "not found" answer is a healthy backend.
+ * breaker: a "not found" answer is a healthy backend. Beside the connector's breaker each consumer
+ * has its own ({@link ConsumerConfinement}), so that failures only one consumer's requests cause
+ * stop that consumer, not the register for everyone.
  */
 @Component
 public class ResilienceFactory {
@@ -40,17 +42,17 @@ public class ResilienceFactory {
   /** Wraps calls of one connector: retry (when allowed) around breaker around bulkhead. */
   Guard guardFor(ConnectorDescriptor d) {
     ConnectorDescriptor.CircuitBreakerSpec cb = d.circuitBreaker();
-    CircuitBreaker breaker =
-        breakers.circuitBreaker(
-            d.id(),
-            CircuitBreakerConfig.custom()
-                .failureRateThreshold(cb.failureRateThreshold())
-                .slidingWindowSize(cb.slidingWindowSize())
-                .minimumNumberOfCalls(cb.minimumNumberOfCalls())
-                .waitDurationInOpenState(cb.waitInOpenState())
-                .permittedNumberOfCallsInHalfOpenState(cb.permittedCallsInHalfOpenState())
-                .recordException(ResilienceFactory::isProviderFailure)
-                .build());
+    CircuitBreakerConfig breakerConfig =
+        CircuitBreakerConfig.custom()
+            .failureRateThreshold(cb.failureRateThreshold())
+            .slidingWindowSize(cb.slidingWindowSize())
+            .minimumNumberOfCalls(cb.minimumNumberOfCalls())
+            .waitDurationInOpenState(cb.waitInOpenState())
+            .permittedNumberOfCallsInHalfOpenState(cb.permittedCallsInHalfOpenState())
+            .recordException(ResilienceFactory::isProviderFailure)
+            .build();
+    CircuitBreaker breaker = breakers.circuitBreaker(d.id(), breakerConfig);
+    ConsumerConfinement confinement = new ConsumerConfinement(d.id(), breakers, breakerConfig);
     Bulkhead bulkhead =
         bulkheads.bulkhead(
             d.id(),
@@ -69,7 +71,7 @@ public class ResilienceFactory {
                     .waitDuration(spec.backoff())
                     .retryOnException(ProviderFailures::isUnreachable)
                     .build());
-    return new Guard(breaker, bulkhead, retry);
+    return new Guard(breaker, confinement, bulkhead, retry);
   }
 
   static boolean isProviderFailure(Throwable t) {
@@ -77,11 +79,11 @@ public class ResilienceFactory {
   }
 
   /** The resilience wrapping of one connector. */
-  record Guard(CircuitBreaker breaker, Bulkhead bulkhead, Retry retry) {
+  record Guard(CircuitBreaker breaker, ConsumerConfinement confinement, Bulkhead bulkhead, Retry retry) {
 
-    <T> T call(boolean idempotent, Supplier<T> call) {
-      Supplier<T> guarded =
-          CircuitBreaker.decorateSupplier(breaker, Bulkhead.decorateSupplier(bulkhead, call));
+    <T> T call(String consumer, boolean idempotent, Supplier<T> call) {
+      Supplier<T> bounded = Bulkhead.decorateSupplier(bulkhead, call);
+      Supplier<T> guarded = () -> confinement.call(consumer, breaker, bounded);
       if (idempotent && retry != null) {
         guarded = Retry.decorateSupplier(retry, guarded);
       }

@@ -65,11 +65,11 @@ final class RestConnector implements Connector {
   }
 
   @Override
-  public JsonNode invoke(String operationName, Map<String, String> inputs, String traceparent) {
+  public JsonNode invoke(String operationName, Map<String, String> inputs, String consumer, String traceparent) {
     ConnectorDescriptor.Operation operation = descriptor.operations().get(operationName);
     HttpRequest request = request(operation, inputs, traceparent);
     try {
-      return guard.call(operation.idempotent(), () -> call(operation, request));
+      return guard.call(consumer, operation.idempotent(), () -> call(operation, request));
     } catch (RuntimeException e) {
       throw ProviderFailures.classify(descriptor.id(), e);
     }

@@ -104,11 +104,11 @@ final class SoapConnector implements Connector {
   }
 
   @Override
-  public JsonNode invoke(String operationName, Map<String, String> inputs, String traceparent) {
+  public JsonNode invoke(String operationName, Map<String, String> inputs, String consumer, String traceparent) {
     ConnectorDescriptor.Operation operation = descriptor.operations().get(operationName);
     String payload = RequestTemplate.render(operation.request(), inputs);
     try {
-      return guard.call(operation.idempotent(), () -> call(operationName, operation, payload, traceparent));
+      return guard.call(consumer, operation.idempotent(), () -> call(operationName, operation, payload, traceparent));
     } catch (RuntimeException e) {
       throw ProviderFailures.classify(descriptor.id(), e);
     }

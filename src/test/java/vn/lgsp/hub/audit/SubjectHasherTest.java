@@ -32,6 +32,18 @@ class SubjectHasherTest {
   }
 
   @Test
+  void messageIdsAreMaskedOutsideUuidsOnly() {
+    String uuid = "3f1c2b7e-0a4d-4c1e-9b2f-446655440000";
+    assertThat(hasher.maskMessageId(uuid)).as("a UUID's digits are random").isEqualTo(uuid);
+    assertThat(hasher.maskMessageId("HS-001085000123-" + uuid))
+        .isEqualTo("HS-#" + hasher.hash("001085000123").substring(0, 16) + "-" + uuid);
+    // digits glued to a UUID-like tail are no UUID: the run they form with it is masked
+    assertThat(hasher.maskMessageId("0010" + "85000123-0a4d-4c1e-9b2f-446655440abc")).doesNotContain("001085000123");
+    assertThat(hasher.maskMessageId("001085000123")).doesNotContain("001085000123");
+    assertThat(hasher.maskMessageId(null)).isNull();
+  }
+
+  @Test
   void leavesShortNumbersAndTextAlone() {
     assertThat(hasher.maskIds("/r1/VN/GOV/BCA/DANCU/citizen-info.v1/12345")).isEqualTo("/r1/VN/GOV/BCA/DANCU/citizen-info.v1/12345");
     assertThat(hasher.maskIds(null)).isNull();

@@ -138,4 +138,19 @@ class OneSourcePerParameterTest extends SandboxHubTest {
     JsonNode byPurpose = hub.admin("/admin/api/exchanges?purpose=HS-" + OTHER + "&messageId=" + id).json();
     assertThat(byPurpose.get("total").asLong()).isEqualTo(1);
   }
+
+  @Test
+  void aPersonalIdInTheMessageIdIsMaskedAndTheExchangeIsStillFoundByTheIdAsSent() {
+    String id = "HS-" + OTHER + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Response r = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + PERSON).as(HANOI, hub.token(HANOI))
+        .header("X-Road-Issue", "HS-MESSAGE-ID").header("X-Road-Id", id).send();
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    // the caller gets its own id back as it sent it
+    assertThat(r.header("X-Road-Id")).isEqualTo(id);
+
+    // found by the id as sent: the search masks it the same way
+    JsonNode record = hub.awaitRecord(id);
+    assertThat(record.toString()).doesNotContain(OTHER);
+    assertThat(record.get("messageId").asText()).startsWith("HS-#").endsWith(id.substring(id.length() - 9));
+  }
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.DA_NANG;
 import static vn.lgsp.hub.support.HubClient.HANOI;
+import static vn.lgsp.hub.support.HubClient.HCMC;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -100,21 +101,53 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
   }
 
   @Test
-  void failingRegisterOpensItsBreakerAndIsThenNotCalled() {
+  void registerFailingForSeveralConsumersOpensItsBreakerAndIsThenNotCalled() {
     BACKEND.stubFor(get(urlPathMatching("/tax/v1/obligations/.*")).willReturn(json("{}").withStatus(500)));
-    String token = hub.token(HANOI);
-    for (int i = 0; i < 4; i++) {
-      assertThat(hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send().status()).isEqualTo(503);
+    String hanoi = hub.token(HANOI);
+    String hcmc = hub.token(HCMC);
+    for (int i = 0; i < 5; i++) {
+      Response r = i % 2 == 0
+          ? hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, hanoi).send()
+          : hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HCMC, hcmc).send();
+      assertThat(r.status()).isEqualTo(503);
     }
     assertThat(resilience.breakers().circuitBreaker("tax-register").getState().name()).isEqualTo("OPEN");
     int calls = BACKEND.findAll(getRequestedFor(urlPathMatching("/tax/v1/obligations/.*"))).size();
 
-    Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send();
+    Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, hanoi).send();
 
     assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.Unavailable");
     assertThat(BACKEND.findAll(getRequestedFor(urlPathMatching("/tax/v1/obligations/.*")))).hasSize(calls);
     // another register's breaker is its own
     assertThat(resilience.breakers().circuitBreaker("social-insurance").getState().name()).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void failuresConfinedToOneConsumerStopThatConsumerOnly() {
+    String failing = "079301000456";
+    BACKEND.stubFor(get(urlPathMatching("/tax/v1/obligations/.*")).willReturn(json("{\"items\":[]}")));
+    BACKEND.stubFor(get(urlEqualTo("/tax/v1/obligations/" + failing)).willReturn(json("{}").withStatus(500)));
+    String hanoi = hub.token(HANOI);
+    String hcmc = hub.token(HCMC);
+
+    // Hanoi's requests, and only Hanoi's, make the register fail: twelve times, far past the breaker's minimum
+    for (int i = 0; i < 12; i++) {
+      assertThat(hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + failing).as(HANOI, hanoi).send().status()).isEqualTo(503);
+    }
+
+    assertThat(resilience.breakers().circuitBreaker("tax-register").getState().name()).isEqualTo("CLOSED");
+    assertThat(resilience.breakers().circuitBreaker("tax-register for " + HANOI).getState().name()).isEqualTo("OPEN");
+    // Hanoi stopped itself: its calls are refused without reaching the register (4 reached it)
+    BACKEND.verify(4, getRequestedFor(urlEqualTo("/tax/v1/obligations/" + failing)));
+    Response hanoiAgain = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, hanoi).send();
+    assertThat(hanoiAgain.json().get("type").asText()).isEqualTo("Server.Provider.Unavailable");
+    BACKEND.verify(0, getRequestedFor(urlEqualTo("/tax/v1/obligations/" + CITIZEN)));
+    // Ho Chi Minh City's lookups go on
+    for (int i = 0; i < 5; i++) {
+      Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HCMC, hcmc).send();
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+    BACKEND.verify(5, getRequestedFor(urlEqualTo("/tax/v1/obligations/" + CITIZEN)));
   }
 
   @Test
