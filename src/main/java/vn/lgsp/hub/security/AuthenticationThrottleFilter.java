@@ -56,11 +56,15 @@ final class AuthenticationThrottleFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String name = account.apply(request);
+    Instant started = clock.instant();
     if (name == null) {
       chain.doFilter(request, response);
+      // a token-endpoint call without any credentials is a failed client authentication too
+      if (guarded == Guarded.CLIENT && response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+        record(request, null, response.getStatus(), ProblemType.UNAUTHENTICATED, started);
+      }
       return;
     }
-    Instant started = clock.instant();
     String address = request.getRemoteAddr();
     // clients and operators are counted apart: a client id cannot lock an operator out, nor the reverse
     String counted = guarded + ":" + name;
@@ -73,6 +77,9 @@ final class AuthenticationThrottleFilter extends OncePerRequestFilter {
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED || request.getAttribute(FAILED) != null) {
       throttle.failed(counted, address);
       record(request, name, response.getStatus(), ProblemType.UNAUTHENTICATED, started);
+    } else if (guarded == Guarded.CLIENT) {
+      // an authenticated client's token request or revocation, granted or refused, is on record too
+      records.clientAnswered(request, name, response.getStatus(), started);
     }
   }
 

@@ -19,9 +19,9 @@ import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 
 /**
- * Puts refused authentications on record, in the same chain as the exchanges: a client's failed or
- * throttled authentication at the token endpoint as an exchange record (found by the client it
- * claimed), an operator's failed or throttled sign-in and a session request the CSRF guard refused
+ * Puts authentications on record, in the same chain as the exchanges: every answer of the token
+ * server to a client (a token granted, a revocation, a failed or throttled authentication, an OAuth2
+ * error) as an exchange record (found by the client it claimed), an operator's failed or throttled sign-in and a session request the CSRF guard refused
  * as an admin record. The name a guesser typed is kept bounded and with ID-like digits hashed.
  */
 @Component
@@ -29,6 +29,9 @@ class SecurityRecords {
 
   /** Admin-record action of a refused operator sign-in (console form or HTTP basic). */
   static final String SIGN_IN = "sign-in";
+
+  /** Record action of an authenticated client's call to the token server (token, revocation). */
+  static final String TOKEN_SERVER = "token-server";
 
   /** Admin-record action of a session request refused for want of the CSRF header. */
   static final String CSRF_REFUSED = "csrf-refused";
@@ -80,6 +83,42 @@ class SecurityRecords {
     } catch (RuntimeException e) {
       log.error("refused client authentication could not be logged ({})", e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * What an authenticated client's call to the token server (a token, a revocation) was answered:
+   * granted ({@code 2xx}, recorded under the client) or refused for what it asked (an OAuth2 error,
+   * such as revoking another client's token, recorded under the client it claimed).
+   */
+  void clientAnswered(HttpServletRequest request, String clientId, int status, Instant started) {
+    boolean granted = status >= 200 && status < 300;
+    String client = subsystem(clientId);
+    try {
+      publisher.publish(ExchangeRecord.builder()
+          .messageId(messageId(request))
+          .clientId(granted ? client : null)
+          .claimedClientId(granted ? null : client)
+          .method(printable(request.getMethod(), MAX_METHOD))
+          .path(hasher.maskIds(printable(request.getRequestURI(), MAX_PATH)))
+          .status(status)
+          .errorType(granted ? null : outcome(status).code())
+          .requestInAt(started)
+          .responseOutAt(clock.instant())
+          .actor(name(clientId))
+          .action(TOKEN_SERVER)
+          .reason((granted ? "granted" : "refused") + " (from " + request.getRemoteAddr() + ")")
+          .build());
+    } catch (RuntimeException e) {
+      log.error("token server answer could not be logged ({})", e.getClass().getSimpleName());
+    }
+  }
+
+  private static ProblemType outcome(int status) {
+    return switch (status) {
+      case 403 -> ProblemType.ACCESS_DENIED;
+      case 429 -> ProblemType.RATE_LIMITED;
+      default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST;
+    };
   }
 
   /** An operator sign-in that was refused ({@code type}) and answered {@code status}. */

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,11 +31,20 @@ class TokenRevocationEndToEndTest extends SandboxHubTest {
   @Autowired JdbcTemplate jdbc;
 
   private Response revoke(String clientId, String token) {
-    String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":" + HubClient.SANDBOX_SECRET;
+    return revoke(clientId, token, UUID.randomUUID().toString());
+  }
+
+  private Response revoke(String clientId, String token, String messageId) {
     return hub.post("/oauth2/revoke", "token=" + token + "&token_type_hint=access_token")
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+        .header("Authorization", basic(clientId))
+        .header("X-Road-Id", messageId)
         .send();
+  }
+
+  private static String basic(String clientId) {
+    String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":" + HubClient.SANDBOX_SECRET;
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 
   private int lookUp(String token) {
@@ -77,5 +92,69 @@ class TokenRevocationEndToEndTest extends SandboxHubTest {
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     char last = token.charAt(token.length() - 1);
     return token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+  }
+
+  @Test
+  void everyAnswerOfTheTokenServerIsOnRecord() {
+    String granted = UUID.randomUUID().toString();
+    Response tokenAnswer = hub.post("/oauth2/token", "grant_type=client_credentials")
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic(HANOI))
+        .header("X-Road-Id", granted).send();
+    assertThat(tokenAnswer.status()).as(tokenAnswer.body()).isEqualTo(200);
+    String token = tokenAnswer.json().get("access_token").asText();
+
+    String foreign = UUID.randomUUID().toString();
+    int foreignStatus = revoke(HCMC, token, foreign).status();
+    String own = UUID.randomUUID().toString();
+    assertThat(revoke(HANOI, token, own).status()).isEqualTo(200);
+    String anonymous = UUID.randomUUID().toString();
+    Response noCredentials = hub.post("/oauth2/revoke", "token=" + token)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-Road-Id", anonymous).send();
+    assertThat(noCredentials.status()).isEqualTo(401);
+
+    JsonNode grant = hub.awaitRecord(granted);
+    assertThat(grant.get("clientId").asText()).isEqualTo(HANOI);
+    assertThat(grant.get("status").asInt()).isEqualTo(200);
+    assertThat(grant.toString()).doesNotContain(HubClient.SANDBOX_SECRET).doesNotContain(token);
+    JsonNode refused = hub.awaitRecord(foreign);
+    assertThat(refused.get("claimedClientId").asText()).isEqualTo(HCMC);
+    assertThat(refused.get("status").asInt()).isEqualTo(foreignStatus).isGreaterThanOrEqualTo(400);
+    assertThat(refused.get("errorType").asText()).startsWith("Client.");
+    JsonNode revoked = hub.awaitRecord(own);
+    assertThat(revoked.get("clientId").asText()).isEqualTo(HANOI);
+    assertThat(revoked.get("path").asText()).isEqualTo("/oauth2/revoke");
+    assertThat(revoked.toString()).doesNotContain(token);
+    JsonNode unauthenticated = hub.awaitRecord(anonymous);
+    assertThat(unauthenticated.get("errorType").asText()).isEqualTo("Client.Unauthenticated");
+  }
+
+  @Test
+  void revocationsByAHundredConcurrentClientsTakeEffectEachForItsOwnTokenOnly() throws Exception {
+    int callers = 100;
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      tokens.add(hub.token(HANOI));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      // half revoke their token while the other half use theirs, all at once
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        String token = tokens.get(i);
+        answers.add(pool.submit(i % 2 == 0 ? () -> revoke(HANOI, token).status() : () -> lookUp(token)));
+      }
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get()).isEqualTo(200);
+      }
+      List<Future<Integer>> after = new ArrayList<>();
+      for (String token : tokens) {
+        after.add(pool.submit(() -> lookUp(token)));
+      }
+      for (int i = 0; i < callers; i++) {
+        assertThat(after.get(i).get()).as("token %d", i).isEqualTo(i % 2 == 0 ? 401 : 200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
