@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads request bodies within bounds of time and of concurrency per source address: a body must
- * arrive whole within the deadline, with no silence longer than the idle timeout (enforced by
- * Tomcat's socket reads), and one address may have only so many bodies in reading at once.
+ * Reads request bodies within bounds of time and of concurrency: a body must arrive whole within
+ * the deadline, with no silence longer than the idle timeout (enforced by Tomcat's socket reads);
+ * one address may have only so many bodies in reading at once, and all addresses together only so
+ * many that most request threads stay free for bodiless lookups and the health probes.
  */
 @Component
 public class BodyReads {
@@ -25,6 +26,7 @@ public class BodyReads {
 
   private final BodyReadProperties limits;
   private final Map<String, AtomicInteger> reading = new ConcurrentHashMap<>();
+  private final AtomicInteger readingTotal = new AtomicInteger();
 
   public BodyReads(BodyReadProperties limits) {
     this.limits = limits;
@@ -36,7 +38,8 @@ public class BodyReads {
 
   Result read(String address, InputStream in, int maxBytes) throws IOException {
     AtomicInteger count = reading.computeIfAbsent(address, a -> new AtomicInteger());
-    if (count.incrementAndGet() > limits.perAddress()) {
+    boolean tooMany = count.incrementAndGet() > limits.perAddress();
+    if (readingTotal.incrementAndGet() > limits.total() || tooMany) {
       release(address, count);
       return new Result(Outcome.TOO_MANY, null);
     }
@@ -84,6 +87,7 @@ public class BodyReads {
   }
 
   private void release(String address, AtomicInteger count) {
+    readingTotal.decrementAndGet();
     if (count.decrementAndGet() <= 0) {
       reading.remove(address, count);
     }

@@ -58,11 +58,8 @@ final class AuthenticationThrottleFilter extends OncePerRequestFilter {
     String name = account.apply(request);
     Instant started = clock.instant();
     if (name == null) {
+      // no credentials: nothing to throttle; the container's error answer records the refusal
       chain.doFilter(request, response);
-      // a token-endpoint call without any credentials is a failed client authentication too
-      if (guarded == Guarded.CLIENT && response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-        record(request, null, response.getStatus(), ProblemType.UNAUTHENTICATED, started);
-      }
       return;
     }
     String address = request.getRemoteAddr();

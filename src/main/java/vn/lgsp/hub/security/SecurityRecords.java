@@ -21,8 +21,9 @@ import vn.lgsp.hub.protocol.XRoadHeaders;
 /**
  * Puts authentications on record, in the same chain as the exchanges: every answer of the token
  * server to a client (a token granted, a revocation, a failed or throttled authentication, an OAuth2
- * error) as an exchange record (found by the client it claimed), an operator's failed or throttled sign-in and a session request the CSRF guard refused
- * as an admin record. The name a guesser typed is kept bounded and with ID-like digits hashed.
+ * error) as an exchange record (found by the client it claimed); an operator's failed or throttled
+ * sign-in and a session request the CSRF guard refused as an admin record. The name a guesser typed
+ * is kept bounded and with ID-like digits hashed.
  */
 @Component
 class SecurityRecords {

@@ -17,13 +17,14 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 
 /**
- * Slow and greedy clients: 300 connections from one address announce a 100 kB body and send a byte
- * a second. The others' lookups and the readiness probe keep answering within a second, and each
+ * Slow and greedy clients: 300 connections, from one address or from many, announce a 100 kB body
+ * and send a byte a second. The others' lookups and the readiness probe keep answering within a second, and each
  * slow connection is answered (429 or 408) and recorded.
  */
 class SlowClientsTest extends SandboxHubTest {
@@ -32,12 +33,23 @@ class SlowClientsTest extends SandboxHubTest {
 
   @Test
   void slowBodiesFromOneAddressNeitherDelayOthersNorReadiness() throws Exception {
+    slowBodiesLeaveOthersAnswering(i -> "127.0.0.2");
+  }
+
+  /** Three slow bodies from each of 100 addresses: no address reaches its own bound, the total bound holds. */
+  @Test
+  void slowBodiesFromManyAddressesNeitherDelayOthersNorReadiness() throws Exception {
+    slowBodiesLeaveOthersAnswering(i -> "127.0.1." + (1 + i % 100));
+  }
+
+  private void slowBodiesLeaveOthersAnswering(IntFunction<String> addressOf) throws Exception {
+    long timeoutsBefore = hub.admin("/admin/api/exchanges?errorType=Client.RequestTimeout").json().get("total").asLong();
     List<Socket> sockets = new ArrayList<>();
     ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
     try {
       for (int i = 0; i < SLOW; i++) {
         Socket socket = new Socket();
-        socket.bind(new InetSocketAddress("127.0.0.2", 0));
+        socket.bind(new InetSocketAddress(addressOf.apply(i), 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
         socket.setSoTimeout(20_000);
         socket.getOutputStream().write(("POST /r1/VN/GOV/BCA/DANCU/citizen-verify HTTP/1.1\r\nHost: hub\r\n"
@@ -81,7 +93,7 @@ class SlowClientsTest extends SandboxHubTest {
     assertThat(answers.get(429)).as("%s", answers).isGreaterThan(SLOW / 2);
     assertThat(answers.get(408)).as("%s", answers).isPositive();
     assertThat(hub.admin("/admin/api/exchanges?errorType=Client.RequestTimeout").json().get("total").asLong())
-        .isGreaterThanOrEqualTo(answers.get(408));
+        .isGreaterThanOrEqualTo(timeoutsBefore + answers.get(408));
   }
 
   /** The status line of the answer on a slow connection. */
