@@ -27,6 +27,9 @@ public class SubjectHasher {
 
   private static final int PATH_HASH_CHARS = 16;
 
+  /** The characters a stored message id may have (its column). */
+  private static final int MESSAGE_ID_CHARS = 128;
+
   /** A UUID standing alone (not glued to more hex digits), the form X-Road message ids take. */
   private static final Pattern LONE_UUID = Pattern.compile(
       "(?<![0-9a-fA-F])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9a-fA-F])");
@@ -90,7 +93,9 @@ public class SubjectHasher {
   /**
    * A message id as the log keeps it: ID-like digit runs masked as by {@link #maskIds}, except inside
    * a UUID, whose digits are random by construction (its last group is all digits for about one UUID
-   * in 280; masking those would hide a caller's own ids from it).
+   * in 280; masking those would hide a caller's own ids from it). An id that masking makes longer
+   * than its column is cut and ends with {@code …#} and the keyed hash of the whole id, so that ids
+   * sharing their beginning stay apart and a search that masks alike finds each.
    */
   public String maskMessageId(String id) {
     if (id == null) {
@@ -103,7 +108,13 @@ public class SubjectHasher {
       out.append(maskIds(id.substring(at, uuid.start()))).append(uuid.group());
       at = uuid.end();
     }
-    return out.append(maskIds(id.substring(at))).toString();
+    out.append(maskIds(id.substring(at)));
+    if (out.length() <= MESSAGE_ID_CHARS) {
+      return out.toString();
+    }
+    // masking lengthened it past its column: cut, and keep it apart from ids sharing the beginning
+    String tail = "…#" + hash(id).substring(0, PATH_HASH_CHARS);
+    return out.substring(0, MESSAGE_ID_CHARS - tail.length()) + tail;
   }
 
   /** Replaces every ID-like digit run in {@code text} with {@code #} and a short keyed hash. */

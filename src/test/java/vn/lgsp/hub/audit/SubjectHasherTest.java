@@ -41,6 +41,10 @@ class SubjectHasherTest {
     assertThat(hasher.maskMessageId("0010" + "85000123-0a4d-4c1e-9b2f-446655440abc")).doesNotContain("001085000123");
     assertThat(hasher.maskMessageId("001085000123")).doesNotContain("001085000123");
     assertThat(hasher.maskMessageId(null)).isNull();
+    // lengthened past the column: cut, and ids sharing their beginning stay apart
+    String a = hasher.maskMessageId("123456789-".repeat(9) + "a");
+    String b = hasher.maskMessageId("123456789-".repeat(9) + "b");
+    assertThat(a).hasSize(128).isNotEqualTo(b).doesNotContain("123456789");
   }
 
   @Test

@@ -57,7 +57,7 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     JsonNode stats = hub.admin("/admin/api/exchanges/statistics?granularity=day&from=" + since + "&client=" + HANOI).json();
     JsonNode ok = null;
     for (JsonNode bucket : stats.get("buckets")) {
-      if (bucket.get("status").asInt() == 200 && "VN/GOV/BCA/DANCU/citizen-info".equals(bucket.get("serviceId").asText())) {
+      if (bucket.get("status").asInt() == 200 && "VN/GOV/BCA/DANCU/citizen-info".equals(bucket.path("serviceId").asText())) {
         ok = bucket;
       }
     }

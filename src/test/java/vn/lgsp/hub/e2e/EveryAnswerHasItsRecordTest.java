@@ -33,6 +33,7 @@ import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.ExchangeLogPublisher;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.QueueDepth;
+import vn.lgsp.hub.audit.SubjectHasher;
 import vn.lgsp.hub.support.SandboxHubTest;
 
 /**
@@ -56,6 +57,7 @@ class EveryAnswerHasItsRecordTest extends SandboxHubTest {
   @Autowired QueueDepth depth;
   @Autowired AuditProperties audit;
   @Autowired ExchangeLogPublisher publisher;
+  @Autowired SubjectHasher hasher;
 
   /** One request as sent, and the X-Road-Id of its answer (null: no HTTP answer). */
   private record Sent(String description, int status, String answeredId) {}
@@ -166,16 +168,19 @@ class EveryAnswerHasItsRecordTest extends SandboxHubTest {
         .json().get("items")).isEmpty();
   }
 
+  /** Records per answered id; the log keeps a message id masked ({@link SubjectHasher#maskMessageId}). */
   private Map<String, Integer> storedCounts(java.util.Set<String> ids) {
+    Map<String, String> idByStored = new LinkedHashMap<>();
+    ids.forEach(id -> idByStored.put(hasher.maskMessageId(id), id));
     return jdbc.execute((ConnectionCallback<Map<String, Integer>>) connection -> {
-      Array array = connection.createArrayOf("varchar", ids.toArray());
+      Array array = connection.createArrayOf("varchar", idByStored.keySet().toArray());
       try (var ps = connection.prepareStatement(
           "SELECT message_id, count(*) FROM exchange_record WHERE message_id = ANY(?) GROUP BY message_id")) {
         ps.setArray(1, array);
         Map<String, Integer> counts = new LinkedHashMap<>();
         try (var rs = ps.executeQuery()) {
           while (rs.next()) {
-            counts.put(rs.getString(1), rs.getInt(2));
+            counts.put(idByStored.get(rs.getString(1)), rs.getInt(2));
           }
         }
         return counts;

@@ -152,5 +152,11 @@ class OneSourcePerParameterTest extends SandboxHubTest {
     JsonNode record = hub.awaitRecord(id);
     assertThat(record.toString()).doesNotContain(OTHER);
     assertThat(record.get("messageId").asText()).startsWith("HS-#").endsWith(id.substring(id.length() - 9));
+
+    // masked past its column (128), the stored id is cut and marked with its hash; the search finds it
+    String longId = "123456789-".repeat(9) + "x";
+    assertThat(hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + PERSON).as(HANOI, hub.token(HANOI))
+        .header("X-Road-Issue", "HS-MESSAGE-ID").header("X-Road-Id", longId).send().status()).isEqualTo(200);
+    assertThat(hub.awaitRecord(longId).get("messageId").asText()).hasSize(128).contains("…#").doesNotContain("123456789");
   }
 }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.lgsp.hub.audit.SubjectHasher;
 import vn.lgsp.hub.support.SandboxHubTest;
 
 /**
@@ -41,6 +42,7 @@ class SoapFrontRandomRequestsTest extends SandboxHubTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired MeterRegistry meters;
+  @Autowired SubjectHasher hasher;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -92,12 +94,15 @@ class SoapFrontRandomRequestsTest extends SandboxHubTest {
     return r.headers().firstValue("X-Road-Id").orElse(inBody.find() ? inBody.group(1) : null);
   }
 
+  /** Records per answered id; the log keeps a message id masked ({@link SubjectHasher#maskMessageId}). */
   private Map<String, Integer> storedCounts(List<String> ids) {
+    Map<String, String> idByStored = new HashMap<>();
+    ids.forEach(id -> idByStored.put(hasher.maskMessageId(id), id));
     Map<String, Integer> counts = new HashMap<>();
     jdbc.query("SELECT message_id, count(*) FROM exchange_record WHERE message_id = ANY (?) GROUP BY message_id",
         row -> {
-          counts.put(row.getString(1), row.getInt(2));
-        }, (Object) ids.toArray(new String[0]));
+          counts.put(idByStored.get(row.getString(1)), row.getInt(2));
+        }, (Object) idByStored.keySet().toArray(new String[0]));
     return counts;
   }
 
