@@ -167,6 +167,8 @@ async function refreshLog() {
   add('Chain head', status.head.lastSeq);
   add('Unsealed records', status.unsealedRecords);
   add('Archives', status.archives);
+  // the trust anchor auditors verify exports with: publish it out of band (docs/EVIDENCE-FORMAT.md)
+  add('Seal certificate fingerprint', status.sealFingerprint, 'log-seal-fingerprint');
   const last = status.lastVerification;
   add('Last verification', last ? (last.intact ? 'intact' : 'BROKEN') + ' at ' + new Date(last.verifiedAt).toLocaleString()
     : 'not yet run', 'log-verification');

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
 /**
- * The hash chain of the exchange log, written down so that anyone can re-implement it: a record's
+ * The hash chain of the exchange log (docs/EVIDENCE-FORMAT.md is the specification): a record's
  * hash is {@code hex(SHA-256(prevHash + "\n" + canonical))}, where the canonical form is the line
  * {@code lgsp-hub-record/1} followed by one {@code name=value} line per field, in the fixed order
  * below, each value JSON-encoded ({@code null}, a number, or a quoted string; instants as
@@ -36,7 +36,22 @@ public final class ChainHash {
 
   /** The hash of {@code record} at chain position {@code seq} after {@code prevHash}. */
   public static String of(ExchangeRecord r, long seq, String prevHash) {
-    String version = r.shortened() == null ? VERSION_1 : VERSION_2;
+    return sha256Hex(hashed(r, seq, prevHash).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The canonical form a record is hashed in: {@code lgsp-hub-record/1}, or {@code /2} when it has shortened fields. */
+  public static String form(ExchangeRecord r) {
+    return r.shortened() == null ? VERSION_1 : VERSION_2;
+  }
+
+  /** Whether a verifier of this hub knows the canonical form {@code form}. */
+  public static boolean knownForm(String form) {
+    return VERSION_1.equals(form) || VERSION_2.equals(form);
+  }
+
+  /** The exact text whose SHA-256 is the record's hash (docs/EVIDENCE-FORMAT.md, section 3). */
+  public static String hashed(ExchangeRecord r, long seq, String prevHash) {
+    String version = form(r);
     StringBuilder c = new StringBuilder(1024).append(prevHash).append('\n').append(version).append('\n');
     line(c, "seq", Long.toString(seq));
     text(c, "id", r.id() == null ? null : r.id().toString());
@@ -68,7 +83,7 @@ public final class ChainHash {
     if (r.shortened() != null) {
       text(c, "shortened", r.shortened());
     }
-    return sha256Hex(c.toString().getBytes(StandardCharsets.UTF_8));
+    return c.toString();
   }
 
   public static String sha256Hex(byte[] bytes) {

@@ -72,6 +72,11 @@ public class ChainReader {
           }, afterSeq, toSeq);
     }
 
+    /** The position of the first seal at or after {@code seq}, or null if none is. */
+    public Long firstSealFrom(long seq) {
+      return jdbc.queryForObject("SELECT min(up_to_seq) FROM exchange_chain_seal WHERE up_to_seq >= ?", Long.class, seq);
+    }
+
     /** The hash at a chain position, or null if no record holds it. */
     public String hashAt(long seq) {
       List<String> hashes = jdbc.queryForList(

@@ -103,6 +103,23 @@ public class ExchangeChain {
     }
   }
 
+  /**
+   * Seals the chain head now if anything is unsealed: a bounded export asks for it so that its
+   * newest records are covered by a seal in the chain (and the witness), not only by the export's
+   * signature.
+   */
+  public void sealNow() {
+    Head head = head();
+    if (head.lastSeq() > head.sealedSeq()) {
+      tx.executeWithoutResult(status -> {
+        Head locked = lockHead();
+        if (locked.lastSeq() > locked.sealedSeq()) {
+          seal(locked.lastSeq(), locked.lastHash());
+        }
+      });
+    }
+  }
+
   public Head head() {
     return jdbc.queryForObject(HEAD, ExchangeChain::head);
   }

@@ -7,14 +7,16 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
  * Streams the log for a time range: as JSON lines with the chain (an {@link ExportFile}, verifiable
- * on its own: the smallest stretch of the chain that holds every record of the range), or as CSV
- * for spreadsheets.
+ * on its own: the smallest stretch of the chain that holds every record of the range, carried on to
+ * the first seal after it; docs/EVIDENCE-FORMAT.md, section 7), or as CSV for spreadsheets.
  */
 @Component
 public class ExchangeLogExport {
@@ -30,21 +32,37 @@ public class ExchangeLogExport {
 
   private final ChainReader reader;
   private final StretchExporter stretches;
+  private final ExchangeChain chain;
 
-  public ExchangeLogExport(ChainReader reader, StretchExporter stretches) {
+  public ExchangeLogExport(ChainReader reader, StretchExporter stretches, ExchangeChain chain) {
     this.reader = reader;
     this.stretches = stretches;
+    this.chain = chain;
   }
 
-  /** Writes the chain stretch of {@code [from, to)} as JSON lines; answers the number of records. */
+  /**
+   * Writes the chain stretch of {@code [from, to)} as JSON lines; answers the number of records. The
+   * chain head is sealed first if anything is unsealed, and the stretch runs on to the first seal at
+   * or after its last selected record, so that every selected record is covered by a seal in the file.
+   */
   public long jsonLines(Instant from, Instant to, OutputStream out) {
+    chain.sealNow();
     return reader.inSnapshot(s -> {
       ExchangeChain.Head head = s.head();
       long[] stretch = s.stretchFor(from, to);
       long base = stretch == null ? head.lastSeq() : stretch[0] - 1;
       long last = stretch == null ? base : stretch[1];
+      Long seal = stretch == null ? null : s.firstSealFrom(last);
+      if (seal != null && seal <= head.lastSeq()) {
+        last = seal;
+      }
       String baseHash = base == head.baseSeq() ? head.baseHash() : s.hashAt(base);
-      return stretches.write(s, base, baseHash, last, out);
+      Map<String, Object> range = new LinkedHashMap<>();
+      range.put("from", from.toString());
+      range.put("to", to.toString());
+      range.put("firstSeq", stretch == null ? null : stretch[0]);
+      range.put("lastSeq", stretch == null ? null : stretch[1]);
+      return stretches.write(s, base, baseHash, last, range, out);
     });
   }
 

@@ -5,38 +5,43 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The exchange log as a file: JSON lines, one stretch of the chain, verifiable on its own.
+ * The exchange log as a file: JSON lines, one stretch of the chain, verifiable on its own. The
+ * format is specified byte for byte in docs/EVIDENCE-FORMAT.md (section 6):
  *
  * <pre>
- * {"type":"header","format":"lgsp-hub-exchange-log/1","baseSeq":..,"baseHash":..,"exportedAt":..,
- *  "maxUnsealedRun":..,"certificate":"PEM"}
- * {"type":"seal","seal":{...}}          the seals of the stretch
- * {"type":"record","record":{...}}      the records in chain order, with their chain links
+ * {"type":"header","format":"lgsp-hub-exchange-log/2","baseSeq":..,"baseHash":..,"exportedAt":..,
+ *  "maxUnsealedRun":..,"keyId":..,"fingerprint":"sha256:..","certificates":["PEM",..],"range":{..},
+ *  "verifiedBeforeSigning":"intact"}
+ * {"type":"seal","seal":{...}}                               the seals of the stretch
+ * {"type":"record","form":"lgsp-hub-record/1","record":{...}} the records in chain order, with their chain links
  * {"type":"footer","lastSeq":..,"lastHash":..,"records":..,"digest":..,"keyId":..,"signature":..}
  * </pre>
  *
  * The footer's digest is the SHA-256 of every byte before it and is signed with the seal key, so
  * the file as a whole is signed, and a file cut short has no valid footer. Exports and archives
- * share the format; archives follow one another, each starting where the last ended.
+ * share the format; archives follow one another, each starting where the last ended. Files of
+ * format {@code /1} (one {@code certificate} in the header, no {@code form}) still verify.
  */
 public final class ExportFile {
 
-  public static final String FORMAT = "lgsp-hub-exchange-log/1";
+  public static final String FORMAT = "lgsp-hub-exchange-log/2";
+  static final String FORMAT_1 = "lgsp-hub-exchange-log/1";
 
   static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new JavaTimeModule())
@@ -51,6 +56,16 @@ public final class ExportFile {
     return "lgsp-hub-export/1\nlastSeq=" + lastSeq + "\nlastHash=" + lastHash + "\nrecords=" + records
         + "\ndigest=" + digest + "\nkey=" + keyId + "\n";
   }
+
+  /**
+   * What a header says beyond the stretch's start.
+   *
+   * @param certificates the signing key's certificate first, then those of other keys whose seals the file holds
+   * @param range the export's selection ({@code from}, {@code to}, {@code firstSeq}, {@code lastSeq}); null for archives
+   * @param verifiedBeforeSigning the hub's own check of the stretch before signing: {@code intact} or a verdict
+   */
+  public record HeaderInfo(Instant exportedAt, long maxUnsealedRun, List<X509Certificate> certificates,
+      Map<String, Object> range, String verifiedBeforeSigning) {}
 
   /** Writes one stretch; the caller writes the header, the seals, the records, then the footer. */
   public static final class Writer {
@@ -69,14 +84,22 @@ public final class ExportFile {
       }
     }
 
-    /** @param maxUnsealedRun the longest run of records the hub leaves without a seal */
-    public void header(long baseSeq, String baseHash, Instant exportedAt, String certificatePem, long maxUnsealedRun) {
+    public void header(long baseSeq, String baseHash, HeaderInfo info) {
       lastSeq = baseSeq;
       lastHash = baseHash;
+      String keyId = TrustedKeys.keyId(info.certificates().get(0));
       ObjectNode h = JSON.createObjectNode();
       h.put("type", "header").put("format", FORMAT).put("baseSeq", baseSeq).put("baseHash", baseHash)
-          .put("exportedAt", exportedAt.toString()).put("maxUnsealedRun", maxUnsealedRun)
-          .put("certificate", certificatePem);
+          .put("exportedAt", info.exportedAt().toString()).put("maxUnsealedRun", info.maxUnsealedRun())
+          .put("keyId", keyId).put("fingerprint", "sha256:" + keyId);
+      ArrayNode pems = h.putArray("certificates");
+      info.certificates().forEach(c -> pems.add(TrustedKeys.pem(c)));
+      if (info.range() != null) {
+        h.set("range", JSON.valueToTree(info.range()));
+      }
+      if (info.verifiedBeforeSigning() != null) {
+        h.put("verifiedBeforeSigning", info.verifiedBeforeSigning());
+      }
       line(h);
     }
 
@@ -87,7 +110,7 @@ public final class ExportFile {
     }
 
     public void record(ExchangeRecord record) {
-      ObjectNode r = JSON.createObjectNode().put("type", "record");
+      ObjectNode r = JSON.createObjectNode().put("type", "record").put("form", ChainHash.form(record));
       r.set("record", JSON.valueToTree(record.withoutPayload()));
       line(r);
       records++;
@@ -121,66 +144,12 @@ public final class ExportFile {
     }
   }
 
-  /** The verification of one file: the chain inside it, and the file's own signature. */
-  public record Verified(long baseSeq, String baseHash, String certificate, ChainVerifier.Result result) {}
+  /** The verification of one file (docs/EVIDENCE-FORMAT.md, section 8): the chain inside it, and the file's own signature. */
+  public record Verified(long baseSeq, String baseHash, ChainVerifier.Result result, ExportCheck.Report check) {}
 
-  /** Reads and verifies a file against the trusted keys. */
-  public static Verified verify(InputStream in, TrustedKeys trust) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line = reader.readLine();
-    JsonNode header = line == null ? null : JSON.readTree(line);
-    if (header == null || !"header".equals(header.path("type").asText()) || !FORMAT.equals(header.path("format").asText())) {
-      throw new IOException("not an lgsp-hub exchange-log file (no " + FORMAT + " header)");
-    }
-    digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
-    long baseSeq = header.path("baseSeq").asLong();
-    String baseHash = header.path("baseHash").asText();
-    // the header is covered by the footer's signed digest: a changed limit breaks the file
-    ChainVerifier verifier = new ChainVerifier(baseSeq, baseHash, trust, header.path("maxUnsealedRun").asLong(0));
-    JsonNode footer = null;
-    while ((line = reader.readLine()) != null) {
-      JsonNode node = JSON.readTree(line);
-      String type = node.path("type").asText();
-      if ("footer".equals(type)) {
-        footer = node;
-        break;
-      }
-      digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
-      if ("seal".equals(type)) {
-        verifier.seal(JSON.treeToValue(node.get("seal"), Seal.class));
-      } else if ("record".equals(type)) {
-        verifier.record(JSON.treeToValue(node.get("record"), ExchangeRecord.class));
-      } else {
-        throw new IOException("unknown line type '" + type + "'");
-      }
-    }
-    String certificate = header.path("certificate").asText(null);
-    if (footer == null || reader.readLine() != null) {
-      ChainVerifier.Result unfinished = verifier.finish(null, null);
-      return new Verified(baseSeq, baseHash, certificate, unfinished.intact()
-          ? broken(unfinished, "truncated", "the file has no footer where it ends: it was cut or extended")
-          : unfinished);
-    }
-    ChainVerifier.Result result = verifier.finish(footer.path("lastSeq").asLong(), footer.path("lastHash").asText());
-    String hex = HexFormat.of().formatHex(digest.digest());
-    if (result.intact() && !hex.equals(footer.path("digest").asText())) {
-      result = broken(result, "altered", "the file's bytes differ from the digest its footer signs");
-    } else if (result.intact() && !trust.verify(footer.path("keyId").asText(), footerText(footer.path("lastSeq").asLong(),
-        footer.path("lastHash").asText(), footer.path("records").asLong(), hex, footer.path("keyId").asText()),
-        footer.path("signature").asText())) {
-      result = broken(result, "seal-forged", "the file's footer is not signed by a trusted key");
-    }
-    return new Verified(baseSeq, baseHash, certificate, result);
-  }
-
-  private static ChainVerifier.Result broken(ChainVerifier.Result r, String problem, String detail) {
-    return new ChainVerifier.Result(false, r.firstSeq(), r.lastSeq(), r.lastHash(), r.records(), r.seals(),
-        r.unsealedRecords(), new ChainVerifier.Break(problem, null, null, null, detail));
+  /** Reads and verifies a file against the trusted keys (the trust anchors). */
+  public static Verified verify(InputStream in, TrustedKeys trust) {
+    ExportCheck.Outcome outcome = ExportCheck.check(in, trust);
+    return new Verified(outcome.baseSeq(), outcome.baseHash(), outcome.asResult(), outcome.report());
   }
 }

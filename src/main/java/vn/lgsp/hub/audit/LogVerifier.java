@@ -18,8 +18,17 @@ import java.util.List;
  */
 public final class LogVerifier {
 
-  /** One checked piece: an archive file or the database. */
-  public record Part(String source, ChainVerifier.Result result) {}
+  /**
+   * One checked piece: an archive or export file, or the database. For a file, {@code check} is the
+   * report of docs/EVIDENCE-FORMAT.md, section 9, with its verdict and counts.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Part(String source, ChainVerifier.Result result, ExportCheck.Report check) {
+
+    public Part(String source, ChainVerifier.Result result) {
+      this(source, result, null);
+    }
+  }
 
   /**
    * The verdict over all pieces; {@code firstBad} names the first break and where it is. {@code
@@ -71,15 +80,18 @@ public final class LogVerifier {
     String endHash = fromGenesis ? ChainHash.GENESIS : null;
     for (Path file : files) {
       ChainVerifier.Result result;
+      ExportCheck.Report check;
       try (InputStream in = Files.newInputStream(file)) {
         ExportFile.Verified v = ExportFile.verify(in, trust);
-        result = endHash == null || (v.baseSeq() == endSeq && v.baseHash().equals(endHash))
+        check = v.check();
+        result = check.unusable() || endHash == null || (v.baseSeq() == endSeq && endHash.equals(v.baseHash()))
             ? v.result()
             : discontinuous(v.result(), v.baseSeq(), endSeq);
       } catch (IOException | RuntimeException e) {
         result = unreadable(e);
+        check = ExportCheck.unusable("cannot read the file: " + e.getMessage()).report();
       }
-      parts.add(new Part(file.getFileName().toString(), result));
+      parts.add(new Part(file.getFileName().toString(), result, check));
       endSeq = result.lastSeq();
       endHash = result.lastHash();
     }

@@ -1,5 +1,6 @@
 package vn.lgsp.hub.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -21,9 +22,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * archive files (in chain order) and, with {@code --jdbc-url}, a database after them (against a
  * seal witness with {@code --witness}), without starting the hub. The certificate inside a file is
  * never evidence of where the file came from: only a certificate or fingerprint the auditor got
- * from the hub's operator is. Exit status 0: intact, from the trusted key; 1: not intact (the
- * report names the first bad record); 2: the command could not run; 3: intact as far as it goes,
- * but its origin is unverified (no trusted certificate or fingerprint given).
+ * from the hub's operator is. Verdicts, counts and exit codes are those of docs/EVIDENCE-FORMAT.md
+ * (sections 8 and 9). Exit status 0: intact, from the trusted key; 1: not intact (the report names
+ * every fault, the verdict the worst); 2: the command could not run or a file is unusable; 3: intact as
+ * far as it goes, but its origin is unverified (no trusted certificate or fingerprint given).
  */
 public final class VerifyCommand {
 
@@ -35,8 +37,9 @@ public final class VerifyCommand {
         FILE               export (GET /admin/api/exchanges/export) or archive files, in chain order
         --certificate      a trusted seal certificate (GET /admin/api/exchange-log/certificate); repeatable
         --fingerprint      the SHA-256 fingerprint of the seal certificate, as the hub's operator publishes
-                           it (sealKeyId in GET /admin/api/exchange-log/status; openssl x509 -fingerprint
-                           -sha256): the certificate inside the first file is trusted only if it matches.
+                           it out of band (console, sealFingerprint in GET /admin/api/exchange-log/status;
+                           openssl x509 -fingerprint -sha256); repeatable: a file is trusted only if its
+                           footer is signed by the key of that fingerprint.
                            Without either, the file is checked with its own certificate, which proves
                            nothing about its origin: the command says so and exits with 3
         --jdbc-url         also verify this database (PostgreSQL), after the files; the password
@@ -57,7 +60,7 @@ public final class VerifyCommand {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     List<Path> files = new ArrayList<>();
     List<X509Certificate> certificates = new ArrayList<>();
-    String fingerprint = null;
+    List<String> fingerprints = new ArrayList<>();
     String jdbcUrl = null;
     String jdbcUser = null;
     Path witness = null;
@@ -78,7 +81,7 @@ public final class VerifyCommand {
         String value = eq < 0 ? args[++i] : arg.substring(eq + 1);
         switch (name) {
           case "--certificate" -> certificates.add(TrustedKeys.read(Path.of(value)));
-          case "--fingerprint" -> fingerprint = fingerprint(value);
+          case "--fingerprint" -> fingerprints.add(fingerprint(value));
           case "--jdbc-url" -> jdbcUrl = value;
           case "--jdbc-user" -> jdbcUser = value;
           case "--witness" -> witness = Path.of(value);
@@ -89,26 +92,29 @@ public final class VerifyCommand {
         err.print(USAGE);
         return 2;
       }
-      boolean originVerified = !certificates.isEmpty();
-      if (certificates.isEmpty()) {
-        if (files.isEmpty()) {
-          err.println("verifying a database needs --certificate: its seals are checked against it");
+      if (jdbcUrl != null && certificates.isEmpty()) {
+        err.println("verifying a database needs --certificate: its seals are checked against it");
+        return 2;
+      }
+      boolean originVerified = !certificates.isEmpty() || !fingerprints.isEmpty();
+      if (!files.isEmpty()) {
+        List<X509Certificate> embedded = embeddedCertificates(files.get(0));
+        String keyId = embedded.isEmpty() ? null : TrustedKeys.keyId(embedded.get(0));
+        if (!originVerified && embedded.isEmpty()) {
+          err.println(files.get(0).getFileName() + " holds no readable certificate: pass --certificate");
           return 2;
-        }
-        X509Certificate embedded = embeddedCertificate(files.get(0));
-        String keyId = TrustedKeys.keyId(embedded);
-        if (fingerprint == null) {
+        } else if (embedded.isEmpty()) {
+          // unusable: the verification below says so in its report
+        } else if (!originVerified) {
           err.println("origin unverified: the seal certificate inside " + files.get(0).getFileName() + " (sha256:" + keyId
               + ") is used only to check that the files are whole; anyone can sign a file with a certificate of"
               + " their own. Pass --certificate or --fingerprint as the hub's operator publishes them.");
-          certificates.add(embedded);
-        } else if (fingerprint.equals(keyId)) {
-          certificates.add(embedded);
-          originVerified = true;
-        } else {
-          // trust nothing: every seal and footer then reads as forged, which is what they are to us
+          certificates.add(embedded.get(0));
+        } else if (embedded.stream().map(TrustedKeys::keyId).noneMatch(id -> fingerprints.contains(id)
+            || certificates.stream().map(TrustedKeys::keyId).anyMatch(id::equals))) {
+          // trust nothing of the file: its footer then reads as forged, which is what it is to us
           err.println("the seal certificate inside " + files.get(0).getFileName() + " is sha256:" + keyId
-              + ", not the fingerprint given: the files were not sealed by that hub");
+              + ", not the fingerprint or certificate given: the files were not sealed by that hub");
         }
       }
       WitnessLog.Witnessed witnessed = witness == null ? null : WitnessLog.newest(witness).orElse(null);
@@ -118,16 +124,31 @@ public final class VerifyCommand {
             System.getenv().getOrDefault("LGSP_HUB_JDBC_PASSWORD", ""));
         database = new ChainReader(dataSource);
       }
-      LogVerifier.Report report = new LogVerifier(new TrustedKeys(certificates), Clock.systemUTC(), maxUnsealedRun)
-          .verify(files, database, false, witnessed);
+      LogVerifier.Report report = new LogVerifier(new TrustedKeys(certificates, fingerprints), Clock.systemUTC(),
+          maxUnsealedRun).verify(files, database, false, witnessed);
+      boolean unusable = report.parts().stream().anyMatch(p -> p.check() != null && p.check().unusable());
       ObjectNode json = ExportFile.JSON.valueToTree(report);
+      json.put("verdict", verdict(report));
       json.put("origin", originVerified ? "verified" : "unverified");
       out.println(ExportFile.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
-      return !report.intact() ? 1 : originVerified ? 0 : 3;
+      return unusable ? 2 : !report.intact() ? 1 : originVerified ? 0 : 3;
     } catch (IOException | RuntimeException e) {
       err.println("verify-exchange-log: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** The verdict of the first part that is not intact (docs/EVIDENCE-FORMAT.md, section 8), else intact. */
+  private static String verdict(LogVerifier.Report report) {
+    for (LogVerifier.Part p : report.parts()) {
+      if (p.check() != null && !p.check().intact()) {
+        return p.check().verdict();
+      }
+      if (!p.result().intact()) {
+        return p.result().firstBad().problem();
+      }
+    }
+    return ExportCheck.INTACT;
   }
 
   /** {@code sha256:} and hex, with or without colons (as openssl prints it), in lower case. */
@@ -143,14 +164,21 @@ public final class VerifyCommand {
     return hex;
   }
 
-  private static X509Certificate embeddedCertificate(Path file) throws IOException {
+  /** The certificates a file's header carries (format /2: {@code certificates}; /1: {@code certificate}); none if unreadable. */
+  private static List<X509Certificate> embeddedCertificates(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      String header = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-      String pem = ExportFile.JSON.readTree(header).path("certificate").asText(null);
-      if (pem == null) {
-        throw new IOException(file + " holds no certificate: pass --certificate");
+      String header = new String(in.readNBytes(256 * 1024), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+      JsonNode node = ExportFile.JSON.readTree(header);
+      List<X509Certificate> found = new ArrayList<>();
+      if (node.path("certificates").isArray()) {
+        node.get("certificates").forEach(pem -> found.add(TrustedKeys.parsePem(pem.asText())));
       }
-      return TrustedKeys.parsePem(pem);
+      if (node.path("certificate").isTextual()) {
+        found.add(TrustedKeys.parsePem(node.get("certificate").asText()));
+      }
+      return found;
+    } catch (IOException | IllegalArgumentException e) {
+      return List.of();
     }
   }
 }

@@ -63,6 +63,8 @@ public class AdminExchangeLogController {
     depth.of(audit.deadLetterQueue()).ifPresent(n -> status.put("deadLetters", n));
     status.put("unsealedRecords", head.lastSeq() - head.sealedSeq());
     status.put("sealKeyId", sealKey.keyId());
+    // what an auditor passes to verify-exchange-log --fingerprint=, after getting it out of band
+    status.put("sealFingerprint", "sha256:" + sealKey.keyId());
     status.put("archives", archive.files().size());
     status.put("lastVerification", verification.lastReport());
     return status;

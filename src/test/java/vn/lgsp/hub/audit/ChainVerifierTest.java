@@ -211,7 +211,7 @@ class ChainVerifierTest {
     Chain c = chain(7);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ExportFile.Writer writer = new ExportFile.Writer(out);
-    writer.header(0, ChainHash.GENESIS, Instant.now(), sealKey.certificatePem(), 3);
+    writer.header(0, ChainHash.GENESIS, new ExportFile.HeaderInfo(Instant.now(), 3, List.of(sealKey.certificate()), null, null));
     c.seals.forEach(writer::seal);
     c.records.forEach(writer::record);
     writer.footer(sealKey);

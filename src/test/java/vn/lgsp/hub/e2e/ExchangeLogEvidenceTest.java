@@ -428,6 +428,29 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
         new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isEqualTo(1);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"problem\" : \"altered\"");
 
+    // a bounded export of records not sealed yet: the hub seals them first, and the file says what proves them
+    Instant boundedFrom = Instant.now().minusMillis(1);
+    lookUp();
+    lookUp();
+    Instant boundedTo = Instant.now();
+    String fingerprint = hub.admin("/admin/api/exchange-log/status").json().get("sealFingerprint").asText();
+    Response bounded = hub.admin("/admin/api/exchanges/export?from=" + boundedFrom + "&to=" + boundedTo
+        + "&format=jsonl&reason=bounded");
+    JsonNode header = new ObjectMapper().readTree(bounded.body().lines().findFirst().orElseThrow());
+    assertThat(header.get("format").asText()).isEqualTo("lgsp-hub-exchange-log/2");
+    assertThat(header.get("fingerprint").asText()).isEqualTo(fingerprint);
+    assertThat(header.get("verifiedBeforeSigning").asText()).isEqualTo("intact");
+    assertThat(header.get("range").get("firstSeq").asLong()).isEqualTo(header.get("baseSeq").asLong() + 1);
+    Path boundedFile = Files.writeString(dir.resolve("bounded.jsonl"), bounded.body());
+    out.reset();
+    assertThat(VerifyCommand.run(new String[] {"--fingerprint=" + fingerprint, boundedFile.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    JsonNode check = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("parts").get(0).get("check");
+    assertThat(check.get("records").asLong()).isGreaterThanOrEqualTo(2);
+    assertThat(check.get("sealsValid").asLong()).isPositive();
+    assertThat(check.get("exportSignatureOnly").asLong()).as("%s", check).isZero();
+    assertThat(check.get("sealed").asLong()).isEqualTo(check.get("records").asLong());
+
     Response csv = hub.admin("/admin/api/exchanges/export?from=" + from + "&format=csv");
     assertThat(csv.header("Content-Type")).startsWith("text/csv");
     assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("chainSeq,recordHash,id,kind");

@@ -125,5 +125,9 @@ class OperatorConsoleBrowserTest extends SandboxHubTest {
     assertThat(resources).isNotEmpty().allMatch(url -> url.startsWith(base() + "/"));
     browser.findElement(By.id("verify")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify-result"), "intact"));
+    // the trust anchor an auditor verifies exports with is shown where the operator looks
+    String fingerprint = hub.admin("/admin/api/exchange-log/status").json().get("sealFingerprint").asText();
+    assertThat(fingerprint).matches("sha256:[0-9a-f]{64}");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log-seal-fingerprint"), fingerprint));
   }
 }
