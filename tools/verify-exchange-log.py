@@ -258,7 +258,8 @@ def verify(data, anchors, given_certs):
               "verifiedBeforeSigning": header.get("verifiedBeforeSigning")}
 
     def finding(verdict, line, seq, detail):
-        report["findings"].append({"verdict": verdict, "line": line, "chainSeq": seq, "detail": detail})
+        f = {"verdict": verdict, "line": line, "chainSeq": seq, "detail": detail}
+        report["findings"].append({k: x for k, x in f.items() if x is not None})  # chainSeq only for a record
 
     by_position = {}  # step 1: seals by upToSeq, in file order
     for seal in seals:
