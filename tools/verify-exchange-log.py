@@ -122,7 +122,7 @@ def record_values(rec):
     chain = rec.get("chain")
     if type(chain) is not dict:
         raise Unusable("chain: missing or not an object")
-    return v, (integer(chain, "seq", minimum=1), string(chain, "prevHash", True), string(chain, "recordHash", True))
+    return v, (integer(chain, "seq"), string(chain, "prevHash", True), string(chain, "recordHash", True))
 
 
 # ---- the record hash (section 3) -----------------------------------------------------------------
@@ -179,11 +179,8 @@ def load_pem(data, what):
 
 def parse_fingerprint(text):
     t = text.strip().lower()
-    for prefix in ("sha256 fingerprint=", "sha256:"):
-        if t.startswith(prefix):
-            hexd = t[len(prefix):].replace(":", "")
-            if re.fullmatch(r"[0-9a-f]{64}", hexd):
-                return hexd
+    if t.startswith("sha256:") and re.fullmatch(r"[0-9a-f]{64}", t[7:].replace(":", "")):
+        return t[7:].replace(":", "")
     raise Unusable(f"--fingerprint: not sha256: and 64 hex digits: {text!r}")
 
 
@@ -261,7 +258,8 @@ def verify(data, anchors, given_certs):
               "verifiedBeforeSigning": header.get("verifiedBeforeSigning")}
 
     def finding(verdict, line, seq, detail):
-        report["findings"].append({"verdict": verdict, "line": line, "chainSeq": seq, "detail": detail})
+        f = {"verdict": verdict, "line": line, "chainSeq": seq, "detail": detail}
+        report["findings"].append({k: x for k, x in f.items() if x is not None})  # chainSeq only for a record
 
     by_position = {}  # step 1: seals by upToSeq, in file order
     for seal in seals:
@@ -304,11 +302,12 @@ def verify(data, anchors, given_certs):
         for seal in by_position.get(s, []):                                   # 2.6
             if seal["head"] != rh:
                 seal["state"] = "failed"
-                finding("seal-mismatch", seal["line"], s, "headHash is not the record's hash")
+                finding("seal-mismatch", line, s, f"the seal on line {seal['line']}: headHash is not the record's hash")
                 continue
             if seal["key"] not in certs or not signature_holds(certs[seal["key"]], seal["sig"], seal_text(seal)):
                 seal["state"] = "failed"
-                finding("seal-forged", seal["line"], s, "no certificate for keyId, or the signature does not verify")
+                finding("seal-forged", line, s, f"the seal on line {seal['line']}: no certificate for its keyId, "
+                        "or the signature does not verify")
                 continue
             seal["state"] = "valid"
             last_valid = max(last_valid, s)
@@ -321,17 +320,14 @@ def verify(data, anchors, given_certs):
             finding("seal-missing", line, s, f"more than {max_run} records after the last valid seal")
         prev = r
 
-    # Step 3: the end
+    # Step 3: the end, reported at the last line read (the footer, or the last complete line)
     missing = (max(seen, default=base_seq) - base_seq) - len(seen)
     if missing > 0:
-        finding("removed", None, None, f"{missing} positions missing inside the stretch")
+        finding("removed", footer_line or len(lines), None, f"{missing} positions missing inside the stretch")
 
-    # Step 0's end conditions and step 4: the footer
-    if partial:
-        finding("truncated", len(lines) + 1, None, "the file ends inside a line")
+    # Step 0's end conditions (reported at the line after the last complete one) and step 4: the footer
     if footer is None:
-        if not partial:
-            finding("truncated", None, None, "no footer line")
+        finding("truncated", len(lines) + 1, None, "the file ends inside a line" if partial else "no footer line")
     else:
         end_s, end_h = (records[-1]["s"], records[-1]["rh"]) if records else (base_seq, base_hash)
         digest = hashlib.sha256(data[:offset]).hexdigest()
