@@ -1,12 +1,11 @@
 package vn.lgsp.hub.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,11 +37,11 @@ public final class ExportFile {
 
   public static final String FORMAT = "lgsp-hub-exchange-log/1";
 
-  static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+  // java.time values are ISO 8601 text by default in Jackson 3
+  static final ObjectMapper JSON = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+      .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+      .build();
 
   private ExportFile() {}
 
@@ -135,18 +134,18 @@ public final class ExportFile {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     String line = reader.readLine();
     JsonNode header = line == null ? null : JSON.readTree(line);
-    if (header == null || !"header".equals(header.path("type").asText()) || !FORMAT.equals(header.path("format").asText())) {
+    if (header == null || !"header".equals(header.path("type").asString("")) || !FORMAT.equals(header.path("format").asString(""))) {
       throw new IOException("not an lgsp-hub exchange-log file (no " + FORMAT + " header)");
     }
     digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
-    long baseSeq = header.path("baseSeq").asLong();
-    String baseHash = header.path("baseHash").asText();
+    long baseSeq = header.path("baseSeq").asLong(0);
+    String baseHash = header.path("baseHash").asString("");
     // the header is covered by the footer's signed digest: a changed limit breaks the file
     ChainVerifier verifier = new ChainVerifier(baseSeq, baseHash, trust, header.path("maxUnsealedRun").asLong(0));
     JsonNode footer = null;
     while ((line = reader.readLine()) != null) {
       JsonNode node = JSON.readTree(line);
-      String type = node.path("type").asText();
+      String type = node.path("type").asString("");
       if ("footer".equals(type)) {
         footer = node;
         break;
@@ -160,20 +159,20 @@ public final class ExportFile {
         throw new IOException("unknown line type '" + type + "'");
       }
     }
-    String certificate = header.path("certificate").asText(null);
+    String certificate = header.path("certificate").asString(null);
     if (footer == null || reader.readLine() != null) {
       ChainVerifier.Result unfinished = verifier.finish(null, null);
       return new Verified(baseSeq, baseHash, certificate, unfinished.intact()
           ? broken(unfinished, "truncated", "the file has no footer where it ends: it was cut or extended")
           : unfinished);
     }
-    ChainVerifier.Result result = verifier.finish(footer.path("lastSeq").asLong(), footer.path("lastHash").asText());
+    ChainVerifier.Result result = verifier.finish(footer.path("lastSeq").asLong(0), footer.path("lastHash").asString(""));
     String hex = HexFormat.of().formatHex(digest.digest());
-    if (result.intact() && !hex.equals(footer.path("digest").asText())) {
+    if (result.intact() && !hex.equals(footer.path("digest").asString(""))) {
       result = broken(result, "altered", "the file's bytes differ from the digest its footer signs");
-    } else if (result.intact() && !trust.verify(footer.path("keyId").asText(), footerText(footer.path("lastSeq").asLong(),
-        footer.path("lastHash").asText(), footer.path("records").asLong(), hex, footer.path("keyId").asText()),
-        footer.path("signature").asText())) {
+    } else if (result.intact() && !trust.verify(footer.path("keyId").asString(""), footerText(footer.path("lastSeq").asLong(0),
+        footer.path("lastHash").asString(""), footer.path("records").asLong(0), hex, footer.path("keyId").asString("")),
+        footer.path("signature").asString(""))) {
       result = broken(result, "seal-forged", "the file's footer is not signed by a trusted key");
     }
     return new Verified(baseSeq, baseHash, certificate, result);

@@ -1,7 +1,7 @@
 package vn.lgsp.hub.audit;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -122,7 +122,7 @@ public final class VerifyCommand {
           .verify(files, database, false, witnessed);
       ObjectNode json = ExportFile.JSON.valueToTree(report);
       json.put("origin", originVerified ? "verified" : "unverified");
-      out.println(ExportFile.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+      out.println(ExportFile.JSON.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json));
       return !report.intact() ? 1 : originVerified ? 0 : 3;
     } catch (IOException | RuntimeException e) {
       err.println("verify-exchange-log: " + e.getMessage());
@@ -146,7 +146,7 @@ public final class VerifyCommand {
   private static X509Certificate embeddedCertificate(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       String header = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-      String pem = ExportFile.JSON.readTree(header).path("certificate").asText(null);
+      String pem = ExportFile.JSON.readTree(header).path("certificate").asString(null);
       if (pem == null) {
         throw new IOException(file + " holds no certificate: pass --certificate");
       }

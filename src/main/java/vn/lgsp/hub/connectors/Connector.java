@@ -1,6 +1,6 @@
 package vn.lgsp.hub.connectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package vn.lgsp.hub.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ public final class RequestParameters {
     }
     if (exchange.getIn().getBody() instanceof JsonNode body) {
       JsonNode field = body.get(name);
-      return field != null && field.isValueNode() && !field.isNull() ? field.asText() : null;
+      return field != null && field.isValueNode() && !field.isNull() ? field.asString("") : null;
     }
     return null;
   }

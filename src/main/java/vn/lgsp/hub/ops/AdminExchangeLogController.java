@@ -1,6 +1,6 @@
 package vn.lgsp.hub.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +84,7 @@ public class AdminExchangeLogController {
     String reason = AdminRequests.reason(body, request);
     Duration olderThan;
     try {
-      olderThan = Duration.parse(body.path("olderThan").asText(""));
+      olderThan = Duration.parse(body.path("olderThan").asString(""));
     } catch (DateTimeParseException e) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "olderThan must be an ISO 8601 duration such as P400D");
     }

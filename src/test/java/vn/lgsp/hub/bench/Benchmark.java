@@ -1,9 +1,9 @@
 package vn.lgsp.hub.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -154,7 +154,7 @@ public final class Benchmark {
         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
             + URLEncoder.encode(HANOI, StandardCharsets.UTF_8) + "&client_secret=sandbox-secret"))
         .build(), HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(r.body()).get("access_token").asText();
+    return JSON.readTree(r.body()).get("access_token").asString();
   }
 
   /** {lost, doubled}: answered exchanges without a record, and exchanges with more than one. */
@@ -177,8 +177,8 @@ public final class Benchmark {
         break;
       }
       for (JsonNode r : records) {
-        if (purpose.equals(r.path("messageIssue").asText())) {
-          counts.merge(r.get("messageId").asText(), 1, Integer::sum);
+        if (purpose.equals(r.path("messageIssue").asString())) {
+          counts.merge(r.get("messageId").asString(), 1, Integer::sum);
         }
       }
       from = page.get("nextRecordsFrom").asLong();
@@ -257,7 +257,7 @@ public final class Benchmark {
     }
     md.append("\n| figure | value | target | met |\n|---|---:|---|---|\n");
     targets.fields().forEachRemaining(e -> md.append("| ").append(e.getKey()).append(" | ")
-        .append(json.get(e.getKey())).append(" | ").append(e.getValue().get("target").asText()).append(" | ")
+        .append(json.get(e.getKey())).append(" | ").append(e.getValue().get("target").asString()).append(" | ")
         .append(e.getValue().get("met").asBoolean() ? "yes" : "**no**").append(" |\n"));
     md.append("\nPeak RSS of the hub JVM: ").append(figures.get("peakRssMiB")).append(" MiB. Exchange-log writer alone: ")
         .append(figures.get("auditWriterRecords")).append(" records drained from the durable queue into PostgreSQL.\n");

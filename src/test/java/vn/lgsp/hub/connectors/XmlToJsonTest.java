@@ -2,7 +2,7 @@ package vn.lgsp.hub.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;

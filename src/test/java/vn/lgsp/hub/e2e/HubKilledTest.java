@@ -3,8 +3,8 @@ package vn.lgsp.hub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -158,8 +158,8 @@ class HubKilledTest {
         }).toList(), l -> !l.isEmpty());
     assertThat(lines).allSatisfy(line -> {
       assertThat(line.get("@timestamp")).isNotNull();
-      assertThat(line.path("xRoadId").asText()).isEqualTo(messageId);
-      assertThat(line.path("traceId").asText()).isEqualTo(trace);
+      assertThat(line.path("xRoadId").asString()).isEqualTo(messageId);
+      assertThat(line.path("traceId").asString()).isEqualTo(trace);
     });
     assertThat(Files.readString(dataDir.resolve("hub.log"))).doesNotContain("001085000123");
   }

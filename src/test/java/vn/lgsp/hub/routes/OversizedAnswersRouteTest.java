@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
@@ -201,12 +201,12 @@ class OversizedAnswersRouteTest {
 
     long allocated = allocatedSince(before);
     assertThat(r.status()).as(r.body()).isEqualTo(502);
-    assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.ResponseTooLarge");
+    assertThat(r.json().get("type").asString()).isEqualTo("Server.Provider.ResponseTooLarge");
     assertThat(r.header("X-Road-Error")).isEqualTo("Server.Provider.ResponseTooLarge");
     assertThat(r.body()).doesNotContain("xxxxxxxx").doesNotContain(CITIZEN);
     assertThat(allocated).as("bytes allocated by the hub's threads during the call").isLessThan(ALLOCATION_CEILING);
     JsonNode record = hub.awaitRecord(messageId);
-    assertThat(record.get("errorType").asText()).isEqualTo("Server.Provider.ResponseTooLarge");
+    assertThat(record.get("errorType").asString()).isEqualTo("Server.Provider.ResponseTooLarge");
     assertThat(record.get("status").asInt()).isEqualTo(502);
     System.out.printf("%s: oversized answer refused, %d KiB allocated by the hub during the call%n",
         servicePath.replace(CITIZEN, "{personalId}"), allocated >> 10);
@@ -253,11 +253,11 @@ class OversizedAnswersRouteTest {
     String token = hub.token(HANOI);
     for (int i = 0; i < 4; i++) {
       Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send();
-      assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.ResponseTooLarge");
+      assertThat(r.json().get("type").asString()).isEqualTo("Server.Provider.ResponseTooLarge");
     }
     assertThat(resilience.breakers().circuitBreaker("tax-register").getState().name()).isEqualTo("OPEN");
     Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send();
-    assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.Unavailable");
+    assertThat(r.json().get("type").asString()).isEqualTo("Server.Provider.Unavailable");
   }
 
   /** Just under the limit, in many pieces (no single string or text node near a parser's limits). */
@@ -279,6 +279,6 @@ class OversizedAnswersRouteTest {
     assertThat(tax.status()).isEqualTo(200);
     assertThat(tax.json().get("items").size()).isEqualTo(2001);
     assertThat(citizen.status()).isEqualTo(200);
-    assertThat(citizen.json().get("fullName").asText()).isEqualTo("Đỗ Công Sơn");
+    assertThat(citizen.json().get("fullName").asString()).isEqualTo("Đỗ Công Sơn");
   }
 }

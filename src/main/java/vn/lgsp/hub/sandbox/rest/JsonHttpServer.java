@@ -1,8 +1,7 @@
 package vn.lgsp.hub.sandbox.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -55,7 +54,8 @@ abstract class JsonHttpServer implements AutoCloseable, SandboxBackend {
   private record Route(String method, Pattern path, Handler handler) {}
 
   protected static final ObjectMapper JSON =
-      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+      // Jackson 3 writes java.time values as ISO 8601 text by default (Jackson 2 needed JavaTimeModule and a feature)
+      JsonMapper.builder().build();
 
   private final List<Route> routes = new ArrayList<>();
   private int port;
