@@ -43,7 +43,7 @@ class FieldMinimizerTest {
   @Test
   void keepsListedFieldsAndWholeSubtrees() throws Exception {
     JsonNode out = minimizer.minimize(person(), grant("personalId", "permanentAddress"));
-    assertThat(out.fieldNames()).toIterable().containsExactly("personalId", "permanentAddress");
+    assertThat(out.propertyNames()).containsExactly("personalId", "permanentAddress");
     assertThat(out.get("permanentAddress").size()).isEqualTo(3);
   }
 

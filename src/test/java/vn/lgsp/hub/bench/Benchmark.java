@@ -3,6 +3,7 @@ package vn.lgsp.hub.bench;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class Benchmark {
 
   private static final String HANOI = "VN/GOV/UBND-HN/MOTCUA";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final Path repository = Path.of("").toAbsolutePath();
   private final Path work = repository.resolve("target/bench");
@@ -256,7 +257,7 @@ public final class Benchmark {
       md.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
     md.append("\n| figure | value | target | met |\n|---|---:|---|---|\n");
-    targets.fields().forEachRemaining(e -> md.append("| ").append(e.getKey()).append(" | ")
+    targets.properties().forEach(e -> md.append("| ").append(e.getKey()).append(" | ")
         .append(json.get(e.getKey())).append(" | ").append(e.getValue().get("target").asString()).append(" | ")
         .append(e.getValue().get("met").asBoolean() ? "yes" : "**no**").append(" |\n"));
     md.append("\nPeak RSS of the hub JVM: ").append(figures.get("peakRssMiB")).append(" MiB. Exchange-log writer alone: ")

@@ -468,7 +468,7 @@ class AttackSuiteTest {
     assertThat(withBearer.status()).as(withBearer.body()).isEqualTo(403);
     assertThat(hub.admin(route).json().get("state").asString()).as("nothing changed").isEqualTo("started");
     await().atMost(Duration.ofSeconds(10)).until(() -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json()
-        .get("items").findValuesAsText("action").contains("csrf-refused"));
+        .get("items").findValuesAsString("action").contains("csrf-refused"));
 
     // the console's own script sends the header: the same session and call pass, so the session was good
     Response genuine = hub.post(route + "/suspend", "{\"reason\":\"csrf test: the genuine call\"}")

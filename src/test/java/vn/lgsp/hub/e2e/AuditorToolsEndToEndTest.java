@@ -48,9 +48,9 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     assertThat(byPerson.toString()).doesNotContain(person);
 
     JsonNode byError = hub.admin("/admin/api/exchanges?errorType=Client.NotFound&purpose=HS-AUDIT-2").json();
-    assertThat(byError.get("items").findValuesAsText("messageId")).containsExactly(missing);
+    assertThat(byError.get("items").findValuesAsString("messageId")).containsExactly(missing);
     JsonNode byStatus = hub.admin("/admin/api/exchanges?status=404&client=" + HANOI + "&service=VN/GOV/BCA/DANCU/citizen-info").json();
-    assertThat(byStatus.get("items").findValuesAsText("messageId")).contains(missing).doesNotContain(found);
+    assertThat(byStatus.get("items").findValuesAsString("messageId")).contains(missing).doesNotContain(found);
 
     assertThat(hub.admin("/admin/api/exchanges/statistics?granularity=day").status()).as("needs a time range").isEqualTo(400);
     String since = java.time.Instant.now().minusSeconds(86_400).toString();
@@ -103,8 +103,8 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
 
     JsonNode trail = await().atMost(Duration.ofSeconds(10)).until(
         () -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items"),
-        items -> items.findValuesAsText("reason").contains("dispute 2026/17 at the bank"));
-    assertThat(trail.findValuesAsText("action")).contains("exchange-log.payload-read");
+        items -> items.findValuesAsString("reason").contains("dispute 2026/17 at the bank"));
+    assertThat(trail.findValuesAsString("action")).contains("exchange-log.payload-read");
 
     // services that do not capture have no payload to read
     String lookup = lookUp(HANOI, "001085000123", "HS-1");
@@ -120,7 +120,7 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     Response own = hub.get("/consumer/api/exchanges?size=200").bearer(hub.token(HANOI)).header("X-Road-Client", HANOI)
         .send();
     assertThat(own.status()).as(own.body()).isEqualTo(200);
-    assertThat(own.json().get("items").findValuesAsText("messageId")).contains(hanoi).doesNotContain(hcmc);
+    assertThat(own.json().get("items").findValuesAsString("messageId")).contains(hanoi).doesNotContain(hcmc);
 
     Response other = hub.get("/consumer/api/exchanges?messageId=" + hcmc).bearer(hub.token(HANOI))
         .header("X-Road-Client", HANOI).send();

@@ -272,7 +272,7 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
     assertThat(household.status()).as(household.body()).isEqualTo(200);
     JsonNode members = household.json().get("members");
     assertThat(members.isArray()).isTrue();
-    assertThat(members.findValuesAsText("personalId")).contains(CITIZEN);
+    assertThat(members.findValuesAsString("personalId")).contains(CITIZEN);
   }
 
   @Test

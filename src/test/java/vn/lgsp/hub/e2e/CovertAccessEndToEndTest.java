@@ -53,7 +53,7 @@ class CovertAccessEndToEndTest extends SandboxHubTest {
     lookUp(INVESTIGATOR, "001085000123");
     lookUp(HCMC, "001085000123");
     JsonNode after = own(HANOI, "limit=1000&recordsFrom=" + cursor).json();
-    assertThat(after.get("records").findValuesAsText("clientId")).containsOnly(HANOI);
+    assertThat(after.get("records").findValuesAsString("clientId")).containsOnly(HANOI);
     assertThat(lookups(after)).isZero();
 
     // the caller's own next lookup is read from the cursor, once

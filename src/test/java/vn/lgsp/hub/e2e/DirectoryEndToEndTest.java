@@ -20,7 +20,7 @@ class DirectoryEndToEndTest extends SandboxHubTest {
   static final String DANCU = "/r1/VN/GOV/BCA/DANCU";
 
   private static List<String> serviceCodes(JsonNode list) {
-    return list.get("member").findValuesAsText("serviceCode");
+    return list.get("member").findValuesAsString("serviceCode");
   }
 
   @Test
@@ -28,7 +28,7 @@ class DirectoryEndToEndTest extends SandboxHubTest {
     Response r = hub.get("/listClients").bearer(hub.token(HANOI)).header("X-Road-Client", HANOI).send();
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode members = r.json().get("member");
-    assertThat(members.findValuesAsText("name")).contains("VN/GOV/BCA/DANCU", HANOI, HCMC, DA_NANG, "VN/GOV/BCA");
+    assertThat(members.findValuesAsString("name")).contains("VN/GOV/BCA/DANCU", HANOI, HCMC, DA_NANG, "VN/GOV/BCA");
     JsonNode dancu = null;
     for (JsonNode m : members) {
       if ("VN/GOV/BCA/DANCU".equals(m.get("name").asString())) {

@@ -160,7 +160,7 @@ class EveryAnswerHasItsRecordTest extends SandboxHubTest {
     assertThat(record.get("requestHash").asString()).startsWith("hmac-sha256:").isNotEqualTo(kept);
 
     JsonNode found = hub.admin("/admin/api/exchanges?requestHash=" + URLEncoder.encode(kept, StandardCharsets.UTF_8)).json();
-    assertThat(found.get("items").findValuesAsText("messageId")).containsExactly(messageId);
+    assertThat(found.get("items").findValuesAsString("messageId")).containsExactly(messageId);
     String other = kept.substring(0, 10) + (kept.charAt(10) == 'A' ? 'B' : 'A') + kept.substring(11);
     assertThat(hub.admin("/admin/api/exchanges?requestHash=" + URLEncoder.encode(other, StandardCharsets.UTF_8))
         .json().get("items")).isEmpty();

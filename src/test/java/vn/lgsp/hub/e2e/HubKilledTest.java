@@ -152,7 +152,7 @@ class HubKilledTest {
         .stream().filter(l -> l.contains(messageId)).map(l -> {
           try {
             return json.readTree(l);
-          } catch (IOException e) {
+          } catch (tools.jackson.core.JacksonException e) {
             throw new AssertionError("not a JSON log line: " + l, e);
           }
         }).toList(), l -> !l.isEmpty());

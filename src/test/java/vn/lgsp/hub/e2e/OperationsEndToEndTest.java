@@ -123,9 +123,9 @@ class OperationsEndToEndTest extends SandboxHubTest {
     assertThat(lookUp(UUID.randomUUID().toString()).status()).isEqualTo(200);
     JsonNode trail = await().atMost(Duration.ofSeconds(10)).until(
         () -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items"),
-        items -> items.findValuesAsText("reason").contains("migration done"));
-    assertThat(trail.findValuesAsText("action")).contains("route.suspend", "route.resume");
-    assertThat(trail.findValuesAsText("reason")).contains("register migration INC-4711");
+        items -> items.findValuesAsString("reason").contains("migration done"));
+    assertThat(trail.findValuesAsString("action")).contains("route.suspend", "route.resume");
+    assertThat(trail.findValuesAsString("reason")).contains("register migration INC-4711");
   }
 
   @Test
@@ -196,8 +196,8 @@ class OperationsEndToEndTest extends SandboxHubTest {
 
     JsonNode own = hub.get("/consumer/api/monitoring/records?limit=1000").bearer(hub.token(HANOI))
         .header("X-Road-Client", HANOI).send().json();
-    assertThat(own.get("records").findValuesAsText("clientId")).isNotEmpty().containsOnly(HANOI);
-    assertThat(own.get("records").findValuesAsText("messageId")).doesNotContain(other);
+    assertThat(own.get("records").findValuesAsString("clientId")).isNotEmpty().containsOnly(HANOI);
+    assertThat(own.get("records").findValuesAsString("messageId")).doesNotContain(other);
 
     JsonNode healthData = hub.admin("/admin/api/monitoring/health").json();
     assertThat(healthData.get("statisticsPeriodSeconds").asInt()).isEqualTo(600);

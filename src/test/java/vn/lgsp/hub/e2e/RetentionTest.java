@@ -85,7 +85,7 @@ class RetentionTest extends SandboxHubTest {
 
     JsonNode trail = await().atMost(Duration.ofSeconds(10)).until(
         () -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items"),
-        items -> items.findValuesAsText("reason").contains("retention drill"));
-    assertThat(trail.findValuesAsText("action")).contains("exchange-log.archive");
+        items -> items.findValuesAsString("reason").contains("retention drill"));
+    assertThat(trail.findValuesAsString("action")).contains("exchange-log.archive");
   }
 }

@@ -201,7 +201,7 @@ public final class HubClient {
     public JsonNode json() {
       try {
         return JSON.readTree(body);
-      } catch (IOException e) {
+      } catch (tools.jackson.core.JacksonException e) {
         throw new AssertionError("not JSON: " + body, e);
       }
     }
