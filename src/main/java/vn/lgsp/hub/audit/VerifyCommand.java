@@ -1,7 +1,5 @@
 package vn.lgsp.hub.audit;
 
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code java -jar lgsp-hub.jar verify-exchange-log [options] [FILE...]}: verifies export and

@@ -1,6 +1,5 @@
 package vn.lgsp.hub.engine;
 
-import tools.jackson.core.StreamReadConstraints;
 import java.time.Clock;
 import org.apache.catalina.core.StandardHost;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
@@ -12,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import tools.jackson.core.StreamReadConstraints;
 
 /** Beans the engine shares. */
 @Configuration(proxyBeanMethods = false)

@@ -1,9 +1,5 @@
 package vn.lgsp.hub.engine;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.core.exc.StreamConstraintsException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,10 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.Grant;
 import vn.lgsp.hub.access.RateLimits;

@@ -1,6 +1,5 @@
 package vn.lgsp.hub.ops;
 
-import tools.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.engine.Maintenance;
 import vn.lgsp.hub.engine.TrafficStatistics;
 import vn.lgsp.hub.protocol.HubProblemException;

@@ -1,6 +1,5 @@
 package vn.lgsp.hub.security;
 
-import tools.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -54,6 +53,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.security.AuthenticationThrottleFilter.Guarded;
 

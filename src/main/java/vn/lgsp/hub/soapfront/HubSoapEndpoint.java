@@ -1,8 +1,5 @@
 package vn.lgsp.hub.soapfront;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 import jakarta.annotation.Resource;
 import jakarta.xml.soap.MessageFactory;
 import jakarta.xml.soap.SOAPBody;
@@ -36,6 +33,9 @@ import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.directory.PublishedService;
 import vn.lgsp.hub.directory.ServiceCatalog;
 import vn.lgsp.hub.engine.LoopbackClient;

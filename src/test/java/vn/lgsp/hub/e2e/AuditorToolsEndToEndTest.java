@@ -7,13 +7,13 @@ import static vn.lgsp.hub.support.HubClient.HCMC;
 import static vn.lgsp.hub.support.HubClient.INVESTIGATOR;
 import static vn.lgsp.hub.support.HubClient.PORTAL;
 
-import tools.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.sandbox.rest.BankSandbox;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;

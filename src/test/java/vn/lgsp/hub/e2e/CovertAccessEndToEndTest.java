@@ -6,11 +6,11 @@ import static vn.lgsp.hub.support.HubClient.HCMC;
 import static vn.lgsp.hub.support.HubClient.INVESTIGATOR;
 import static vn.lgsp.hub.support.HubClient.PORTAL;
 
-import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 

@@ -1,7 +1,5 @@
 package vn.lgsp.hub.sandbox.rest;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,6 +10,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.identity.PersonalId;
 import vn.lgsp.hub.sandbox.population.StableHash;
 import vn.lgsp.hub.sandbox.population.SyntheticPopulation;
