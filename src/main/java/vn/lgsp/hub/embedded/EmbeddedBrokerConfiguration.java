@@ -15,6 +15,11 @@ import vn.lgsp.hub.audit.AuditProperties;
 @Configuration(proxyBeanMethods = false)
 public class EmbeddedBrokerConfiguration {
 
+  static {
+    // before the broker's first use of Netty (NettyOnJava25 says why)
+    NettyOnJava25.keepUnsafeCleaner();
+  }
+
   /**
    * Takes the data-directory lock first: Artemis would otherwise wait forever for the journal
    * lock of a hub already running on the same directory.
