@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hub.access")
 public record AccessProperties(
-    @Valid List<ClientGrants> grants, List<@NotBlank String> purposeNotRequired, Map<String, String> memberNames) {
+    List<@Valid ClientGrants> grants, List<@NotBlank String> purposeNotRequired, Map<String, String> memberNames) {
 
   public AccessProperties {
     grants = grants == null ? List.of() : grants;
@@ -40,7 +40,7 @@ public record AccessProperties(
    * @param serviceLimits the client's limits for each of its services, unless the service says otherwise
    */
   public record ClientGrants(
-      @NotBlank String client, @Valid @NotNull List<ServiceGrant> services, LocalDate covertUntil,
+      @NotBlank String client, @NotNull List<@Valid ServiceGrant> services, LocalDate covertUntil,
       @Valid Limits limits, @Valid Limits serviceLimits) {}
 
   /**

@@ -1,15 +1,15 @@
 package vn.lgsp.hub.audit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Exchange records as they travel through the broker: JSON written and read field by field with
@@ -31,7 +31,7 @@ public final class RecordCodec {
         write(g, f.name, f.get(r));
       }
       if (r.payload() != null) {
-        g.writeObjectFieldStart("payload");
+        g.writeObjectPropertyStart("payload");
         write(g, "keyId", r.payload().keyId());
         write(g, "request", r.payload().request());
         write(g, "response", r.payload().response());
@@ -51,7 +51,7 @@ public final class RecordCodec {
         throw new IOException("not a record");
       }
       ExchangeRecord.Builder b = ExchangeRecord.builder().id(null);
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = p.currentName();
         p.nextToken();
         RecordField field = RecordField.named(name);
@@ -76,7 +76,7 @@ public final class RecordCodec {
     String keyId = null;
     String request = null;
     String response = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
       p.nextToken();
       switch (name) {
@@ -96,7 +96,7 @@ public final class RecordCodec {
     if (p.currentToken() != JsonToken.VALUE_STRING) {
       throw new IOException("a text field holds " + p.currentToken());
     }
-    return p.getText();
+    return p.getString();
   }
 
   private static Instant instant(JsonParser p) throws IOException {
@@ -106,7 +106,7 @@ public final class RecordCodec {
         long micros = p.getLongValue();
         yield Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
       }
-      case VALUE_STRING -> Instant.parse(p.getText());
+      case VALUE_STRING -> Instant.parse(p.getString());
       default -> throw new IOException("an instant field holds " + p.currentToken());
     };
   }
@@ -117,22 +117,22 @@ public final class RecordCodec {
     }
     return switch (type) {
       case TEXT -> string(p);
-      case UUID -> UUID.fromString(p.getText());
+      case UUID -> UUID.fromString(p.getString());
       case INT -> p.getIntValue();
       case LONG -> p.getLongValue();
       case INSTANT -> instant(p);
-      case DATE -> LocalDate.parse(p.getText());
+      case DATE -> LocalDate.parse(p.getString());
     };
   }
 
   /** Absent values are left out; numbers are numbers, instants epoch microseconds, the rest text. */
   private static void write(JsonGenerator g, String name, Object value) throws IOException {
     if (value instanceof Instant t) {
-      g.writeNumberField(name, t.getEpochSecond() * 1_000_000L + t.getNano() / 1000);
+      g.writeNumberProperty(name, t.getEpochSecond() * 1_000_000L + t.getNano() / 1000);
     } else if (value instanceof Number n) {
-      g.writeNumberField(name, n.longValue());
+      g.writeNumberProperty(name, n.longValue());
     } else if (value != null) {
-      g.writeStringField(name, value.toString());
+      g.writeStringProperty(name, value.toString());
     }
   }
 }

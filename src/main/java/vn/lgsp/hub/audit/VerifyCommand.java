@@ -1,8 +1,8 @@
 package vn.lgsp.hub.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -130,9 +130,9 @@ public final class VerifyCommand {
       ObjectNode json = ExportFile.JSON.valueToTree(report);
       json.put("verdict", verdict(report));
       json.put("origin", originVerified ? "verified" : "unverified");
-      out.println(ExportFile.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+      out.println(ExportFile.JSON.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json));
       return unusable ? 2 : !report.intact() ? 1 : originVerified ? 0 : 3;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       err.println("verify-exchange-log: " + e.getMessage());
       return 2;
     }
@@ -171,7 +171,7 @@ public final class VerifyCommand {
       JsonNode node = ExportFile.JSON.readTree(header);
       List<X509Certificate> found = new ArrayList<>();
       if (node.path("certificates").isArray()) {
-        node.get("certificates").forEach(pem -> found.add(TrustedKeys.parsePem(pem.asText())));
+        node.get("certificates").forEach(pem -> found.add(TrustedKeys.parsePem(pem.asString())));
       }
       if (node.path("certificate").isTextual()) {
         found.add(TrustedKeys.parsePem(node.get("certificate").asText()));

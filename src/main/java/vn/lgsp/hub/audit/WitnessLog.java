@@ -1,8 +1,5 @@
 package vn.lgsp.hub.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +10,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The witness's seal files, read back for verification (by the hub, or by the verification command
@@ -90,7 +90,7 @@ public final class WitnessLog {
   private static byte[] bytes(ObjectNode line) {
     try {
       return (ExportFile.JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -124,7 +124,7 @@ public final class WitnessLog {
             JsonNode line = parse(text);
             Seal seal = seal(line);
             seq = seal == null ? -1 : seal.upToSeq();
-            stamped = seal == null && line != null && "timestamp".equals(line.path("type").asText())
+            stamped = seal == null && line != null && "timestamp".equals(line.path("type").asString(""))
                 ? line.path("upToSeq").asLong(-1) : -1;
           }
           if (seq >= 0) {
@@ -150,7 +150,7 @@ public final class WitnessLog {
     }
     JsonNode stamp = best.stamp() == null ? null : parse(best.stamp());
     return Optional.of(new Witnessed(seal, best.source(), seals,
-        isTimeStampOf(stamp, seal) ? stamp.get("token").asText() : null, path));
+        isTimeStampOf(stamp, seal) ? stamp.get("token").asString("") : null, path));
   }
 
   /** As {@link #newest(Path)}, parsing every line: for a witness with a torn line that looked newest. */
@@ -169,7 +169,7 @@ public final class WitnessLog {
               newest = new Witnessed(seal, file.getFileName().toString(), 0, null, path);
             }
           } else if (newest != null && isTimeStampOf(line, newest.seal())) {
-            newest = new Witnessed(newest.seal(), newest.source(), 0, line.get("token").asText(), path);
+            newest = new Witnessed(newest.seal(), newest.source(), 0, line.get("token").asString(""), path);
           }
         }
       } catch (IOException e) {
@@ -221,26 +221,26 @@ public final class WitnessLog {
   private static JsonNode parse(String text) {
     try {
       return ExportFile.JSON.readTree(text);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       return null;
     }
   }
 
   private static boolean isTimeStampOf(JsonNode line, Seal seal) {
-    return line != null && "timestamp".equals(line.path("type").asText()) && line.path("token").isTextual()
-        && line.path("upToSeq").asLong() == seal.upToSeq() && seal.headHash().equals(line.path("headHash").asText());
+    return line != null && "timestamp".equals(line.path("type").asString("")) && line.path("token").isString()
+        && line.path("upToSeq").asLong(0) == seal.upToSeq() && seal.headHash().equals(line.path("headHash").asString(""));
   }
 
   /** The seal on one line, or null for a line that is not a whole seal. */
   private static Seal seal(JsonNode line) {
     try {
       JsonNode seal = line == null ? null : line.get("seal");
-      if (!"seal".equals(line == null ? null : line.path("type").asText()) || seal == null || !seal.isObject()) {
+      if (!"seal".equals(line == null ? null : line.path("type").asString("")) || seal == null || !seal.isObject()) {
         return null;
       }
       Seal parsed = ExportFile.JSON.treeToValue(seal, Seal.class);
       return parsed.headHash() == null || parsed.sealedAt() == null ? null : parsed;
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    } catch (JacksonException | IllegalArgumentException e) {
       return null;
     }
   }

@@ -1,9 +1,5 @@
 package vn.lgsp.hub.composite;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.engine.ExchangeContext;
 import vn.lgsp.hub.engine.LoopbackClient;
 import vn.lgsp.hub.protocol.HubProblemException;
@@ -108,11 +108,11 @@ public class CitizenProfileAssembler {
         section.put("status", OK);
         section.set("data", json.readTree(response.body()));
       } else {
-        String problem = json.readTree(response.body()).path("type").asText(null);
+        String problem = json.readTree(response.body()).path("type").asString(null);
         section.put("status", status(response.statusCode(), problem));
         section.put("problem", problem);
       }
-    } catch (TimeoutException | ExecutionException | IOException e) {
+    } catch (TimeoutException | ExecutionException | JacksonException e) {
       call.cancel(true);
       section.put("status", UNAVAILABLE);
     } catch (InterruptedException e) {

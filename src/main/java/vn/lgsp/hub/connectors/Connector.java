@@ -1,8 +1,8 @@
 package vn.lgsp.hub.connectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** A backend system the hub can call: one per descriptor, built by the {@link ConnectorRegistry}. */
 public interface Connector {

@@ -1,6 +1,5 @@
 package vn.lgsp.hub.connectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.Consumer;
@@ -9,6 +8,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.engine.ExchangeContext;
 import vn.lgsp.hub.engine.RequestParameters;
 import vn.lgsp.hub.protocol.TraceContext;

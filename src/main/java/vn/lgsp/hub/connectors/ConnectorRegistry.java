@@ -1,12 +1,5 @@
 package vn.lgsp.hub.connectors;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -29,6 +22,14 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Loads every {@code connectors/*.yaml} at start and builds its client. A descriptor that does
@@ -98,7 +99,7 @@ public class ConnectorRegistry {
     try {
       String text = environment.resolveRequiredPlaceholders(Files.readString(file, StandardCharsets.UTF_8));
       descriptor = yaml.readValue(text, ConnectorDescriptor.class);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | JacksonException | IllegalArgumentException e) {
       throw invalid(file, e.getMessage());
     }
     Set<ConstraintViolation<ConnectorDescriptor>> violations = validator.validate(descriptor);
@@ -163,22 +164,23 @@ public class ConnectorRegistry {
     SimpleModule units = new SimpleModule();
     units.addDeserializer(
         Duration.class,
-        new JsonDeserializer<>() {
+        new ValueDeserializer<>() {
           @Override
-          public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+          public Duration deserialize(JsonParser p, DeserializationContext ctx) {
             return DurationStyle.detectAndParse(p.getValueAsString());
           }
         });
     units.addDeserializer(
         DataSize.class,
-        new JsonDeserializer<>() {
+        new ValueDeserializer<>() {
           @Override
-          public DataSize deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+          public DataSize deserialize(JsonParser p, DeserializationContext ctx) {
             return DataSize.parse(p.getValueAsString());
           }
         });
-    return new ObjectMapper(new YAMLFactory())
-        .registerModule(units)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    return YAMLMapper.builder()
+        .addModule(units)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
   }
 }

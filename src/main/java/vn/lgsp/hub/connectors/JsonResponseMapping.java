@@ -1,7 +1,7 @@
 package vn.lgsp.hub.connectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Applies a descriptor's response mapping to a JSON answer: select one field, rename fields. */
 final class JsonResponseMapping {
@@ -18,8 +18,8 @@ final class JsonResponseMapping {
       return node == null || node.isNull() ? null : node;
     }
     ObjectNode renamed = object.objectNode();
-    object.fields().forEachRemaining(
-        field -> renamed.set(mapping.rename().getOrDefault(field.getKey(), field.getKey()), field.getValue()));
+    object.forEachEntry(
+        (name, value) -> renamed.set(mapping.rename().getOrDefault(name, name), value));
     return renamed;
   }
 }

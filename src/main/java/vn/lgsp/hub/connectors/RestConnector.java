@@ -1,9 +1,5 @@
 package vn.lgsp.hub.connectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,6 +14,10 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.TraceContext;
@@ -83,7 +83,7 @@ final class RestConnector implements Connector {
       inputs.forEach(object::put);
       try {
         body = json.writeValueAsBytes(object);
-      } catch (JsonProcessingException e) {
+      } catch (JacksonException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -141,7 +141,7 @@ final class RestConnector implements Connector {
         throw new HubProblemException(ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an answer without the expected data");
       }
       return selected;
-    } catch (IOException e) {
+    } catch (JacksonException e) {
       throw new HubProblemException(ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an unreadable answer", e);
     }
   }

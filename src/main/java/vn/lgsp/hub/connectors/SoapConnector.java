@@ -1,6 +1,5 @@
 package vn.lgsp.hub.connectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Dispatch;
 import jakarta.xml.ws.Service;
@@ -28,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.TraceContext;

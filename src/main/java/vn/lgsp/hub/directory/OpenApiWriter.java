@@ -1,13 +1,13 @@
 package vn.lgsp.hub.directory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.connectors.ConnectorDescriptor;
 import vn.lgsp.hub.protocol.ProblemType;

@@ -2,7 +2,7 @@ package vn.lgsp.hub.embedded;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.lgsp.hub.HubProperties;
@@ -14,6 +14,11 @@ import vn.lgsp.hub.audit.AuditProperties;
  */
 @Configuration(proxyBeanMethods = false)
 public class EmbeddedBrokerConfiguration {
+
+  static {
+    // before the broker's first use of Netty (NettyOnJava25 says why)
+    NettyOnJava25.keepUnsafeCleaner();
+  }
 
   /**
    * Takes the data-directory lock first: Artemis would otherwise wait forever for the journal

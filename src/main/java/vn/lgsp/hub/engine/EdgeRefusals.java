@@ -1,6 +1,5 @@
 package vn.lgsp.hub.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.audit.ExchangeLogPublisher;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.SubjectHasher;

@@ -1,8 +1,5 @@
 package vn.lgsp.hub.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +11,9 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.access.FieldMinimizer;
 import vn.lgsp.hub.audit.ExchangeLogPublisher;
 import vn.lgsp.hub.audit.ExchangeRecord;
@@ -106,7 +106,7 @@ public class ExchangeFinisher implements Processor {
     try {
       JsonNode tree = answer instanceof JsonNode node ? node : json.valueToTree(answer);
       return json.writeValueAsBytes(minimizer.minimize(tree, context.grant()));
-    } catch (IllegalArgumentException | JsonProcessingException e) {
+    } catch (IllegalArgumentException | JacksonException e) {
       log.error("exchange {}: the route's answer is not JSON ({})", context.messageId(), e.getClass().getName());
       context.problem(ProblemType.INTERNAL_ERROR);
       return problemBody(ProblemType.INTERNAL_ERROR, null, context);
@@ -116,7 +116,7 @@ public class ExchangeFinisher implements Processor {
   private byte[] problemBody(ProblemType type, String detail, ExchangeContext context) {
     try {
       return json.writeValueAsBytes(Problem.of(type, detail, context.messageId()));
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       return ("{\"type\":\"" + type.code() + "\"}").getBytes(StandardCharsets.UTF_8);
     }
   }

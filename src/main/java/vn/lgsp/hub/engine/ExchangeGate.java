@@ -1,9 +1,5 @@
 package vn.lgsp.hub.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,10 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.Grant;
 import vn.lgsp.hub.access.RateLimits;
@@ -339,7 +339,7 @@ public class ExchangeGate implements Processor {
     } catch (StreamConstraintsException e) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST,
           "the body nests deeper than " + limits.maxJsonDepth() + " levels or holds an oversized value");
-    } catch (IOException e) {
+    } catch (JacksonException e) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "the body is not valid JSON");
     }
     if (document == null || !document.isObject()) {
@@ -347,7 +347,7 @@ public class ExchangeGate implements Processor {
     }
     JsonNode subject = document.get(SUBJECT_PARAMETER);
     if (subject != null) {
-      context.subject(requirePersonalId(subject.isTextual() ? subject.asText() : null));
+      context.subject(requirePersonalId(subject.isString() ? subject.asString("") : null));
     }
     in.setBody(document);
   }

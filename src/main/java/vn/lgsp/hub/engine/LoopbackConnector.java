@@ -2,7 +2,7 @@ package vn.lgsp.hub.engine;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.catalina.connector.Connector;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -30,10 +30,10 @@ public class LoopbackConnector implements WebServerFactoryCustomizer<TomcatServl
   public void customize(TomcatServletWebServerFactory factory) {
     if (environment.getProperty("server.ssl.enabled", Boolean.class, false)) {
       internal = loopbackOnly();
-      factory.addAdditionalTomcatConnectors(internal);
+      factory.addAdditionalConnectors(internal);
     }
     fanOut = loopbackOnly();
-    factory.addAdditionalTomcatConnectors(fanOut);
+    factory.addAdditionalConnectors(fanOut);
   }
 
   private static Connector loopbackOnly() {

@@ -1,12 +1,12 @@
 package vn.lgsp.hub.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 
@@ -25,7 +25,7 @@ public final class RequestParameters {
     }
     if (exchange.getIn().getBody() instanceof JsonNode body) {
       JsonNode field = body.get(name);
-      return field != null && field.isValueNode() && !field.isNull() ? field.asText() : null;
+      return field != null && field.isValueNode() && !field.isNull() ? field.asString("") : null;
     }
     return null;
   }

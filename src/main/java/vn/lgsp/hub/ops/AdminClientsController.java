@@ -1,10 +1,10 @@
 package vn.lgsp.hub.ops;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.directory.Directory;
 
 /** Operators see every client of the hub, covert ones included, in the format of {@code /listClients}. */

@@ -1,6 +1,5 @@
 package vn.lgsp.hub.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.ExchangeChain;
 import vn.lgsp.hub.audit.ExchangeLogArchive;
@@ -86,7 +86,7 @@ public class AdminExchangeLogController {
     String reason = AdminRequests.reason(body, request);
     Duration olderThan;
     try {
-      olderThan = Duration.parse(body.path("olderThan").asText(""));
+      olderThan = Duration.parse(body.path("olderThan").asString(""));
     } catch (DateTimeParseException e) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "olderThan must be an ISO 8601 duration such as P400D");
     }

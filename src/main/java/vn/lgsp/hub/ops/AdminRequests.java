@@ -1,7 +1,7 @@
 package vn.lgsp.hub.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 
@@ -12,7 +12,7 @@ final class AdminRequests {
 
   static String reason(JsonNode body, HttpServletRequest request) {
     JsonNode reason = body == null ? null : body.get("reason");
-    String text = reason != null && reason.isTextual() ? reason.asText().strip() : "";
+    String text = reason != null && reason.isString() ? reason.asString("").strip() : "";
     if (text.isEmpty() || text.length() > 500 || text.chars().anyMatch(Character::isISOControl)) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "give a reason: 1-500 printable characters");
     }

@@ -2,8 +2,8 @@ package vn.lgsp.hub.ops;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.AuditProperties;

@@ -1,6 +1,6 @@
 package vn.lgsp.hub.ops;
 
-import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.lgsp.hub.connectors.Connector;

@@ -1,14 +1,13 @@
 package vn.lgsp.hub.ops;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.springframework.boot.actuate.health.CompositeHealthContributor;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthContributor;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.NamedContributor;
+import java.util.stream.Stream;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * A health group with one indicator per member, the members read when asked: the routes and
@@ -33,8 +32,8 @@ final class LiveHealthGroup<T> implements CompositeHealthContributor {
   }
 
   @Override
-  public Iterator<NamedContributor<HealthContributor>> iterator() {
-    return members.get().stream().map(m -> NamedContributor.of(name.apply(m), indicator(m))).iterator();
+  public Stream<Entry> stream() {
+    return members.get().stream().map(m -> new Entry(name.apply(m), indicator(m)));
   }
 
   private HealthContributor indicator(T member) {

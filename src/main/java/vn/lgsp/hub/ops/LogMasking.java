@@ -17,6 +17,7 @@ public class LogMasking implements StructuredLoggingJsonMembersCustomizer<Object
   @Override
   public void customize(JsonWriter.Members<Object> members) {
     members.applyingValueProcessor(JsonWriter.ValueProcessor.<String>of(String.class, SubjectHasher::maskForLog)
-        .whenHasPath(path -> FREE_TEXT.contains(path.name())));
+        // an array element's path has no name (Boot 4's ECS format writes arrays, e.g. tags)
+        .whenHasPath(path -> path.name() != null && FREE_TEXT.contains(path.name())));
   }
 }

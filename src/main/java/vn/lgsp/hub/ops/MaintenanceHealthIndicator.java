@@ -1,7 +1,7 @@
 package vn.lgsp.hub.ops;
 
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.engine.Maintenance;
 

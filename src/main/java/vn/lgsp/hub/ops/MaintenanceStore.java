@@ -1,7 +1,5 @@
 package vn.lgsp.hub.ops;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.engine.Maintenance;
 
@@ -94,7 +95,7 @@ public class MaintenanceStore implements SmartLifecycle {
     try {
       Files.write(copy, json.writeValueAsBytes(state));
       copied = state;
-    } catch (IOException e) {
+    } catch (IOException | JacksonException e) {
       log.warn("maintenance state not copied to the data directory ({})", e.getClass().getSimpleName());
     }
   }
@@ -105,7 +106,7 @@ public class MaintenanceStore implements SmartLifecycle {
       if (Files.exists(copy)) {
         maintenance.replace(json.readValue(copy.toFile(), new TypeReference<Map<String, Maintenance.Suspension>>() {}));
       }
-    } catch (IOException e) {
+    } catch (JacksonException e) {
       log.warn("maintenance copy unreadable ({}): no route suspended until the database answers",
           e.getClass().getSimpleName());
     }

@@ -1,6 +1,5 @@
 package vn.lgsp.hub.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +14,7 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.Problem;
 import vn.lgsp.hub.protocol.ProblemType;

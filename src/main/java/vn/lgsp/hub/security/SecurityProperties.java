@@ -40,8 +40,8 @@ public record SecurityProperties(
     String jwkSetUri,
     @DefaultValue("lgsp-hub") @NotBlank String audience,
     @DefaultValue("5m") @NotNull Duration tokenTimeToLive,
-    @Valid List<Credential> clients,
-    @Valid List<Credential> operators,
+    List<@Valid Credential> clients,
+    List<@Valid Credential> operators,
     @DefaultValue("10") @Min(SecretHashes.MIN_BCRYPT_COST) @Max(16) int bcryptCost,
     @DefaultValue("10m") @NotNull Duration verifiedSecretTtl,
     @DefaultValue @Valid @NotNull Throttle throttle) {

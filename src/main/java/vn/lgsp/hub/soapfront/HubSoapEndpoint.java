@@ -1,8 +1,5 @@
 package vn.lgsp.hub.soapfront;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.Resource;
 import jakarta.xml.soap.MessageFactory;
 import jakarta.xml.soap.SOAPBody;
@@ -36,6 +33,9 @@ import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.directory.PublishedService;
 import vn.lgsp.hub.directory.ServiceCatalog;
 import vn.lgsp.hub.engine.LoopbackClient;
@@ -108,8 +108,8 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
       HttpResponse<byte[]> response) throws SOAPException, IOException {
     JsonNode answer = json.readTree(response.body());
     if (response.statusCode() != 200) {
-      throw new RecordedFault(fault(problemType(answer), answer.path("detail").asText(null),
-          answer.path("xRoadId").asText(messageId)));
+      throw new RecordedFault(fault(problemType(answer), answer.path("detail").asString(null),
+          answer.path("xRoadId").asString(messageId)));
     }
     SOAPMessage reply = MessageFactory.newInstance().createMessage();
     headers.echoInto(reply.getSOAPHeader(), request.getSOAPHeader(), messageId);
@@ -162,11 +162,11 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
       if (value == null) {
         throw fault(ProblemType.INVALID_REQUEST, "the request element needs '" + m.group(1) + "'", null);
       }
-      if (value.asText().length() > MAX_PATH_INPUT) {
+      if (value.asString("").length() > MAX_PATH_INPUT) {
         // it becomes part of the REST path, which the exchange record keeps whole
         throw fault(ProblemType.INVALID_REQUEST, "'" + m.group(1) + "' may have at most " + MAX_PATH_INPUT + " characters", null);
       }
-      m.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value.asText(), StandardCharsets.UTF_8)));
+      m.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value.asString(""), StandardCharsets.UTF_8)));
     }
     m.appendTail(path);
     Map<String, String> http = new LinkedHashMap<>();
@@ -209,7 +209,7 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
   }
 
   private static ProblemType problemType(JsonNode problem) {
-    return problemType(problem.path("type").asText(""));
+    return problemType(problem.path("type").asString(""));
   }
 
   /** The problem type of this code; an unknown code is the hub's own failure. */

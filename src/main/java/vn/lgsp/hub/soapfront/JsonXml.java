@@ -1,13 +1,13 @@
 package vn.lgsp.hub.soapfront;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The SOAP front's mapping between XML and the canonical JSON: an object is an element with
@@ -20,7 +20,7 @@ final class JsonXml {
 
   /** Appends {@code value} under {@code parent} as elements named like the JSON fields. */
   static void append(Document doc, Element parent, String namespace, JsonNode value) {
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode child = field.getValue();
@@ -37,7 +37,7 @@ final class JsonXml {
     if (value.isObject()) {
       append(doc, element, namespace, value);
     } else {
-      element.setTextContent(value.asText());
+      element.setTextContent(value.asString(""));
     }
     return element;
   }

@@ -1,10 +1,10 @@
 package vn.lgsp.hub.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -237,7 +237,7 @@ final class EvidenceVectors {
 
     String[] sealSig = lines.clone();
     JsonNode seal3 = JSON.readTree(lines[1]);
-    sealSig[1] = lines[1].replace(seal3.get("seal").get("signature").asText(), flip(seal3.get("seal").get("signature").asText()));
+    sealSig[1] = lines[1].replace(seal3.get("seal").get("signature").asString(), flip(seal3.get("seal").get("signature").asString()));
     save("tampered-seal-signature.jsonl", sealSig);
     expect("a seal's signature broken (the seal at 3)", "tampered-seal-signature.jsonl", List.of(fingerprint),
         "seal-forged", 1, 8, 8, 0, 0, 0, 1, 1, 0, 6, "[[7,8]]", "seal-forged", "seal-missing", "footer-mismatch");
@@ -310,7 +310,7 @@ final class EvidenceVectors {
     ObjectNode f = (ObjectNode) JSON.readTree(footerLine);
     long count = records == null ? f.get("records").asLong() : records;
     f.put("records", count).put("keyId", key.keyId()).put("signature", key.sign(ExportFile.footerText(f.get("lastSeq").asLong(),
-        f.get("lastHash").asText(), count, f.get("digest").asText(), key.keyId())));
+        f.get("lastHash").asString(), count, f.get("digest").asString(), key.keyId())));
     return JSON.writeValueAsString(f);
   }
 
@@ -354,7 +354,7 @@ final class EvidenceVectors {
   }
 
   private static void write(String name, JsonNode node) throws Exception {
-    Files.writeString(DIR.resolve(name), JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node) + "\n");
+    Files.writeString(DIR.resolve(name), JSON.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(node) + "\n");
   }
 
   /** A test key from its committed PEM files (made once): loaded into a keystore so that {@link SealKey} signs with it. */

@@ -1,9 +1,5 @@
 package vn.lgsp.hub.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,6 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The hub's cost per exchange, measured against a direct call in one run on one machine: see
@@ -37,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class Benchmark {
 
   private static final String HANOI = "VN/GOV/UBND-HN/MOTCUA";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final Path repository = Path.of("").toAbsolutePath();
   private final Path work = repository.resolve("target/bench");
@@ -154,7 +155,7 @@ public final class Benchmark {
         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
             + URLEncoder.encode(HANOI, StandardCharsets.UTF_8) + "&client_secret=sandbox-secret"))
         .build(), HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(r.body()).get("access_token").asText();
+    return JSON.readTree(r.body()).get("access_token").asString();
   }
 
   /** {lost, doubled}: answered exchanges without a record, and exchanges with more than one. */
@@ -177,8 +178,8 @@ public final class Benchmark {
         break;
       }
       for (JsonNode r : records) {
-        if (purpose.equals(r.path("messageIssue").asText())) {
-          counts.merge(r.get("messageId").asText(), 1, Integer::sum);
+        if (purpose.equals(r.path("messageIssue").asString())) {
+          counts.merge(r.get("messageId").asString(), 1, Integer::sum);
         }
       }
       from = page.get("nextRecordsFrom").asLong();
@@ -256,8 +257,8 @@ public final class Benchmark {
       md.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
     md.append("\n| figure | value | target | met |\n|---|---:|---|---|\n");
-    targets.fields().forEachRemaining(e -> md.append("| ").append(e.getKey()).append(" | ")
-        .append(json.get(e.getKey())).append(" | ").append(e.getValue().get("target").asText()).append(" | ")
+    targets.properties().forEach(e -> md.append("| ").append(e.getKey()).append(" | ")
+        .append(json.get(e.getKey())).append(" | ").append(e.getValue().get("target").asString()).append(" | ")
         .append(e.getValue().get("met").asBoolean() ? "yes" : "**no**").append(" |\n"));
     md.append("\nPeak RSS of the hub JVM: ").append(figures.get("peakRssMiB")).append(" MiB. Exchange-log writer alone: ")
         .append(figures.get("auditWriterRecords")).append(" records drained from the durable queue into PostgreSQL.\n");

@@ -2,13 +2,13 @@ package vn.lgsp.hub.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+import tools.jackson.databind.JsonNode;
 
 class XmlToJsonTest {
 

@@ -7,7 +7,6 @@ import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 import static vn.lgsp.hub.support.HubClient.PORTAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -44,6 +43,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.LgspHubApplication;
 import vn.lgsp.hub.sandbox.SandboxPki;
 import vn.lgsp.hub.support.HubClient;
@@ -111,7 +111,7 @@ class AttackSuiteTest {
     assertThat(r.body()).contains(type).doesNotContain("Exception").doesNotContain("at org.")
         .doesNotContain("at vn.").doesNotContain("root:");
     JsonNode record = hub.awaitRecord(messageId);
-    assertThat(record.get("errorType").asText()).isEqualTo(type);
+    assertThat(record.get("errorType").asString()).isEqualTo(type);
     assertThat(record.get("status").asInt()).isEqualTo(status);
   }
 
@@ -170,7 +170,7 @@ class AttackSuiteTest {
     assertThat(r.status()).isEqualTo(500); // a SOAP 1.1 fault
     assertThat(r.header("X-Road-Error")).isEqualTo("Client.InvalidXml");
     assertThat(r.body()).contains("exceeds the hub's limits (depth 32").doesNotContain("at org.").doesNotContain("Exception");
-    assertThat(hub.awaitRecord(messageId).get("errorType").asText()).isEqualTo("Client.InvalidXml");
+    assertThat(hub.awaitRecord(messageId).get("errorType").asString()).isEqualTo("Client.InvalidXml");
   }
 
   @Test
@@ -207,7 +207,7 @@ class AttackSuiteTest {
           + "\r\nConnection: close\r\n\r\n");
       assertThat(r.status()).as(path).isEqualTo(400);
       assertThat(r.body()).contains("Client.InvalidRequest").doesNotContain("exchange_record");
-      assertThat(hub.awaitRecord(messageId).get("errorType").asText()).isEqualTo("Client.InvalidRequest");
+      assertThat(hub.awaitRecord(messageId).get("errorType").asString()).isEqualTo("Client.InvalidRequest");
     }
   }
 
@@ -220,7 +220,7 @@ class AttackSuiteTest {
         + "\r\nX-Road-Issue: HS-1\u0001forged log line\r\nConnection: close\r\n\r\n");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).contains("Client.InvalidRequest").doesNotContain("<html");
-    assertThat(hub.awaitRecord(messageId).get("errorType").asText()).isEqualTo("Client.InvalidRequest");
+    assertThat(hub.awaitRecord(messageId).get("errorType").asString()).isEqualTo("Client.InvalidRequest");
 
     // C1 controls pass HTTP parsing (as Latin-1 text): the hub's own check refuses them
     String second = id();
@@ -230,7 +230,7 @@ class AttackSuiteTest {
     assertThat(c1.status()).isEqualTo(400);
     assertThat(c1.body()).contains("Client.InvalidHeader");
     JsonNode record = hub.awaitRecord(second);
-    assertThat(record.get("errorType").asText()).isEqualTo("Client.InvalidHeader");
+    assertThat(record.get("errorType").asString()).isEqualTo("Client.InvalidHeader");
     assertThat(record.has("issue")).as("the hostile text is not kept").isFalse();
   }
 
@@ -307,7 +307,7 @@ class AttackSuiteTest {
         if (r.status() == 200) {
           assertThat(r.json().get("total").asInt()).as(filter + "=" + value).isZero();
         } else {
-          assertThat(r.json().get("type").asText()).isEqualTo("Client.InvalidRequest");
+          assertThat(r.json().get("type").asString()).isEqualTo("Client.InvalidRequest");
         }
       }
     }
@@ -347,8 +347,8 @@ class AttackSuiteTest {
       assertThat(answers.stream().filter(a -> a.status() == 200).count()).isBetween(1L, 30L);
       Response one = limited.get(0);
       assertThat(one.header("Retry-After")).isEqualTo("1");
-      assertThat(one.json().get("type").asText()).isEqualTo("Client.RateLimited");
-      assertThat(hub.awaitRecord(one.header("X-Road-Id")).get("errorType").asText()).isEqualTo("Client.RateLimited");
+      assertThat(one.json().get("type").asString()).isEqualTo("Client.RateLimited");
+      assertThat(hub.awaitRecord(one.header("X-Road-Id")).get("errorType").asString()).isEqualTo("Client.RateLimited");
     } finally {
       pool.shutdownNow();
     }
@@ -371,7 +371,7 @@ class AttackSuiteTest {
     assertThat(r.status()).as(r.body()).isEqualTo(429);
     assertThat(Integer.parseInt(r.header("Retry-After"))).isBetween(1, 60);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(r.json().get("type").asText()).isEqualTo("Client.AuthenticationThrottled");
+    assertThat(r.json().get("type").asString()).isEqualTo("Client.AuthenticationThrottled");
     assertThat(r.body()).doesNotContain("Exception");
   }
 
@@ -392,14 +392,14 @@ class AttackSuiteTest {
     assertThat(tokenRequest(HCMC, HubClient.SANDBOX_SECRET, id(), true).status()).isEqualTo(200);
 
     JsonNode failure = hub.awaitRecord(ids.get(0));
-    assertThat(failure.get("errorType").asText()).isEqualTo("Client.Unauthenticated");
+    assertThat(failure.get("errorType").asString()).isEqualTo("Client.Unauthenticated");
     assertThat(failure.get("status").asInt()).isEqualTo(401);
-    assertThat(failure.get("claimedClientId").asText()).isEqualTo(PORTAL);
-    assertThat(failure.get("path").asText()).isEqualTo("/oauth2/token");
+    assertThat(failure.get("claimedClientId").asString()).isEqualTo(PORTAL);
+    assertThat(failure.get("path").asString()).isEqualTo("/oauth2/token");
     JsonNode refusal = hub.awaitRecord(ids.get(9));
-    assertThat(refusal.get("errorType").asText()).isEqualTo("Client.AuthenticationThrottled");
+    assertThat(refusal.get("errorType").asString()).isEqualTo("Client.AuthenticationThrottled");
     assertThat(refusal.get("status").asInt()).isEqualTo(429);
-    assertThat(refusal.get("claimedClientId").asText()).isEqualTo(PORTAL);
+    assertThat(refusal.get("claimedClientId").asString()).isEqualTo(PORTAL);
 
     // and metered, by door and type
     String metrics = hub.admin("/actuator/prometheus").body();
@@ -437,14 +437,14 @@ class AttackSuiteTest {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       List<JsonNode> attempts = new ArrayList<>();
       hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items").forEach(item -> {
-        if (operator.equals(item.path("actor").asText())) {
+        if (operator.equals(item.path("actor").asString())) {
           attempts.add(item);
         }
       });
-      assertThat(attempts).extracting(a -> a.get("errorType").asText())
+      assertThat(attempts).extracting(a -> a.get("errorType").asString())
           .containsOnly("Client.Unauthenticated", "Client.AuthenticationThrottled")
           .filteredOn("Client.Unauthenticated"::equals).hasSize(5);
-      assertThat(attempts).extracting(a -> a.get("action").asText()).containsOnly("sign-in");
+      assertThat(attempts).extracting(a -> a.get("action").asString()).containsOnly("sign-in");
       assertThat(attempts).filteredOn(a -> a.get("status").asInt() == 429).hasSize(2);
     });
   }
@@ -460,26 +460,26 @@ class AttackSuiteTest {
     Response forged = hub.post(route + "/suspend", "{\"reason\":\"forged by another site\"}").header("Cookie", session)
         .send();
     assertThat(forged.status()).as(forged.body()).isEqualTo(403);
-    assertThat(forged.json().get("type").asText()).isEqualTo("Client.AccessDenied");
-    assertThat(hub.admin(route).json().get("state").asText()).as("nothing changed").isEqualTo("started");
+    assertThat(forged.json().get("type").asString()).isEqualTo("Client.AccessDenied");
+    assertThat(hub.admin(route).json().get("state").asString()).as("nothing changed").isEqualTo("started");
     // other credentials riding along do not lift the guard from a session-borne call
     Response withBearer = hub.post(route + "/suspend", "{\"reason\":\"forged with a bearer\"}").header("Cookie", session)
         .header("Authorization", "Bearer " + hub.token(HANOI)).send();
     assertThat(withBearer.status()).as(withBearer.body()).isEqualTo(403);
-    assertThat(hub.admin(route).json().get("state").asText()).as("nothing changed").isEqualTo("started");
+    assertThat(hub.admin(route).json().get("state").asString()).as("nothing changed").isEqualTo("started");
     await().atMost(Duration.ofSeconds(10)).until(() -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json()
-        .get("items").findValuesAsText("action").contains("csrf-refused"));
+        .get("items").findValuesAsString("action").contains("csrf-refused"));
 
     // the console's own script sends the header: the same session and call pass, so the session was good
     Response genuine = hub.post(route + "/suspend", "{\"reason\":\"csrf test: the genuine call\"}")
         .header("Cookie", session).header("X-Requested-With", "XMLHttpRequest").send();
     try {
       assertThat(genuine.status()).as(genuine.body()).isEqualTo(200);
-      assertThat(hub.admin(route).json().get("state").asText()).isEqualTo("suspended");
+      assertThat(hub.admin(route).json().get("state").asString()).isEqualTo("suspended");
     } finally {
       hub.adminPost(route + "/resume", "{\"reason\":\"csrf test: done\"}");
     }
-    assertThat(hub.admin(route).json().get("state").asText()).isEqualTo("started");
+    assertThat(hub.admin(route).json().get("state").asString()).isEqualTo("started");
   }
 
   private record RawResponse(int status, String body) {}

@@ -7,13 +7,13 @@ import static vn.lgsp.hub.support.HubClient.HCMC;
 import static vn.lgsp.hub.support.HubClient.INVESTIGATOR;
 import static vn.lgsp.hub.support.HubClient.PORTAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.sandbox.rest.BankSandbox;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
@@ -44,20 +44,20 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
 
     JsonNode byPerson = hub.admin("/admin/api/exchanges?personalId=" + person).json();
     assertThat(byPerson.get("total").asLong()).isEqualTo(1);
-    assertThat(byPerson.get("items").get(0).get("messageId").asText()).isEqualTo(found);
+    assertThat(byPerson.get("items").get(0).get("messageId").asString()).isEqualTo(found);
     assertThat(byPerson.toString()).doesNotContain(person);
 
     JsonNode byError = hub.admin("/admin/api/exchanges?errorType=Client.NotFound&purpose=HS-AUDIT-2").json();
-    assertThat(byError.get("items").findValuesAsText("messageId")).containsExactly(missing);
+    assertThat(byError.get("items").findValuesAsString("messageId")).containsExactly(missing);
     JsonNode byStatus = hub.admin("/admin/api/exchanges?status=404&client=" + HANOI + "&service=VN/GOV/BCA/DANCU/citizen-info").json();
-    assertThat(byStatus.get("items").findValuesAsText("messageId")).contains(missing).doesNotContain(found);
+    assertThat(byStatus.get("items").findValuesAsString("messageId")).contains(missing).doesNotContain(found);
 
     assertThat(hub.admin("/admin/api/exchanges/statistics?granularity=day").status()).as("needs a time range").isEqualTo(400);
     String since = java.time.Instant.now().minusSeconds(86_400).toString();
     JsonNode stats = hub.admin("/admin/api/exchanges/statistics?granularity=day&from=" + since + "&client=" + HANOI).json();
     JsonNode ok = null;
     for (JsonNode bucket : stats.get("buckets")) {
-      if (bucket.get("status").asInt() == 200 && "VN/GOV/BCA/DANCU/citizen-info".equals(bucket.path("serviceId").asText())) {
+      if (bucket.get("status").asInt() == 200 && "VN/GOV/BCA/DANCU/citizen-info".equals(bucket.path("serviceId").asString())) {
         ok = bucket;
       }
     }
@@ -73,7 +73,7 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
         assertThat(r.json().get("total").asLong()).as("SQL text is a value, not SQL").isZero();
       } else {
         assertThat(r.status()).as(bad).isEqualTo(400);
-        assertThat(r.json().get("type").asText()).isEqualTo("Client.InvalidRequest");
+        assertThat(r.json().get("type").asString()).isEqualTo("Client.InvalidRequest");
       }
     }
   }
@@ -86,7 +86,7 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     Response r = hub.post("/r1/VN/COM/VCB/TAIKHOAN/account-verify", body).as(HANOI, hub.token(HANOI))
         .header("X-Road-Id", messageId).send();
     assertThat(r.status()).as(r.body()).isEqualTo(200);
-    String id = hub.awaitRecord(messageId).get("id").asText();
+    String id = hub.awaitRecord(messageId).get("id").asString();
 
     Response noReason = hub.admin("/admin/api/exchanges/" + id + "/payload");
     assertThat(noReason.status()).isEqualTo(400);
@@ -94,21 +94,21 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     Response read = hub.admin("/admin/api/exchanges/" + id + "/payload?reason=" + enc("dispute 2026/17 at the bank"));
     assertThat(read.status()).as(read.body()).isEqualTo(200);
     JsonNode disclosed = read.json();
-    assertThat(disclosed.get("request").asText())
+    assertThat(disclosed.get("request").asString())
         .startsWith("POST /r1/VN/COM/VCB/TAIKHOAN/account-verify\nX-Road-Id: " + messageId + "\n")
         .contains("\"accountNumber\"");
-    assertThat(disclosed.get("response").asText()).isEqualTo(r.body());
+    assertThat(disclosed.get("response").asString()).isEqualTo(r.body());
     assertThat(disclosed.get("requestMatchesRecord").asBoolean()).isTrue();
     assertThat(disclosed.get("responseMatchesRecord").asBoolean()).isTrue();
 
     JsonNode trail = await().atMost(Duration.ofSeconds(10)).until(
         () -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items"),
-        items -> items.findValuesAsText("reason").contains("dispute 2026/17 at the bank"));
-    assertThat(trail.findValuesAsText("action")).contains("exchange-log.payload-read");
+        items -> items.findValuesAsString("reason").contains("dispute 2026/17 at the bank"));
+    assertThat(trail.findValuesAsString("action")).contains("exchange-log.payload-read");
 
     // services that do not capture have no payload to read
     String lookup = lookUp(HANOI, "001085000123", "HS-1");
-    String other = hub.records(lookup).get(0).get("id").asText();
+    String other = hub.records(lookup).get(0).get("id").asString();
     assertThat(hub.admin("/admin/api/exchanges/" + other + "/payload?reason=curious").status()).isEqualTo(404);
   }
 
@@ -120,7 +120,7 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     Response own = hub.get("/consumer/api/exchanges?size=200").bearer(hub.token(HANOI)).header("X-Road-Client", HANOI)
         .send();
     assertThat(own.status()).as(own.body()).isEqualTo(200);
-    assertThat(own.json().get("items").findValuesAsText("messageId")).contains(hanoi).doesNotContain(hcmc);
+    assertThat(own.json().get("items").findValuesAsString("messageId")).contains(hanoi).doesNotContain(hcmc);
 
     Response other = hub.get("/consumer/api/exchanges?messageId=" + hcmc).bearer(hub.token(HANOI))
         .header("X-Road-Client", HANOI).send();
@@ -157,17 +157,17 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     JsonNode answer = r.json();
     assertThat(answer.get("totalUsages").asLong()).isEqualTo(1);
     JsonNode usage = answer.get("usages").get(0);
-    assertThat(usage.get("receiverCode").asText()).isEqualTo("UBND-HN");
-    assertThat(usage.get("receiverName").asText()).isEqualTo("Ủy ban nhân dân thành phố Hà Nội");
-    assertThat(usage.get("receiverSystem").asText()).isEqualTo(HANOI);
-    assertThat(usage.get("purpose").asText()).isEqualTo("HS-2026-TRACK");
-    assertThat(usage.get("action").asText()).isEqualTo("VN/GOV/BCA/DANCU/citizen-info");
-    assertThat(usage.get("logtime").asText()).startsWith("20");
+    assertThat(usage.get("receiverCode").asString()).isEqualTo("UBND-HN");
+    assertThat(usage.get("receiverName").asString()).isEqualTo("Ủy ban nhân dân thành phố Hà Nội");
+    assertThat(usage.get("receiverSystem").asString()).isEqualTo(HANOI);
+    assertThat(usage.get("purpose").asString()).isEqualTo("HS-2026-TRACK");
+    assertThat(usage.get("action").asString()).isEqualTo("VN/GOV/BCA/DANCU/citizen-info");
+    assertThat(usage.get("logtime").asString()).startsWith("20");
     assertThat(r.body()).doesNotContain("DIEUTRA").doesNotContain("VA-2026-0099");
 
     // the hiding is recorded for operators in the tracker's own record, not in a record of its own
     JsonNode tracked = hub.awaitRecord(trackerId);
-    assertThat(tracked.get("reason").asText()).startsWith("data-tracker.covert-hidden: 1 usage(s)");
+    assertThat(tracked.get("reason").asString()).startsWith("data-tracker.covert-hidden: 1 usage(s)");
     assertThat(hub.admin("/admin/api/exchanges?kind=event&personalId=" + person).json().get("total").asLong()).isZero();
     // and the portal, reading its own records, cannot see that note
     JsonNode own = hub.get("/consumer/api/exchanges?messageId=" + trackerId).bearer(hub.token(PORTAL))

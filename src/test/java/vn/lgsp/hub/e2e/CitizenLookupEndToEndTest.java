@@ -5,7 +5,6 @@ import static vn.lgsp.hub.support.HubClient.DA_NANG;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.audit.SubjectHasher;
 import vn.lgsp.hub.sandbox.population.PopulationRegisterSandbox;
 import vn.lgsp.hub.support.HubClient.Response;
@@ -48,11 +48,11 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode person = r.json();
-    assertThat(person.get("personalId").asText()).isEqualTo(CITIZEN);
-    assertThat(person.get("dateOfBirth").asText()).startsWith("1985-");
-    assertThat(person.get("sex").asText()).isEqualTo("male");
-    assertThat(person.get("fullName").asText()).isNotBlank();
-    assertThat(person.get("permanentAddress").get("province").asText()).isNotBlank();
+    assertThat(person.get("personalId").asString()).isEqualTo(CITIZEN);
+    assertThat(person.get("dateOfBirth").asString()).startsWith("1985-");
+    assertThat(person.get("sex").asString()).isEqualTo("male");
+    assertThat(person.get("fullName").asString()).isNotBlank();
+    assertThat(person.get("permanentAddress").get("province").asString()).isNotBlank();
     assertThat(person.has("currentAddress")).isTrue();
     assertThat(r.header("X-Road-Id")).isEqualTo(messageId);
     assertThat(r.header("X-Road-Client")).isEqualTo(HANOI);
@@ -63,24 +63,24 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
 
     JsonNode record = awaitRecord(messageId);
     assertThat(record.get("status").asInt()).isEqualTo(200);
-    assertThat(record.get("clientId").asText()).isEqualTo(HANOI);
-    assertThat(record.get("serviceId").asText()).isEqualTo("VN/GOV/BCA/DANCU/citizen-info");
-    assertThat(record.get("issue").asText()).isEqualTo("HS-2026-000123");
-    assertThat(record.get("method").asText()).isEqualTo("GET");
-    assertThat(record.get("path").asText()).startsWith(CITIZEN_INFO + "#").doesNotContain(CITIZEN);
-    assertThat(record.get("userId").asText()).doesNotContain("190000777");
-    assertThat(record.get("subjectHash").asText()).hasSize(64);
+    assertThat(record.get("clientId").asString()).isEqualTo(HANOI);
+    assertThat(record.get("serviceId").asString()).isEqualTo("VN/GOV/BCA/DANCU/citizen-info");
+    assertThat(record.get("issue").asString()).isEqualTo("HS-2026-000123");
+    assertThat(record.get("method").asString()).isEqualTo("GET");
+    assertThat(record.get("path").asString()).startsWith(CITIZEN_INFO + "#").doesNotContain(CITIZEN);
+    assertThat(record.get("userId").asString()).doesNotContain("190000777");
+    assertThat(record.get("subjectHash").asString()).hasSize(64);
     // the request hash is stored keyed: an export cannot be tested against guessed personal IDs,
     // an auditor with the key matches the caller's X-Road-Request-Hash
-    assertThat(record.get("requestHash").asText()).startsWith(SubjectHasher.KEYED_REQUEST_HASH)
+    assertThat(record.get("requestHash").asString()).startsWith(SubjectHasher.KEYED_REQUEST_HASH)
         .isNotEqualTo(r.header("X-Road-Request-Hash"));
-    assertThat(subjectHasher.matchesRequestHash(record.get("requestHash").asText(), r.header("X-Road-Request-Hash"))).isTrue();
-    assertThat(record.get("responseHash").asText()).hasSizeGreaterThan(80);
+    assertThat(subjectHasher.matchesRequestHash(record.get("requestHash").asString(), r.header("X-Road-Request-Hash"))).isTrue();
+    assertThat(record.get("responseHash").asString()).hasSizeGreaterThan(80);
     assertThat(record.get("responseSize").asLong()).isEqualTo(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-    Instant in = Instant.parse(record.get("requestInAt").asText());
-    Instant out = Instant.parse(record.get("requestOutAt").asText());
-    Instant back = Instant.parse(record.get("responseInAt").asText());
-    Instant answered = Instant.parse(record.get("responseOutAt").asText());
+    Instant in = Instant.parse(record.get("requestInAt").asString());
+    Instant out = Instant.parse(record.get("requestOutAt").asString());
+    Instant back = Instant.parse(record.get("responseInAt").asString());
+    Instant answered = Instant.parse(record.get("responseOutAt").asString());
     assertThat(in).isBeforeOrEqualTo(out);
     assertThat(out).isBeforeOrEqualTo(back);
     assertThat(back).isBeforeOrEqualTo(answered);
@@ -99,7 +99,7 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
             .header("X-Road-Id", messageId)
             .send();
     assertProblem(r, 400, "Client.MissingIssue");
-    assertThat(awaitRecord(messageId).get("errorType").asText()).isEqualTo("Client.MissingIssue");
+    assertThat(awaitRecord(messageId).get("errorType").asString()).isEqualTo("Client.MissingIssue");
   }
 
   @Test
@@ -116,7 +116,7 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
     assertThat(record.get("status").asInt()).isEqualTo(401);
     // who it claimed to be, not who it was: nobody was authenticated
     assertThat(record.has("clientId")).isFalse();
-    assertThat(record.get("claimedClientId").asText()).isEqualTo(HANOI);
+    assertThat(record.get("claimedClientId").asString()).isEqualTo(HANOI);
   }
 
   @Test
@@ -139,8 +139,8 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
     JsonNode record = awaitRecord(messageId);
     assertThat(record.get("status").asInt()).isEqualTo(403);
     // the record names who called (the token's client) and whom it claimed to be
-    assertThat(record.get("clientId").asText()).isEqualTo(HANOI);
-    assertThat(record.get("claimedClientId").asText()).isEqualTo(HCMC);
+    assertThat(record.get("clientId").asString()).isEqualTo(HANOI);
+    assertThat(record.get("claimedClientId").asString()).isEqualTo(HCMC);
   }
 
   @Test
@@ -152,7 +152,7 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
             .header("X-Road-Id", messageId)
             .send();
     assertProblem(r, 403, "Client.AccessDenied");
-    assertThat(awaitRecord(messageId).get("errorType").asText()).isEqualTo("Client.AccessDenied");
+    assertThat(awaitRecord(messageId).get("errorType").asString()).isEqualTo("Client.AccessDenied");
   }
 
   @Test
@@ -192,7 +192,7 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
             .header("X-Road-Id", messageId)
             .send();
     assertProblem(r, 404, "Client.UnknownService");
-    assertThat(awaitRecord(messageId).get("serviceId").asText())
+    assertThat(awaitRecord(messageId).get("serviceId").asString())
         .isEqualTo("VN/GOV/BCA/DANCU/no-such-service");
   }
 
@@ -222,14 +222,14 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
     JsonNode person = hub.get(CITIZEN_INFO + CITIZEN).as(HANOI, token).send().json();
     String body =
         "{\"personalId\":\"%s\",\"fullName\":\"%s\",\"dateOfBirth\":\"%s\"}"
-            .formatted(CITIZEN, person.get("fullName").asText(), person.get("dateOfBirth").asText());
+            .formatted(CITIZEN, person.get("fullName").asString(), person.get("dateOfBirth").asString());
 
     Response match = hub.post("/r1/VN/GOV/BCA/DANCU/citizen-verify", body).as(HANOI, token).send();
     assertThat(match.status()).as(match.body()).isEqualTo(200);
     assertThat(match.json().get("match").asBoolean()).isTrue();
     assertThat(match.json().get("mismatchedFields")).isEmpty();
 
-    String dateOfBirth = person.get("dateOfBirth").asText();
+    String dateOfBirth = person.get("dateOfBirth").asString();
     String wrongDate = body.replace(dateOfBirth, "1985-01-01".equals(dateOfBirth) ? "1985-01-02" : "1985-01-01");
     Response mismatch = hub.post("/r1/VN/GOV/BCA/DANCU/citizen-verify", wrongDate).as(HANOI, token).send();
     assertThat(mismatch.json().get("match").asBoolean()).isFalse();
@@ -264,15 +264,15 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
     String token = hub.token(HANOI);
     Response residence = hub.get("/r1/VN/GOV/BCA/DANCU/residence/" + CITIZEN).as(HANOI, token).send();
     assertThat(residence.status()).as(residence.body()).isEqualTo(200);
-    assertThat(residence.json().get("personalId").asText()).isEqualTo(CITIZEN);
-    assertThat(residence.json().get("confirmationNumber").asText()).isNotBlank();
-    assertThat(residence.json().get("permanentAddress").get("full").asText()).isNotBlank();
+    assertThat(residence.json().get("personalId").asString()).isEqualTo(CITIZEN);
+    assertThat(residence.json().get("confirmationNumber").asString()).isNotBlank();
+    assertThat(residence.json().get("permanentAddress").get("full").asString()).isNotBlank();
 
     Response household = hub.get("/r1/VN/GOV/BCA/DANCU/household/" + CITIZEN).as(HANOI, token).send();
     assertThat(household.status()).as(household.body()).isEqualTo(200);
     JsonNode members = household.json().get("members");
     assertThat(members.isArray()).isTrue();
-    assertThat(members.findValuesAsText("personalId")).contains(CITIZEN);
+    assertThat(members.findValuesAsString("personalId")).contains(CITIZEN);
   }
 
   @Test
@@ -309,7 +309,7 @@ class CitizenLookupEndToEndTest extends SandboxHubTest {
   private static void assertProblem(Response r, int status, String type) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(r.json().get("type").asText()).isEqualTo(type);
+    assertThat(r.json().get("type").asString()).isEqualTo(type);
     assertThat(r.json().get("status").asInt()).isEqualTo(status);
     assertThat(r.header("X-Road-Error")).isEqualTo(type);
     assertThat(r.body()).doesNotContain("at vn.").doesNotContain("Exception");

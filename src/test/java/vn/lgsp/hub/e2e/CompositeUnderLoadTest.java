@@ -3,7 +3,6 @@ package vn.lgsp.hub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 
@@ -70,8 +70,8 @@ class CompositeUnderLoadTest extends SandboxHubTest {
       JsonNode sources = r.json().get("sources");
       assertThat(sources.size()).isEqualTo(3);
       sources.properties().forEach(section -> {
-        if (!"ok".equals(section.getValue().path("status").asText())) {
-          sectionsNotOk.merge(section.getKey() + "=" + section.getValue().path("status").asText(), 1, Integer::sum);
+        if (!"ok".equals(section.getValue().path("status").asString())) {
+          sectionsNotOk.merge(section.getKey() + "=" + section.getValue().path("status").asString(), 1, Integer::sum);
         }
       });
     });
@@ -83,7 +83,7 @@ class CompositeUnderLoadTest extends SandboxHubTest {
     String someComposite = run + "-" + (CALLERS - 1) + "-" + (CALLS_EACH - 1);
     JsonNode source = hub.awaitRecord(someComposite + ":tax");
     assertThat(source.get("status").asInt()).isEqualTo(200);
-    assertThat(source.get("clientId").asText()).isEqualTo(HANOI);
+    assertThat(source.get("clientId").asString()).isEqualTo(HANOI);
     assertThat(hub.awaitRecord(someComposite).get("status").asInt()).isEqualTo(200);
   }
 }

@@ -6,11 +6,11 @@ import static vn.lgsp.hub.support.HubClient.HCMC;
 import static vn.lgsp.hub.support.HubClient.INVESTIGATOR;
 import static vn.lgsp.hub.support.HubClient.PORTAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 
@@ -38,14 +38,14 @@ class CovertAccessEndToEndTest extends SandboxHubTest {
     lookUp(HANOI, "001085000123");
     Response start = own(HANOI, "limit=1000");
     assertThat(start.status()).as(start.body()).isEqualTo(200);
-    String cursor = start.json().get("nextRecordsFrom").asText();
+    String cursor = start.json().get("nextRecordsFrom").asString();
     assertThat(cursor).doesNotContainPattern("^[0-9]+$");
     assertThat(start.json().get("records").findValues("recordSeq")).isEmpty();
     // read to the end of what the hub (shared with other tests) holds of Hanoi's
     // read past what the hub (shared with other tests) already holds of Hanoi's: a short page is the end
     for (JsonNode page = start.json(); page.get("records").size() == 1000; ) {
       page = own(HANOI, "limit=1000&recordsFrom=" + cursor).json();
-      cursor = page.get("nextRecordsFrom").asText();
+      cursor = page.get("nextRecordsFrom").asString();
     }
 
     // others' exchanges, covert ones included, happen: from the cursor on, the caller reads only its
@@ -53,28 +53,28 @@ class CovertAccessEndToEndTest extends SandboxHubTest {
     lookUp(INVESTIGATOR, "001085000123");
     lookUp(HCMC, "001085000123");
     JsonNode after = own(HANOI, "limit=1000&recordsFrom=" + cursor).json();
-    assertThat(after.get("records").findValuesAsText("clientId")).containsOnly(HANOI);
+    assertThat(after.get("records").findValuesAsString("clientId")).containsOnly(HANOI);
     assertThat(lookups(after)).isZero();
 
     // the caller's own next lookup is read from the cursor, once
     lookUp(HANOI, "001085000456");
-    JsonNode next = own(HANOI, "limit=1000&recordsFrom=" + after.get("nextRecordsFrom").asText()).json();
+    JsonNode next = own(HANOI, "limit=1000&recordsFrom=" + after.get("nextRecordsFrom").asString()).json();
     assertThat(lookups(next)).isEqualTo(1);
-    assertThat(lookups(own(HANOI, "limit=1000&recordsFrom=" + next.get("nextRecordsFrom").asText()).json())).isZero();
+    assertThat(lookups(own(HANOI, "limit=1000&recordsFrom=" + next.get("nextRecordsFrom").asString()).json())).isZero();
   }
 
   private static long lookups(JsonNode page) {
     List<String> services = new ArrayList<>();
-    page.get("records").forEach(r -> services.add(r.path("serviceId").asText()));
+    page.get("records").forEach(r -> services.add(r.path("serviceId").asString()));
     return services.stream().filter("VN/GOV/BCA/DANCU/citizen-info"::equals).count();
   }
 
   @Test
   void aCursorIsTheCallersOwnAndCannotBeForged() {
-    String cursor = own(HANOI, "limit=1").json().get("nextRecordsFrom").asText();
+    String cursor = own(HANOI, "limit=1").json().get("nextRecordsFrom").asString();
     Response stolen = own(HCMC, "recordsFrom=" + cursor);
     assertThat(stolen.status()).isEqualTo(400);
-    assertThat(stolen.json().get("type").asText()).contains("Client.InvalidRequest");
+    assertThat(stolen.json().get("type").asString()).contains("Client.InvalidRequest");
     assertThat(own(HANOI, "recordsFrom=1").status()).as("a bare chain position").isEqualTo(400);
     char[] tampered = cursor.toCharArray();
     tampered[tampered.length / 2] = tampered[tampered.length / 2] == 'A' ? 'B' : 'A';

@@ -6,11 +6,11 @@ import static vn.lgsp.hub.support.HubClient.DA_NANG;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 
@@ -20,7 +20,7 @@ class DirectoryEndToEndTest extends SandboxHubTest {
   static final String DANCU = "/r1/VN/GOV/BCA/DANCU";
 
   private static List<String> serviceCodes(JsonNode list) {
-    return list.get("member").findValuesAsText("serviceCode");
+    return list.get("member").findValuesAsString("serviceCode");
   }
 
   @Test
@@ -28,16 +28,16 @@ class DirectoryEndToEndTest extends SandboxHubTest {
     Response r = hub.get("/listClients").bearer(hub.token(HANOI)).header("X-Road-Client", HANOI).send();
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode members = r.json().get("member");
-    assertThat(members.findValuesAsText("name")).contains("VN/GOV/BCA/DANCU", HANOI, HCMC, DA_NANG, "VN/GOV/BCA");
+    assertThat(members.findValuesAsString("name")).contains("VN/GOV/BCA/DANCU", HANOI, HCMC, DA_NANG, "VN/GOV/BCA");
     JsonNode dancu = null;
     for (JsonNode m : members) {
-      if ("VN/GOV/BCA/DANCU".equals(m.get("name").asText())) {
+      if ("VN/GOV/BCA/DANCU".equals(m.get("name").asString())) {
         dancu = m.get("id");
       }
     }
-    assertThat(dancu.get("objectType").asText()).isEqualTo("APPLICATION");
-    assertThat(dancu.get("memberCode").asText()).isEqualTo("BCA");
-    assertThat(dancu.get("applicationCode").asText()).isEqualTo("DANCU");
+    assertThat(dancu.get("objectType").asString()).isEqualTo("APPLICATION");
+    assertThat(dancu.get("memberCode").asString()).isEqualTo("BCA");
+    assertThat(dancu.get("applicationCode").asString()).isEqualTo("DANCU");
 
     Response other = hub.get("/listClients?instanceId=XX").bearer(hub.token(HANOI)).header("X-Road-Client", HANOI).send();
     assertThat(other.json().get("member")).isEmpty();
@@ -50,8 +50,8 @@ class DirectoryEndToEndTest extends SandboxHubTest {
     assertThat(serviceCodes(all.json()))
         .containsExactlyInAnyOrder("citizen-info", "citizen-verify", "household", "residence");
     JsonNode verify = all.json().get("member").findParent("serviceCode");
-    assertThat(verify.get("objectType").asText()).isEqualTo("SERVICE");
-    assertThat(verify.get("serviceType").asText()).isEqualTo("REST");
+    assertThat(verify.get("objectType").asString()).isEqualTo("SERVICE");
+    assertThat(verify.get("serviceType").asString()).isEqualTo("REST");
     assertThat(all.json().toString()).contains("{\"method\":\"POST\",\"path\":\"/\"}")
         .contains("{\"method\":\"GET\",\"path\":\"/{personalId}\"}");
 
@@ -71,7 +71,7 @@ class DirectoryEndToEndTest extends SandboxHubTest {
         .header("X-Road-Client", HANOI).send();
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode doc = r.json();
-    assertThat(doc.get("openapi").asText()).startsWith("3.");
+    assertThat(doc.get("openapi").asString()).startsWith("3.");
     JsonNode post = doc.get("paths").get("/citizen-verify").get("post");
     assertThat(post.get("requestBody").toString()).contains("personalId").contains("dateOfBirth").contains("\"format\":\"date\"");
     assertThat(post.get("responses").get("200").toString()).contains("#/components/schemas/CitizenVerifyAnswer");
@@ -91,7 +91,7 @@ class DirectoryEndToEndTest extends SandboxHubTest {
 
     Response missing = hub.get(DANCU + "/getOpenAPI").bearer(hub.token(HANOI)).header("X-Road-Client", HANOI).send();
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.json().get("type").asText()).isEqualTo("Client.InvalidRequest");
+    assertThat(missing.json().get("type").asString()).isEqualTo("Client.InvalidRequest");
 
     Response unknown = hub.get(DANCU + "/getOpenAPI?serviceCode=nothing").bearer(hub.token(HANOI))
         .header("X-Road-Client", HANOI).send();
@@ -102,7 +102,7 @@ class DirectoryEndToEndTest extends SandboxHubTest {
         .header("X-Road-Id", messageId).send();
     JsonNode record =
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.records(messageId), items -> items.size() == 1).get(0);
-    assertThat(record.get("serviceId").asText()).isEqualTo("VN/GOV/BCA/DANCU/listMethods");
+    assertThat(record.get("serviceId").asString()).isEqualTo("VN/GOV/BCA/DANCU/listMethods");
     assertThat(record.get("status").asInt()).isEqualTo(200);
   }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.QueueBrowser;
 import java.io.ByteArrayOutputStream;
@@ -24,13 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.ChainHash;
 import vn.lgsp.hub.audit.ChainReader;
@@ -51,7 +50,7 @@ import vn.lgsp.hub.support.TestDataDir;
  */
 class ExchangeLogEvidenceTest extends SandboxHubTest {
 
-  private static final ObjectMapper RECORDS = new ObjectMapper().registerModule(new JavaTimeModule());
+  private static final ObjectMapper RECORDS = new ObjectMapper();
 
   /** The tamperer: the schema's owner, since the hub's own role cannot change or remove records. */
   private JdbcTemplate jdbc;
@@ -97,7 +96,7 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
     JsonNode second = lookUp();
     long seq = first.get("chain").get("seq").asLong();
     assertThat(second.get("chain").get("seq").asLong()).isGreaterThan(seq);
-    assertThat(first.get("chain").get("recordHash").asText()).hasSize(64);
+    assertThat(first.get("chain").get("recordHash").asString()).hasSize(64);
 
     JsonNode report = awaitIntact();
     assertThat(report.get("records").asLong()).isGreaterThanOrEqualTo(2);
@@ -111,17 +110,17 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
     JsonNode record = lookUp();
     lookUp();
     awaitIntact();
-    String id = record.get("id").asText();
+    String id = record.get("id").asString();
     jdbc.update("UPDATE exchange_record SET issue = 'HS-FORGED' WHERE id = ?::uuid", id);
     try {
       JsonNode report = verify();
       assertThat(report.get("intact").asBoolean()).isFalse();
-      assertThat(report.get("firstBadSource").asText()).isEqualTo("database");
-      assertThat(report.get("firstBad").get("problem").asText()).isEqualTo("altered");
-      assertThat(report.get("firstBad").get("recordId").asText()).isEqualTo(id);
+      assertThat(report.get("firstBadSource").asString()).isEqualTo("database");
+      assertThat(report.get("firstBad").get("problem").asString()).isEqualTo("altered");
+      assertThat(report.get("firstBad").get("recordId").asString()).isEqualTo(id);
       assertThat(report.get("firstBad").get("chainSeq").asLong()).isEqualTo(record.get("chain").get("seq").asLong());
     } finally {
-      jdbc.update("UPDATE exchange_record SET issue = ? WHERE id = ?::uuid", record.get("issue").asText(), id);
+      jdbc.update("UPDATE exchange_record SET issue = ? WHERE id = ?::uuid", record.get("issue").asString(), id);
     }
     assertThat(verify().get("intact").asBoolean()).isTrue();
   }
@@ -136,7 +135,7 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
     jdbc.update("DELETE FROM exchange_record WHERE chain_seq = ?", seq);
     try {
       JsonNode bad = verify().get("firstBad");
-      assertThat(bad.get("problem").asText()).isEqualTo("removed");
+      assertThat(bad.get("problem").asString()).isEqualTo("removed");
       assertThat(bad.get("chainSeq").asLong()).isEqualTo(seq);
     } finally {
       jdbc.execute("INSERT INTO exchange_record SELECT * FROM removed_row");
@@ -154,21 +153,21 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
         + " request_size, response_size, request_in_at, response_out_at, chain_seq, prev_hash, record_hash)"
         + " SELECT ?, 'forged', client_id, service_id, issue, method, path, status, request_size, response_size,"
         + " request_in_at, response_out_at, %s FROM exchange_record WHERE id = ?::uuid";
-    jdbc.update(copy.formatted("NULL, NULL, NULL"), forged, record.get("id").asText());
+    jdbc.update(copy.formatted("NULL, NULL, NULL"), forged, record.get("id").asString());
     try {
       JsonNode bad = verify().get("firstBad");
-      assertThat(bad.get("problem").asText()).isEqualTo("inserted");
-      assertThat(bad.get("recordId").asText()).isEqualTo(forged.toString());
+      assertThat(bad.get("problem").asString()).isEqualTo("inserted");
+      assertThat(bad.get("recordId").asString()).isEqualTo(forged.toString());
     } finally {
       jdbc.update("DELETE FROM exchange_record WHERE id = ?", forged);
     }
 
     // a forger who writes a well-formed chain link beyond the head is found too
     long beyond = verify().get("lastSeq").asLong() + 1000;
-    jdbc.update(copy.formatted(beyond + ", repeat('0', 64), repeat('1', 64)"), forged, record.get("id").asText());
+    jdbc.update(copy.formatted(beyond + ", repeat('0', 64), repeat('1', 64)"), forged, record.get("id").asString());
     try {
       JsonNode bad = verify().get("firstBad");
-      assertThat(bad.get("problem").asText()).isEqualTo("inserted");
+      assertThat(bad.get("problem").asString()).isEqualTo("inserted");
       assertThat(bad.get("chainSeq").asLong()).isEqualTo(beyond);
     } finally {
       jdbc.update("DELETE FROM exchange_record WHERE id = ?", forged);
@@ -182,12 +181,12 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
     lookUp();
     awaitIntact();
     long seq = record.get("chain").get("seq").asLong();
-    String original = record.get("clientId").asText();
+    String original = record.get("clientId").asString();
     // the forger alters a record and recomputes every hash after it and the head, as anyone could
     rechainFrom(seq, "VN/GOV/UBND-HCM/MOTCUA");
     try {
       JsonNode bad = verify().get("firstBad");
-      assertThat(bad.get("problem").asText()).isEqualTo("seal-mismatch");
+      assertThat(bad.get("problem").asString()).isEqualTo("seal-mismatch");
       assertThat(bad.get("chainSeq").asLong()).isGreaterThanOrEqualTo(seq);
     } finally {
       rechainFrom(seq, original);
@@ -246,12 +245,12 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
       assertThat(cut).isEqualTo(head - 50);
       JsonNode report = verify();
       assertThat(report.get("intact").asBoolean()).as("%s", report).isFalse();
-      assertThat(report.get("firstBadSource").asText()).isEqualTo("database");
+      assertThat(report.get("firstBadSource").asString()).isEqualTo("database");
       JsonNode bad = report.get("firstBad");
-      assertThat(bad.get("problem").asText()).isEqualTo("truncated");
+      assertThat(bad.get("problem").asString()).isEqualTo("truncated");
       // the first witnessed seal that the database no longer holds: one of those cut away
       assertThat(bad.get("chainSeq").asLong()).isGreaterThan(cut).isLessThanOrEqualTo(head);
-      assertThat(bad.get("detail").asText()).contains("chain ends at " + cut);
+      assertThat(bad.get("detail").asString()).contains("chain ends at " + cut);
       assertThat(report.get("parts").get(report.get("parts").size() - 1).get("result").get("lastSeq").asLong())
           .as("the chain itself verifies up to the moved head").isEqualTo(cut);
 
@@ -278,9 +277,9 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
     long cut = cutBack(50, true);
     try {
       JsonNode bad = verify().get("firstBad");
-      assertThat(bad.get("problem").asText()).isEqualTo("truncated");
+      assertThat(bad.get("problem").asString()).isEqualTo("truncated");
       assertThat(bad.get("chainSeq").asLong()).isGreaterThan(cut).isLessThanOrEqualTo(head);
-      assertThat(bad.get("detail").asText()).contains("with another record");
+      assertThat(bad.get("detail").asString()).contains("with another record");
     } finally {
       undoCut();
     }
@@ -293,9 +292,9 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
     JsonNode report = await().atMost(Duration.ofSeconds(10)).until(this::verify, v -> v.get("intact").asBoolean()
         && v.path("witnessedSeq").asLong() == v.get("lastSeq").asLong() && v.path("witnessTimeStamp").has("at"));
     JsonNode stamp = report.get("witnessTimeStamp");
-    assertThat(stamp.get("authority").asText()).contains("sandbox time-stamping authority");
-    assertThat(stamp.get("authorityKeyId").asText()).hasSize(64);
-    assertThat(Duration.between(Instant.parse(stamp.get("at").asText()), Instant.now()).abs())
+    assertThat(stamp.get("authority").asString()).contains("sandbox time-stamping authority");
+    assertThat(stamp.get("authorityKeyId").asString()).hasSize(64);
+    assertThat(Duration.between(Instant.parse(stamp.get("at").asString()), Instant.now()).abs())
         .isLessThan(Duration.ofMinutes(1));
 
     // the token is over that seal's signature: it vouches for no other seal
@@ -398,7 +397,7 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
       jms.send(audit.queue(), s -> s.createTextMessage(text));
     }
     hub.awaitRecord(marker);
-    assertThat(hub.records(stored.get("messageId").asText())).hasSize(1);
+    assertThat(hub.records(stored.get("messageId").asString())).hasSize(1);
     assertThat(hub.records(fresh.messageId())).hasSize(1);
     assertThat(awaitIntact().get("intact").asBoolean()).isTrue();
   }
@@ -459,9 +458,9 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
     // exporting is an admin action: it is in the chain, with the operator and the reason
     JsonNode trail = await().atMost(Duration.ofSeconds(10)).until(
         () -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items"),
-        items -> items.findValuesAsText("reason").contains("court order 42"));
-    assertThat(trail.findValuesAsText("action")).contains("exchange-log.export");
-    assertThat(trail.findValuesAsText("actor")).contains("operator");
+        items -> items.findValuesAsString("reason").contains("court order 42"));
+    assertThat(trail.findValuesAsString("action")).contains("exchange-log.export");
+    assertThat(trail.findValuesAsString("actor")).contains("operator");
     assertProblem(hub.admin("/admin/api/exchanges/export?format=jsonl"), 400);
     assertProblem(hub.admin("/admin/api/exchanges/export?from=" + from + "&format=xml"), 400);
   }

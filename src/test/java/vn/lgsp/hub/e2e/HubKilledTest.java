@@ -3,8 +3,6 @@ package vn.lgsp.hub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -28,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.Load;
 import vn.lgsp.hub.support.TestDataDir;
@@ -152,14 +152,14 @@ class HubKilledTest {
         .stream().filter(l -> l.contains(messageId)).map(l -> {
           try {
             return json.readTree(l);
-          } catch (IOException e) {
+          } catch (tools.jackson.core.JacksonException e) {
             throw new AssertionError("not a JSON log line: " + l, e);
           }
         }).toList(), l -> !l.isEmpty());
     assertThat(lines).allSatisfy(line -> {
       assertThat(line.get("@timestamp")).isNotNull();
-      assertThat(line.path("xRoadId").asText()).isEqualTo(messageId);
-      assertThat(line.path("traceId").asText()).isEqualTo(trace);
+      assertThat(line.path("xRoadId").asString()).isEqualTo(messageId);
+      assertThat(line.path("traceId").asString()).isEqualTo(trace);
     });
     assertThat(Files.readString(dataDir.resolve("hub.log"))).doesNotContain("001085000123");
   }

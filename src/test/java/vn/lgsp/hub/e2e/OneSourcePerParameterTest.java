@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 
@@ -56,7 +56,7 @@ class OneSourcePerParameterTest extends SandboxHubTest {
       String id = UUID.randomUUID().toString();
       Response r = get(path + "?personalId=" + OTHER, id);
       assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(400);
-      assertThat(r.json().get("type").asText()).isEqualTo("Client.InvalidRequest");
+      assertThat(r.json().get("type").asString()).isEqualTo("Client.InvalidRequest");
       JsonNode record = hub.awaitRecord(id);
       assertThat(record.has("subjectHash")).as("no subject recorded for a refused call").isFalse();
     }
@@ -84,8 +84,8 @@ class OneSourcePerParameterTest extends SandboxHubTest {
       Response r = get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + PERSON + "?" + query, id);
       assertThat(r.status()).as(query + ": " + r.body()).isEqualTo(400);
       JsonNode record = hub.awaitRecord(id);
-      assertThat(record.get("clientId").asText()).isEqualTo(HANOI);
-      assertThat(record.get("issue").asText()).isEqualTo("HS-ONE-SOURCE");
+      assertThat(record.get("clientId").asString()).isEqualTo(HANOI);
+      assertThat(record.get("issue").asString()).isEqualTo("HS-ONE-SOURCE");
     }
     // without the header, a token in the query authenticates nobody
     Response anonymous = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + PERSON + "?Authorization=Bearer%20"
@@ -107,7 +107,7 @@ class OneSourcePerParameterTest extends SandboxHubTest {
         .header("X-Road-Issue", "HS-ONE-SOURCE").header("X-Road-Id", repeated).addHeader("X-Road-Issue", "HS-OTHER")
         .send();
     assertThat(twice.status()).as(twice.body()).isEqualTo(400);
-    assertThat(twice.json().get("type").asText()).isEqualTo("Client.InvalidHeader");
+    assertThat(twice.json().get("type").asString()).isEqualTo("Client.InvalidHeader");
     hub.awaitRecord(repeated);
   }
 
@@ -120,7 +120,7 @@ class OneSourcePerParameterTest extends SandboxHubTest {
         .header("X-Road-Issue", "HS-ONE-SOURCE").header("X-Road-Id", id).send();
     assertThat(form.status()).as(form.body()).isEqualTo(415);
     JsonNode record = hub.awaitRecord(id);
-    assertThat(record.get("errorType").asText()).isEqualTo("Client.UnsupportedMediaType");
+    assertThat(record.get("errorType").asString()).isEqualTo("Client.UnsupportedMediaType");
     assertThat(record.toString()).as("a form field is no header").doesNotContain(HCMC);
   }
 
@@ -133,7 +133,7 @@ class OneSourcePerParameterTest extends SandboxHubTest {
     assertThat(r.status()).as(r.body()).isIn(200, 400);
     JsonNode record = hub.awaitRecord(id);
     assertThat(record.toString()).doesNotContain(PERSON).doesNotContain(OTHER).doesNotContain("%30%30%31");
-    assertThat(record.get("issue").asText()).startsWith("HS-#");
+    assertThat(record.get("issue").asString()).startsWith("HS-#");
     // the operator still finds the exchange by the purpose as the caller wrote it
     JsonNode byPurpose = hub.admin("/admin/api/exchanges?purpose=HS-" + OTHER + "&messageId=" + id).json();
     assertThat(byPurpose.get("total").asLong()).isEqualTo(1);
@@ -151,12 +151,12 @@ class OneSourcePerParameterTest extends SandboxHubTest {
     // found by the id as sent: the search masks it the same way
     JsonNode record = hub.awaitRecord(id);
     assertThat(record.toString()).doesNotContain(OTHER);
-    assertThat(record.get("messageId").asText()).startsWith("HS-#").endsWith(id.substring(id.length() - 9));
+    assertThat(record.get("messageId").asString()).startsWith("HS-#").endsWith(id.substring(id.length() - 9));
 
     // masked past its column (128), the stored id is cut and marked with its hash; the search finds it
     String longId = "123456789-".repeat(9) + "x";
     assertThat(hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + PERSON).as(HANOI, hub.token(HANOI))
         .header("X-Road-Issue", "HS-MESSAGE-ID").header("X-Road-Id", longId).send().status()).isEqualTo(200);
-    assertThat(hub.awaitRecord(longId).get("messageId").asText()).hasSize(128).contains("…#").doesNotContain("123456789");
+    assertThat(hub.awaitRecord(longId).get("messageId").asString()).hasSize(128).contains("…#").doesNotContain("123456789");
   }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -16,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.connectors.ResilienceFactory;
 import vn.lgsp.hub.sandbox.population.PopulationRegisterSandbox;
 import vn.lgsp.hub.support.HubClient.Response;
@@ -50,15 +50,15 @@ class OperationsEndToEndTest extends SandboxHubTest {
     assertThat(open.has("components")).as("details are for operators").isFalse();
 
     JsonNode health = hub.admin("/actuator/health").json().get("components");
-    assertThat(health.get("routes").get("components").get("citizen-info").get("details").get("service").asText())
+    assertThat(health.get("routes").get("components").get("citizen-info").get("details").get("service").asString())
         .isEqualTo("VN/GOV/BCA/DANCU/citizen-info");
     JsonNode connector = health.get("connectors").get("components").get("population-register");
-    assertThat(connector.get("status").asText()).isEqualTo("UP");
-    assertThat(connector.get("details").get("breaker").asText()).isEqualTo("CLOSED");
+    assertThat(connector.get("status").asString()).isEqualTo("UP");
+    assertThat(connector.get("details").get("breaker").asString()).isEqualTo("CLOSED");
     assertThat(connector.get("details").get("reachable").asBoolean()).isTrue();
     assertThat(health.get("exchangeLog").get("details").has("backlog")).isTrue();
-    assertThat(health.get("db").get("status").asText()).isEqualTo("UP");
-    assertThat(health.get("jms").get("status").asText()).isEqualTo("UP");
+    assertThat(health.get("db").get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("jms").get("status").asString()).isEqualTo("UP");
   }
 
   @Test
@@ -68,27 +68,27 @@ class OperationsEndToEndTest extends SandboxHubTest {
     try {
       JsonNode components = await().atMost(Duration.ofSeconds(10)).until(
           () -> hub.admin("/actuator/health").json().get("components"),
-          c -> "DOWN".equals(c.get("routes").get("components").get("tax-obligation").get("status").asText()));
+          c -> "DOWN".equals(c.get("routes").get("components").get("tax-obligation").get("status").asString()));
       assertThat(components.get("connectors").get("components").get("tax-register").get("details")
           .get("reachable").asBoolean()).isFalse();
-      assertThat(components.get("routes").get("components").get("taxpayer").get("status").asText()).isEqualTo("DOWN");
-      assertThat(components.get("routes").get("components").get("citizen-info").get("status").asText()).isEqualTo("UP");
+      assertThat(components.get("routes").get("components").get("taxpayer").get("status").asString()).isEqualTo("DOWN");
+      assertThat(components.get("routes").get("components").get("citizen-info").get("status").asString()).isEqualTo("UP");
       Response readiness = anonymous("/actuator/health/readiness");
       assertThat(readiness.status()).isEqualTo(200);
-      assertThat(readiness.json().get("status").asText()).isEqualTo("UP");
+      assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
       JsonNode routes = hub.admin("/admin/api/routes").json();
-      assertThat(route(routes, "tax-obligation").get("health").asText()).isEqualTo("DOWN");
-      assertThat(route(routes, "residence").get("health").asText()).isEqualTo("UP");
+      assertThat(route(routes, "tax-obligation").get("health").asString()).isEqualTo("DOWN");
+      assertThat(route(routes, "residence").get("health").asString()).isEqualTo("UP");
     } finally {
       assertThat(hub.adminPost("/admin/api/sandbox/backends/tax-register/start", "").status()).isEqualTo(200);
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(
-        route(hub.admin("/admin/api/routes").json(), "tax-obligation").get("health").asText()));
+        route(hub.admin("/admin/api/routes").json(), "tax-obligation").get("health").asString()));
   }
 
   private static JsonNode route(JsonNode routes, String routeId) {
     for (JsonNode r : routes) {
-      if (routeId.equals(r.get("routeId").asText())) {
+      if (routeId.equals(r.get("routeId").asString())) {
         return r;
       }
     }
@@ -102,20 +102,20 @@ class OperationsEndToEndTest extends SandboxHubTest {
     Response suspended = hub.adminPost("/admin/api/routes/citizen-info/suspend",
         "{\"reason\":\"register migration INC-4711\"}");
     assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
-    assertThat(suspended.json().get("state").asText()).isEqualTo("suspended");
+    assertThat(suspended.json().get("state").asString()).isEqualTo("suspended");
     try {
       assertThat(jdbc.queryForObject("SELECT reason FROM route_maintenance WHERE route_id = 'citizen-info'", String.class))
           .as("kept in the database, so a restart keeps it").isEqualTo("register migration INC-4711");
       String messageId = UUID.randomUUID().toString();
       Response refused = lookUp(messageId);
       assertThat(refused.status()).isEqualTo(503);
-      assertThat(refused.json().get("type").asText()).isEqualTo("Server.Hub.Maintenance");
-      assertThat(hub.awaitRecord(messageId).get("errorType").asText()).isEqualTo("Server.Hub.Maintenance");
+      assertThat(refused.json().get("type").asString()).isEqualTo("Server.Hub.Maintenance");
+      assertThat(hub.awaitRecord(messageId).get("errorType").asString()).isEqualTo("Server.Hub.Maintenance");
       assertThat(hub.get("/r1/VN/GOV/BCA/DANCU/residence/001085000123").as(HANOI, hub.token(HANOI)).send().status())
           .as("other routes answer").isEqualTo(200);
-      assertThat(route(hub.admin("/admin/api/routes").json(), "citizen-info").get("state").asText()).isEqualTo("suspended");
+      assertThat(route(hub.admin("/admin/api/routes").json(), "citizen-info").get("state").asString()).isEqualTo("suspended");
       assertThat(hub.admin("/actuator/health").json().get("components").get("routes").get("components")
-          .get("citizen-info").get("status").asText()).isEqualTo("OUT_OF_SERVICE");
+          .get("citizen-info").get("status").asString()).isEqualTo("OUT_OF_SERVICE");
     } finally {
       Response resumed = hub.adminPost("/admin/api/routes/citizen-info/resume", "{\"reason\":\"migration done\"}");
       assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
@@ -123,9 +123,9 @@ class OperationsEndToEndTest extends SandboxHubTest {
     assertThat(lookUp(UUID.randomUUID().toString()).status()).isEqualTo(200);
     JsonNode trail = await().atMost(Duration.ofSeconds(10)).until(
         () -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items"),
-        items -> items.findValuesAsText("reason").contains("migration done"));
-    assertThat(trail.findValuesAsText("action")).contains("route.suspend", "route.resume");
-    assertThat(trail.findValuesAsText("reason")).contains("register migration INC-4711");
+        items -> items.findValuesAsString("reason").contains("migration done"));
+    assertThat(trail.findValuesAsString("action")).contains("route.suspend", "route.resume");
+    assertThat(trail.findValuesAsString("reason")).contains("register migration INC-4711");
   }
 
   @Test
@@ -135,11 +135,11 @@ class OperationsEndToEndTest extends SandboxHubTest {
     try {
       Response readiness = anonymous("/actuator/health/readiness");
       assertThat(readiness.status()).isEqualTo(503);
-      assertThat(readiness.json().get("status").asText()).isEqualTo("OUT_OF_SERVICE");
+      assertThat(readiness.json().get("status").asString()).isEqualTo("OUT_OF_SERVICE");
       assertThat(anonymous("/actuator/health/liveness").status()).as("alive, just drained").isEqualTo(200);
       Response refused = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/001085000123").as(HANOI, hub.token(HANOI)).send();
-      assertThat(refused.json().get("type").asText()).isEqualTo("Server.Hub.Maintenance");
-      assertThat(hub.admin("/admin/api/hub").json().get("state").asText()).isEqualTo("maintenance");
+      assertThat(refused.json().get("type").asString()).isEqualTo("Server.Hub.Maintenance");
+      assertThat(hub.admin("/admin/api/hub").json().get("state").asString()).isEqualTo("maintenance");
     } finally {
       assertThat(hub.adminPost("/admin/api/hub/resume", "{\"reason\":\"upgrade done\"}").status()).isEqualTo(200);
     }
@@ -196,14 +196,14 @@ class OperationsEndToEndTest extends SandboxHubTest {
 
     JsonNode own = hub.get("/consumer/api/monitoring/records?limit=1000").bearer(hub.token(HANOI))
         .header("X-Road-Client", HANOI).send().json();
-    assertThat(own.get("records").findValuesAsText("clientId")).isNotEmpty().containsOnly(HANOI);
-    assertThat(own.get("records").findValuesAsText("messageId")).doesNotContain(other);
+    assertThat(own.get("records").findValuesAsString("clientId")).isNotEmpty().containsOnly(HANOI);
+    assertThat(own.get("records").findValuesAsString("messageId")).doesNotContain(other);
 
     JsonNode healthData = hub.admin("/admin/api/monitoring/health").json();
     assertThat(healthData.get("statisticsPeriodSeconds").asInt()).isEqualTo(600);
     JsonNode service = null;
     for (JsonNode s : healthData.get("services")) {
-      if ("citizen-info".equals(s.get("routeId").asText())) {
+      if ("citizen-info".equals(s.get("routeId").asString())) {
         service = s;
       }
     }
@@ -230,7 +230,7 @@ class OperationsEndToEndTest extends SandboxHubTest {
     }
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.header("traceparent")).startsWith("00-" + traceId + "-");
-    assertThat(hub.awaitRecord(messageId).get("traceparent").asText()).startsWith("00-" + traceId);
+    assertThat(hub.awaitRecord(messageId).get("traceparent").asString()).startsWith("00-" + traceId);
     // the hub logs the provider failure as a warning: that line names the exchange and the trace
     assertThat(output.getAll().lines().filter(l -> l.contains("population-register") || l.contains("failed"))
         .filter(l -> l.contains(messageId))).isNotEmpty().allMatch(l -> l.contains(traceId));

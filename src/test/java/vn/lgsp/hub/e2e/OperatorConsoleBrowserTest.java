@@ -100,7 +100,7 @@ class OperatorConsoleBrowserTest extends SandboxHubTest {
     assertThat(callCitizenInfo().status()).isEqualTo(200);
     // both actions are in the admin trail, with the reasons typed in the dialog
     await().atMost(Duration.ofSeconds(10)).until(() -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json()
-        .get("items").findValuesAsText("reason").containsAll(List.of("browser test: register maintenance",
+        .get("items").findValuesAsString("reason").containsAll(List.of("browser test: register maintenance",
             "browser test: done")));
 
     // a register that goes away turns its rows red within seconds; the others stay green

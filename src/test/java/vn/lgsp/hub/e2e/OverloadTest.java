@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -30,6 +28,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 
@@ -118,7 +118,7 @@ class OverloadTest extends SandboxHubTest {
     // ready afterwards, and serving
     Response ready = hub.get("/actuator/health/readiness").send();
     assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-    assertThat(ready.json().get("status").asText()).isEqualTo("UP");
+    assertThat(ready.json().get("status").asString()).isEqualTo("UP");
     Response lookup = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123").as(HANOI, token).send();
     assertThat(lookup.status()).as(lookup.body()).isEqualTo(200);
 
@@ -129,7 +129,7 @@ class OverloadTest extends SandboxHubTest {
       assertThat(refusedIds).allSatisfy(id -> {
         assertThat(stored).as("record of refused %s", id).containsKey(id);
         assertThat(stored.get(id).path("statusCode").asInt()).isEqualTo(503);
-        assertThat(stored.get(id).path("faultCode").asText()).isEqualTo(OVERLOADED);
+        assertThat(stored.get(id).path("faultCode").asString()).isEqualTo(OVERLOADED);
       });
     });
   }
@@ -151,7 +151,7 @@ class OverloadTest extends SandboxHubTest {
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
       JsonNode sources = JSON.readTree(answer.body()).get("sources");
       assertThat(sources.size()).isEqualTo(2);
-      sources.forEach(section -> assertThat(section.path("status").asText()).as(answer.body()).isEqualTo("ok"));
+      sources.forEach(section -> assertThat(section.path("status").asString()).as(answer.body()).isEqualTo("ok"));
     }
   }
 
@@ -169,11 +169,11 @@ class OverloadTest extends SandboxHubTest {
       Answer answer = composite.get(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
       JSON.readTree(answer.body()).get("sources").properties().forEach(section -> {
-        String status = section.getValue().path("status").asText();
+        String status = section.getValue().path("status").asString();
         statuses.put(answer.messageId() + ":" + section.getKey(), status);
         if (!"ok".equals(status)) {
           assertThat(status).as(answer.body()).isEqualTo("hub-overloaded");
-          assertThat(section.getValue().path("problem").asText()).isEqualTo(OVERLOADED);
+          assertThat(section.getValue().path("problem").asString()).isEqualTo(OVERLOADED);
         }
       });
     }
@@ -184,7 +184,7 @@ class OverloadTest extends SandboxHubTest {
     // the refused source call is logged like every refusal
     JsonNode record = hub.awaitRecord(overloaded.get(0));
     assertThat(record.get("status").asInt()).isEqualTo(503);
-    assertThat(record.get("errorType").asText()).isEqualTo(OVERLOADED);
+    assertThat(record.get("errorType").asString()).isEqualTo(OVERLOADED);
   }
 
   /** How many lookups as many closed-loop callers as front threads get answered in {@code time}. */
@@ -240,8 +240,8 @@ class OverloadTest extends SandboxHubTest {
         return stored;
       }
       records.forEach(r -> {
-        if (r.path("messageId").asText().startsWith(prefix)) {
-          stored.put(r.get("messageId").asText(), r);
+        if (r.path("messageId").asString().startsWith(prefix)) {
+          stored.put(r.get("messageId").asString(), r);
         }
       });
       from = page.json().get("nextRecordsFrom").asLong();
@@ -251,8 +251,8 @@ class OverloadTest extends SandboxHubTest {
   private record Answer(String messageId, int status, String retryAfter, String xRoadError, String body, long millis) {
     String type() {
       try {
-        return JSON.readTree(body).path("type").asText(null);
-      } catch (java.io.IOException e) {
+        return JSON.readTree(body).path("type").asString(null);
+      } catch (tools.jackson.core.JacksonException e) {
         return null;
       }
     }

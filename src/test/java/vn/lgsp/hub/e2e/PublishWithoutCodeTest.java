@@ -92,7 +92,7 @@ class PublishWithoutCodeTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> hub.records(messageId).size() == 1);
       HubClient.Response listed = hub.get("/r1/VN/GOV/BTP/HOTICH/listMethods").bearer(hub.token(HANOI))
           .header("X-Road-Client", HANOI).send();
-      assertThat(listed.json().get("member").findValuesAsText("serviceCode")).containsExactly("birth-record");
+      assertThat(listed.json().get("member").findValuesAsString("serviceCode")).containsExactly("birth-record");
     } finally {
       civilStatus.stop();
     }

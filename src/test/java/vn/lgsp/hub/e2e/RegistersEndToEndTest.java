@@ -3,10 +3,10 @@ package vn.lgsp.hub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.sandbox.rest.BankSandbox;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
@@ -33,7 +33,7 @@ class RegistersEndToEndTest extends SandboxHubTest {
   void taxAndInsuranceServicesAnswerForASandboxPerson() {
     Response taxpayer = call("/r1/VN/GOV/BTC/THUE/taxpayer/" + CITIZEN);
     assertThat(taxpayer.status()).as(taxpayer.body()).isEqualTo(200);
-    assertThat(taxpayer.json().get("taxCode").asText()).isEqualTo(CITIZEN);
+    assertThat(taxpayer.json().get("taxCode").asString()).isEqualTo(CITIZEN);
 
     Response obligation = call("/r1/VN/GOV/BTC/THUE/tax-obligation/001085000002");
     assertThat(obligation.json().get("hasOutstandingDebt").asBoolean()).isTrue();
@@ -43,7 +43,7 @@ class RegistersEndToEndTest extends SandboxHubTest {
     assertThat(history.json().get("periods").size()).isPositive();
 
     Response card = call("/r1/VN/GOV/BHXH/BAOHIEM/health-card/" + CITIZEN);
-    assertThat(card.json().get("cardNumber").asText()).startsWith("GD4");
+    assertThat(card.json().get("cardNumber").asString()).startsWith("GD4");
   }
 
   @Test
@@ -52,7 +52,7 @@ class RegistersEndToEndTest extends SandboxHubTest {
     assertThat(business.status()).as(business.body()).isEqualTo(200);
     Response wrong = call("/r1/VN/GOV/BTC/THUE/taxpayer/0100109107");
     assertThat(wrong.status()).isEqualTo(400);
-    assertThat(wrong.json().get("type").asText()).isEqualTo("Client.InvalidRequest");
+    assertThat(wrong.json().get("type").asString()).isEqualTo("Client.InvalidRequest");
   }
 
   @Test
@@ -75,13 +75,13 @@ class RegistersEndToEndTest extends SandboxHubTest {
     Response r = call("/r1/VN/GOV/LGSP/HUB/citizen-profile/001085999999?include=population,tax,insurance");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode sources = r.json().get("sources");
-    assertThat(sources.get("population").get("status").asText()).isEqualTo("not-found");
-    assertThat(sources.get("tax").get("status").asText()).isEqualTo("not-found");
-    assertThat(sources.get("insurance").get("status").asText()).isEqualTo("not-found");
+    assertThat(sources.get("population").get("status").asString()).isEqualTo("not-found");
+    assertThat(sources.get("tax").get("status").asString()).isEqualTo("not-found");
+    assertThat(sources.get("insurance").get("status").asString()).isEqualTo("not-found");
 
     JsonNode found = call("/r1/VN/GOV/LGSP/HUB/citizen-profile/" + CITIZEN).json().get("sources");
-    assertThat(found.get("population").get("data").get("dateOfBirth").asText()).isEqualTo("1985-09-12");
-    assertThat(found.get("tax").get("status").asText()).isEqualTo("ok");
-    assertThat(found.get("insurance").get("status").asText()).isEqualTo("ok");
+    assertThat(found.get("population").get("data").get("dateOfBirth").asString()).isEqualTo("1985-09-12");
+    assertThat(found.get("tax").get("status").asString()).isEqualTo("ok");
+    assertThat(found.get("insurance").get("status").asString()).isEqualTo("ok");
   }
 }

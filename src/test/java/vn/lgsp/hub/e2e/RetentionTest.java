@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.audit.ExchangeLogArchive;
 import vn.lgsp.hub.audit.VerifyCommand;
 import vn.lgsp.hub.support.HubClient.Response;
@@ -57,18 +57,18 @@ class RetentionTest extends SandboxHubTest {
     JsonNode report = await().atMost(Duration.ofSeconds(10)).until(this::verify,
         v -> v.get("intact").asBoolean() && v.get("unsealedRecords").asLong() == 0);
     JsonNode parts = report.get("parts");
-    assertThat(parts.get(parts.size() - 2).get("source").asText()).isEqualTo(archived.json().get("file").asText());
-    assertThat(parts.get(parts.size() - 1).get("source").asText()).isEqualTo("database");
+    assertThat(parts.get(parts.size() - 2).get("source").asString()).isEqualTo(archived.json().get("file").asString());
+    assertThat(parts.get(parts.size() - 1).get("source").asString()).isEqualTo("database");
     assertThat(parts.get(parts.size() - 1).get("result").get("firstSeq").asLong())
         .isEqualTo(archived.json().get("lastSeq").asLong() + 1);
     assertThat(hub.records(fresh)).hasSize(1);
 
-    Path file = archive.directory().resolve(archived.json().get("file").asText());
+    Path file = archive.directory().resolve(archived.json().get("file").asString());
     String original = Files.readString(file);
     assertThat(original).contains(old);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     // an auditor trusts the archive's certificate only by the fingerprint the operator publishes
-    String fingerprint = "--fingerprint=sha256:" + hub.admin("/admin/api/exchange-log/status").json().get("sealKeyId").asText();
+    String fingerprint = "--fingerprint=sha256:" + hub.admin("/admin/api/exchange-log/status").json().get("sealKeyId").asString();
     assertThat(VerifyCommand.run(new String[] {fingerprint, file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).as(out.toString()).isZero();
 
@@ -76,8 +76,8 @@ class RetentionTest extends SandboxHubTest {
     try {
       JsonNode broken = verify();
       assertThat(broken.get("intact").asBoolean()).isFalse();
-      assertThat(broken.get("firstBadSource").asText()).isEqualTo(file.getFileName().toString());
-      assertThat(broken.get("firstBad").get("problem").asText()).isEqualTo("altered");
+      assertThat(broken.get("firstBadSource").asString()).isEqualTo(file.getFileName().toString());
+      assertThat(broken.get("firstBad").get("problem").asString()).isEqualTo("altered");
     } finally {
       Files.writeString(file, original);
     }
@@ -85,7 +85,7 @@ class RetentionTest extends SandboxHubTest {
 
     JsonNode trail = await().atMost(Duration.ofSeconds(10)).until(
         () -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items"),
-        items -> items.findValuesAsText("reason").contains("retention drill"));
-    assertThat(trail.findValuesAsText("action")).contains("exchange-log.archive");
+        items -> items.findValuesAsString("reason").contains("retention drill"));
+    assertThat(trail.findValuesAsString("action")).contains("exchange-log.archive");
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,16 +85,16 @@ class SecondVerifierAgreementTest extends SandboxHubTest {
 
   private static Map<String, Object> compared(JsonNode report) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("verdict", report.get("verdict").asText());
+    fields.put("verdict", report.get("verdict").asString());
     fields.put("exit", report.get("exit").asInt());
-    if (!"unusable".equals(report.get("verdict").asText())) {
+    if (!"unusable".equals(report.get("verdict").asString())) {
       for (String name : COMPARED.subList(2, COMPARED.size())) {
         fields.put(name, report.get(name));
       }
       List<String> findings = new ArrayList<>();
       // a member without a value may be absent or null
-      report.get("findings").forEach(f -> findings.add(f.get("verdict").asText() + " line " + f.path("line").asText("-")
-          + " seq " + f.path("chainSeq").asText("-")));
+      report.get("findings").forEach(f -> findings.add(f.get("verdict").asString() + " line " + f.path("line").asString("-")
+          + " seq " + f.path("chainSeq").asString("-")));
       fields.put("findings", findings);
     }
     return fields;
@@ -137,7 +137,7 @@ class SecondVerifierAgreementTest extends SandboxHubTest {
   static Stream<Arguments> manifestCases() throws IOException {
     List<Arguments> cases = new ArrayList<>();
     JSON.readTree(VECTORS.resolve("manifest.json").toFile()).get("cases")
-        .forEach(c -> cases.add(Arguments.of(c.get("name").asText(), c)));
+        .forEach(c -> cases.add(Arguments.of(c.get("name").asString(), c)));
     return cases.stream();
   }
 
@@ -145,11 +145,11 @@ class SecondVerifierAgreementTest extends SandboxHubTest {
   @MethodSource("manifestCases")
   void bothVerifiersAgreeOnEveryManifestCase(String name, JsonNode c) throws Exception {
     List<String> args = new ArrayList<>();
-    c.get("args").forEach(a -> args.add(a.asText().startsWith("--certificate=")
-        ? "--certificate=" + VECTORS.resolve(a.asText().substring("--certificate=".length()))
-        : a.asText()));
-    Verdict verdict = agree(args, VECTORS.resolve(c.get("file").asText()));
-    assertThat(verdict.verdict()).isEqualTo(c.get("expect").get("verdict").asText());
+    c.get("args").forEach(a -> args.add(a.asString().startsWith("--certificate=")
+        ? "--certificate=" + VECTORS.resolve(a.asString().substring("--certificate=".length()))
+        : a.asString()));
+    Verdict verdict = agree(args, VECTORS.resolve(c.get("file").asString()));
+    assertThat(verdict.verdict()).isEqualTo(c.get("expect").get("verdict").asString());
     assertThat(verdict.exit()).isEqualTo(c.get("expect").get("exit").asInt());
   }
 
@@ -202,7 +202,7 @@ class SecondVerifierAgreementTest extends SandboxHubTest {
       hub.awaitRecord(messageId);
     }
     Instant to = Instant.now();
-    String fingerprint = "--fingerprint=" + hub.admin("/admin/api/exchange-log/status").json().get("sealFingerprint").asText();
+    String fingerprint = "--fingerprint=" + hub.admin("/admin/api/exchange-log/status").json().get("sealFingerprint").asString();
     Response export = hub.admin("/admin/api/exchanges/export?from=" + from + "&to=" + to
         + "&format=jsonl&reason=second+verifier");
     assertThat(export.status()).as(export.body()).isEqualTo(200);

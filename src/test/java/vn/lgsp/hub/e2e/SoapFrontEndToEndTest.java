@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.SandboxHubTest;
 
 /** SOAP one-stop systems reach the same services, rights and log through /services/hub. */
@@ -92,7 +92,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     String fullName = hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/" + CITIZEN).as(HANOI, token).send().json()
-        .get("fullName").asText();
+        .get("fullName").asString();
     assertThat(r.body()).contains("citizen-infoResponse").contains("<hub:fullName>" + fullName + "</hub:fullName>")
         .contains(messageId + "</xrd:id>");
     await().atMost(Duration.ofSeconds(10)).until(() -> hub.records(messageId).size() == 1);
@@ -143,7 +143,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
     assertThat(inFault.find()).as("the fault names the exchange: %s", r.body()).isTrue();
     String messageId = inFault.group(1);
     JsonNode record = hub.awaitRecord(messageId);
-    assertThat(record.get("errorType").asText()).isEqualTo(type);
+    assertThat(record.get("errorType").asString()).isEqualTo(type);
     return messageId;
   }
 
@@ -176,7 +176,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
         "<hub:no-such-service/>"));
     assertThat(refusedAndLogged(r, "Client.UnknownService")).isEqualTo(messageId);
     JsonNode record = hub.awaitRecord(messageId);
-    assertThat(record.path("serviceId").asText()).isEqualTo("VN/GOV/BCA/DANCU/no-such-service");
+    assertThat(record.path("serviceId").asString()).isEqualTo("VN/GOV/BCA/DANCU/no-such-service");
   }
 
   @Test
@@ -266,7 +266,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
     HttpResponse<String> r = soap(hub.token(HANOI), envelope(clientHeader(HANOI) + serviceHeader(CITIZEN_INFO)
         + "<xrd:id>" + messageId + "</xrd:id><xrd:issue>" + issue + "</xrd:issue>", CITIZEN_INFO_BODY));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(hub.awaitRecord(messageId).get("issue").asText()).isEqualTo(issue);
+    assertThat(hub.awaitRecord(messageId).get("issue").asString()).isEqualTo(issue);
   }
 
   @Test

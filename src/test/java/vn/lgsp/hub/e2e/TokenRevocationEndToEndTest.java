@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -71,7 +71,7 @@ class TokenRevocationEndToEndTest extends SandboxHubTest {
       assertThat(own.status()).as(own.body()).isEqualTo(200);
       Response refused = hub.get(CITIZEN_INFO).as(HANOI, token).header("X-Road-Issue", "HS-REVOKE").send();
       assertThat(refused.status()).isEqualTo(401);
-      assertThat(refused.json().get("type").asText()).isEqualTo("Client.Unauthenticated");
+      assertThat(refused.json().get("type").asString()).isEqualTo("Client.Unauthenticated");
 
       org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> otherHub.isRevoked(token));
     } finally {
@@ -101,7 +101,7 @@ class TokenRevocationEndToEndTest extends SandboxHubTest {
         .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic(HANOI))
         .header("X-Road-Id", granted).send();
     assertThat(tokenAnswer.status()).as(tokenAnswer.body()).isEqualTo(200);
-    String token = tokenAnswer.json().get("access_token").asText();
+    String token = tokenAnswer.json().get("access_token").asString();
 
     String foreign = UUID.randomUUID().toString();
     int foreignStatus = revoke(HCMC, token, foreign).status();
@@ -113,20 +113,20 @@ class TokenRevocationEndToEndTest extends SandboxHubTest {
     assertThat(noCredentials.status()).as("%s", noCredentials.body()).isIn(400, 401);
 
     JsonNode grant = hub.awaitRecord(granted);
-    assertThat(grant.get("clientId").asText()).isEqualTo(HANOI);
+    assertThat(grant.get("clientId").asString()).isEqualTo(HANOI);
     assertThat(grant.get("status").asInt()).isEqualTo(200);
     assertThat(grant.toString()).doesNotContain(HubClient.SANDBOX_SECRET).doesNotContain(token);
     JsonNode refused = hub.awaitRecord(foreign);
-    assertThat(refused.get("claimedClientId").asText()).isEqualTo(HCMC);
+    assertThat(refused.get("claimedClientId").asString()).isEqualTo(HCMC);
     assertThat(refused.get("status").asInt()).isEqualTo(foreignStatus).isGreaterThanOrEqualTo(400);
-    assertThat(refused.get("errorType").asText()).startsWith("Client.");
+    assertThat(refused.get("errorType").asString()).startsWith("Client.");
     JsonNode revoked = hub.awaitRecord(own);
-    assertThat(revoked.get("clientId").asText()).isEqualTo(HANOI);
-    assertThat(revoked.get("path").asText()).isEqualTo("/oauth2/revoke");
+    assertThat(revoked.get("clientId").asString()).isEqualTo(HANOI);
+    assertThat(revoked.get("path").asString()).isEqualTo("/oauth2/revoke");
     assertThat(revoked.toString()).doesNotContain(token);
     JsonNode unauthenticated = hub.awaitRecord(anonymous);
     assertThat(unauthenticated.get("status").asInt()).isEqualTo(noCredentials.status());
-    assertThat(unauthenticated.get("errorType").asText()).startsWith("Client.");
+    assertThat(unauthenticated.get("errorType").asString()).startsWith("Client.");
     assertThat(unauthenticated.has("clientId")).isFalse();
     // one answer, one record: awaitRecord found exactly one for each id
   }

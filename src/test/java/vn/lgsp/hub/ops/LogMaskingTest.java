@@ -23,4 +23,18 @@ class LogMaskingTest {
         .contains("\"stack_trace\":\"at x(#########)\"")
         .contains("\"traceId\":\"4bf92f3577b34da6123456789e0e4736\"");
   }
+
+  /** Boot 4's ECS lines hold arrays, whose elements have no name: they are written, not a failure. */
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void arraysAreWrittenAsTheyAre() {
+    JsonWriter<String> writer = JsonWriter.of(members -> {
+      members.add("message", m -> "lookup of " + m + " failed");
+      members.add("tags", m -> java.util.List.of("hub", m));
+      new LogMasking().customize((JsonWriter.Members) members);
+    });
+    assertThat(writer.writeToString("001085000123"))
+        .contains("\"message\":\"lookup of ######### failed\"")
+        .contains("\"tags\":[\"hub\",\"001085000123\"]");
+  }
 }

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
@@ -30,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.connectors.ResilienceFactory;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
@@ -202,12 +202,12 @@ class OversizedAnswersRouteTest {
 
     long allocated = allocatedSince(before);
     assertThat(r.status()).as(r.body()).isEqualTo(502);
-    assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.ResponseTooLarge");
+    assertThat(r.json().get("type").asString()).isEqualTo("Server.Provider.ResponseTooLarge");
     assertThat(r.header("X-Road-Error")).isEqualTo("Server.Provider.ResponseTooLarge");
     assertThat(r.body()).doesNotContain("xxxxxxxx").doesNotContain(CITIZEN);
     assertThat(allocated).as("bytes allocated by the hub's threads during the call").isLessThan(ALLOCATION_CEILING);
     JsonNode record = hub.awaitRecord(messageId);
-    assertThat(record.get("errorType").asText()).isEqualTo("Server.Provider.ResponseTooLarge");
+    assertThat(record.get("errorType").asString()).isEqualTo("Server.Provider.ResponseTooLarge");
     assertThat(record.get("status").asInt()).isEqualTo(502);
     System.out.printf("%s: oversized answer refused, %d KiB allocated by the hub during the call%n",
         servicePath.replace(CITIZEN, "{personalId}"), allocated >> 10);
@@ -258,11 +258,11 @@ class OversizedAnswersRouteTest {
       Response r = i % 2 == 0
           ? hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send()
           : hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HCMC, hcmc).send();
-      assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.ResponseTooLarge");
+      assertThat(r.json().get("type").asString()).isEqualTo("Server.Provider.ResponseTooLarge");
     }
     assertThat(resilience.breakers().circuitBreaker("tax-register").getState().name()).isEqualTo("OPEN");
     Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send();
-    assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.Unavailable");
+    assertThat(r.json().get("type").asString()).isEqualTo("Server.Provider.Unavailable");
   }
 
   /** Just under the limit, in many pieces (no single string or text node near a parser's limits). */
@@ -284,6 +284,6 @@ class OversizedAnswersRouteTest {
     assertThat(tax.status()).isEqualTo(200);
     assertThat(tax.json().get("items").size()).isEqualTo(2001);
     assertThat(citizen.status()).isEqualTo(200);
-    assertThat(citizen.json().get("fullName").asText()).isEqualTo("Đỗ Công Sơn");
+    assertThat(citizen.json().get("fullName").asString()).isEqualTo("Đỗ Công Sơn");
   }
 }

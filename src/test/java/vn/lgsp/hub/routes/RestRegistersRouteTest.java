@@ -15,7 +15,6 @@ import static vn.lgsp.hub.support.HubClient.DA_NANG;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +27,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.WireMockBackendsTest;
 
@@ -48,7 +48,7 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
 
     Response legacy = hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/1234567893").as(HANOI, token).send();
     assertThat(legacy.status()).as(legacy.body()).isEqualTo(200);
-    assertThat(legacy.json().get("name").asText()).isEqualTo("Công ty TNHH Mẫu");
+    assertThat(legacy.json().get("name").asString()).isEqualTo("Công ty TNHH Mẫu");
     Response branch = hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/1234567893-001").as(HANOI, token).send();
     assertThat(branch.status()).isEqualTo(200);
     Response personal = hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/" + CITIZEN).as(HANOI, token).send();
@@ -59,7 +59,7 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
     int calls = BACKEND.findAll(anyRequestedFor(anyUrl())).size();
     Response wrongCheckDigit = hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/1234567890").as(HANOI, token).send();
     assertThat(wrongCheckDigit.status()).isEqualTo(400);
-    assertThat(wrongCheckDigit.json().get("detail").asText()).contains("check digit");
+    assertThat(wrongCheckDigit.json().get("detail").asString()).contains("check digit");
     assertThat(BACKEND.findAll(anyRequestedFor(anyUrl()))).hasSize(calls);
   }
 
@@ -72,7 +72,7 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
     String token = hub.token(HANOI);
     Response notFound = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send();
     assertThat(notFound.status()).isEqualTo(404);
-    assertThat(notFound.json().get("type").asText()).isEqualTo("Client.NotFound");
+    assertThat(notFound.json().get("type").asString()).isEqualTo("Client.NotFound");
     Response failing = hub.get("/r1/VN/GOV/BHXH/BAOHIEM/health-card/" + CITIZEN).as(HANOI, token).send();
     assertThat(failing.status()).isEqualTo(503);
     assertThat(failing.body()).doesNotContain("ORA-").doesNotContain("db-bhxh");
@@ -95,7 +95,7 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
     long started = System.nanoTime();
     Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, hub.token(HANOI)).send();
     assertThat(r.status()).as(r.body()).isEqualTo(504);
-    assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.Timeout");
+    assertThat(r.json().get("type").asString()).isEqualTo("Server.Provider.Timeout");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_500));
     BACKEND.verify(1, getRequestedFor(urlPathMatching("/tax/v1/obligations/.*")));
   }
@@ -116,7 +116,7 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
 
     Response r = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, hanoi).send();
 
-    assertThat(r.json().get("type").asText()).isEqualTo("Server.Provider.Unavailable");
+    assertThat(r.json().get("type").asString()).isEqualTo("Server.Provider.Unavailable");
     assertThat(BACKEND.findAll(getRequestedFor(urlPathMatching("/tax/v1/obligations/.*")))).hasSize(calls);
     // another register's breaker is its own
     assertThat(resilience.breakers().circuitBreaker("social-insurance").getState().name()).isEqualTo("CLOSED");
@@ -201,9 +201,9 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode sources = r.json().get("sources");
-    assertThat(sources.get("population").get("status").asText()).isEqualTo("ok");
-    assertThat(sources.get("population").get("data").get("fullName").asText()).isEqualTo("Đỗ Công Sơn");
-    assertThat(sources.get("tax").get("status").asText()).isEqualTo("ok");
+    assertThat(sources.get("population").get("status").asString()).isEqualTo("ok");
+    assertThat(sources.get("population").get("data").get("fullName").asString()).isEqualTo("Đỗ Công Sơn");
+    assertThat(sources.get("tax").get("status").asString()).isEqualTo("ok");
     assertThat(sources.get("insurance").get("data").get("valid").asBoolean()).isTrue();
     // three sources of 300 ms each: in parallel the answer comes close to 300 ms, not 900
     assertThat(took).isLessThan(Duration.ofMillis(600));
@@ -211,7 +211,7 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
     for (String section : List.of("population", "tax", "insurance")) {
       await().atMost(Duration.ofSeconds(10)).until(() -> hub.records(messageId + ":" + section).size() == 1);
     }
-    assertThat(hub.records(messageId).get(0).get("serviceId").asText()).isEqualTo("VN/GOV/LGSP/HUB/citizen-profile");
+    assertThat(hub.records(messageId).get(0).get("serviceId").asString()).isEqualTo("VN/GOV/LGSP/HUB/citizen-profile");
   }
 
   @Test
@@ -220,13 +220,13 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
     BACKEND.stubFor(get(urlPathMatching("/bhxh/v1/health-cards/.*")).willReturn(json("{}").withStatus(503)));
     Response hanoi = hub.get("/r1/VN/GOV/LGSP/HUB/citizen-profile/" + CITIZEN).as(HANOI, hub.token(HANOI)).send();
     assertThat(hanoi.status()).as(hanoi.body()).isEqualTo(200);
-    assertThat(hanoi.json().get("sources").get("insurance").get("status").asText()).isEqualTo("unavailable");
-    assertThat(hanoi.json().get("sources").get("tax").get("status").asText()).isEqualTo("ok");
+    assertThat(hanoi.json().get("sources").get("insurance").get("status").asString()).isEqualTo("unavailable");
+    assertThat(hanoi.json().get("sources").get("tax").get("status").asString()).isEqualTo("ok");
 
     Response daNang = hub.get("/r1/VN/GOV/LGSP/HUB/citizen-profile/" + CITIZEN + "?include=population,tax")
         .as(DA_NANG, hub.token(DA_NANG)).send();
     JsonNode sources = daNang.json().get("sources");
-    assertThat(sources.get("tax").get("status").asText()).isEqualTo("denied");
+    assertThat(sources.get("tax").get("status").asString()).isEqualTo("denied");
     assertThat(sources.get("population").get("data").has("currentAddress")).isFalse();
     assertThat(sources.has("insurance")).isFalse();
 

@@ -2,8 +2,6 @@ package vn.lgsp.hub.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +13,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** A consumer or operator of a running hub, talking plain HTTP to its real port. */
 public final class HubClient {
@@ -55,7 +55,7 @@ public final class HubClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     assertThat(r.status()).as("token request: %s", r.body()).isEqualTo(200);
-    return r.json().get("access_token").asText();
+    return r.json().get("access_token").asString();
   }
 
   public Request get(String path) {
@@ -105,8 +105,8 @@ public final class HubClient {
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       JsonNode records = r.json().get("records");
       records.forEach(item -> {
-        if (purpose.equals(item.path("messageIssue").asText())) {
-          counts.merge(item.get("messageId").asText(), 1, Integer::sum);
+        if (purpose.equals(item.path("messageIssue").asString())) {
+          counts.merge(item.get("messageId").asString(), 1, Integer::sum);
         }
       });
       if (records.isEmpty()) {
@@ -201,7 +201,7 @@ public final class HubClient {
     public JsonNode json() {
       try {
         return JSON.readTree(body);
-      } catch (IOException e) {
+      } catch (tools.jackson.core.JacksonException e) {
         throw new AssertionError("not JSON: " + body, e);
       }
     }

@@ -1,7 +1,7 @@
 package vn.lgsp.hub.support;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * its own data directory. Subclasses share the running hub (one Spring test context).
  */
 // the hub as it runs: Spring Boot tests otherwise swap Prometheus for an in-memory registry
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureMetrics
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     // seal often, so that tests see seals without waiting

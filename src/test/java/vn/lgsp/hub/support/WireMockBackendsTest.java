@@ -3,7 +3,6 @@ package vn.lgsp.hub.support;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,7 +16,6 @@ import vn.lgsp.hub.connectors.ResilienceFactory;
  * the other agencies' backends (the sandbox registers are off). One WireMock for the whole test
  * JVM, so that every subclass shares the hub's Spring context.
  */
-@CamelSpringBootTest
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

@@ -1,6 +1,5 @@
 package vn.lgsp.hub.sandbox.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,6 +10,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.identity.PersonalId;
 import vn.lgsp.hub.sandbox.population.StableHash;
 import vn.lgsp.hub.sandbox.population.SyntheticPopulation;
@@ -51,16 +52,16 @@ public final class BankSandbox extends JsonHttpServer {
     JsonNode body;
     try {
       body = JSON.readTree(request.body());
-    } catch (IOException e) {
+    } catch (JacksonException e) {
       return Reply.error(400, "invalid-body");
     }
-    String personalId = body == null ? null : body.path("personalId").asText(null);
+    String personalId = body == null ? null : body.path("personalId").asString(null);
     if (personalId == null || !PersonalId.isValid(personalId)) {
       return Reply.error(400, "invalid-personal-id");
     }
-    String account = body.path("accountNumber").asText("");
-    String name = body.path("fullName").asText("");
-    boolean match = BANK_CODE.equals(body.path("bankCode").asText())
+    String account = body.path("accountNumber").asString("");
+    String name = body.path("fullName").asString("");
+    boolean match = BANK_CODE.equals(body.path("bankCode").asString(""))
         && population.find(personalId)
             .filter(c -> account.equals(accountNumberOf(personalId)))
             .filter(c -> SyntheticPopulation.normaliseName(c.fullName()).equals(SyntheticPopulation.normaliseName(name)))

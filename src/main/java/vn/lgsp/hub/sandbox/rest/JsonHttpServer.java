@@ -1,8 +1,5 @@
 package vn.lgsp.hub.sandbox.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -17,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import vn.lgsp.hub.sandbox.SandboxBackend;
 
 /**
@@ -55,7 +54,8 @@ abstract class JsonHttpServer implements AutoCloseable, SandboxBackend {
   private record Route(String method, Pattern path, Handler handler) {}
 
   protected static final ObjectMapper JSON =
-      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+      // Jackson 3 writes java.time values as ISO 8601 text by default (Jackson 2 needed JavaTimeModule and a feature)
+      JsonMapper.builder().build();
 
   private final List<Route> routes = new ArrayList<>();
   private int port;

@@ -2,8 +2,6 @@ package vn.lgsp.hub.sandbox.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.sandbox.population.SyntheticPopulation;
 
 /**
@@ -66,9 +66,9 @@ class RestSandboxesTest {
   @Test
   void taxpayerByPersonalIdCarriesThePopulationRegistersName() throws Exception {
     JsonNode taxpayer = get(tax, "/tax/v1/taxpayers/" + MAN_1985).json();
-    assertThat(taxpayer.get("personalId").asText()).isEqualTo(MAN_1985);
-    assertThat(taxpayer.get("name").asText()).isEqualTo(POPULATION.find(MAN_1985).orElseThrow().fullName());
-    assertThat(LocalDate.parse(taxpayer.get("registeredOn").asText())).isAfter(LocalDate.of(2003, 9, 11));
+    assertThat(taxpayer.get("personalId").asString()).isEqualTo(MAN_1985);
+    assertThat(taxpayer.get("name").asString()).isEqualTo(POPULATION.find(MAN_1985).orElseThrow().fullName());
+    assertThat(LocalDate.parse(taxpayer.get("registeredOn").asString())).isAfter(LocalDate.of(2003, 9, 11));
     assertThat(get(tax, "/tax/v1/taxpayers/" + MAN_1985).body()).isEqualTo(get(tax, "/tax/v1/taxpayers/" + MAN_1985).body());
   }
 
@@ -76,8 +76,8 @@ class RestSandboxesTest {
   void legacyTaxCodesAreCheckedByTheirCheckDigit() throws Exception {
     Reply business = get(tax, "/tax/v1/taxpayers/0100109106");
     assertThat(business.status()).isEqualTo(200);
-    assertThat(business.json().get("taxCode").asText()).isEqualTo("0100109106");
-    assertThat(get(tax, "/tax/v1/taxpayers/0100109106001").json().get("taxCode").asText()).isEqualTo("0100109106-001");
+    assertThat(business.json().get("taxCode").asString()).isEqualTo("0100109106");
+    assertThat(get(tax, "/tax/v1/taxpayers/0100109106001").json().get("taxCode").asString()).isEqualTo("0100109106-001");
     assertThat(get(tax, "/tax/v1/taxpayers/0100109107").status()).isEqualTo(400);
   }
 
@@ -108,11 +108,11 @@ class RestSandboxesTest {
     assertThat(insurance.hasGap(INSURANCE_GAP)).isTrue();
     JsonNode periods = gap.get("periods");
     assertThat(periods.size()).isGreaterThan(1);
-    String firstEnd = periods.get(0).get("to").asText();
-    String secondStart = periods.get(1).get("from").asText();
+    String firstEnd = periods.get(0).get("to").asString();
+    String secondStart = periods.get(1).get("from").asString();
     assertThat(java.time.YearMonth.parse(secondStart)).isAfter(java.time.YearMonth.parse(firstEnd).plusMonths(1));
     LocalDate born = POPULATION.find(INSURANCE_GAP).orElseThrow().dateOfBirth();
-    assertThat(java.time.YearMonth.parse(periods.get(0).get("from").asText()))
+    assertThat(java.time.YearMonth.parse(periods.get(0).get("from").asString()))
         .isAfterOrEqualTo(java.time.YearMonth.from(born.plusYears(18)));
 
     JsonNode steady = get(insurance, "/bhxh/v1/contributions/" + MAN_1985).json();
@@ -125,10 +125,10 @@ class RestSandboxesTest {
   void healthCardsAreValidOrExpiredOnTheSnapshotDate() throws Exception {
     JsonNode expired = get(insurance, "/bhxh/v1/health-cards/" + EXPIRED_CARD).json();
     assertThat(expired.get("valid").asBoolean()).isFalse();
-    assertThat(LocalDate.parse(expired.get("validTo").asText())).isBefore(SyntheticPopulation.SNAPSHOT_DATE);
+    assertThat(LocalDate.parse(expired.get("validTo").asString())).isBefore(SyntheticPopulation.SNAPSHOT_DATE);
     JsonNode valid = get(insurance, "/bhxh/v1/health-cards/" + MAN_1985).json();
     assertThat(valid.get("valid").asBoolean()).isTrue();
-    assertThat(valid.get("registeredHospital").asText()).isNotBlank();
+    assertThat(valid.get("registeredHospital").asString()).isNotBlank();
     assertThat(get(insurance, "/bhxh/v1/health-cards/" + CHILD).status()).isEqualTo(200);
     assertThat(get(insurance, "/bhxh/v1/health-cards/" + NOBODY).status()).isEqualTo(404);
   }
