@@ -36,6 +36,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
       return;
     }
     ProblemType type = status == 400 ? ProblemType.INVALID_REQUEST
+        : status == 408 ? ProblemType.REQUEST_TIMEOUT
+        : status == 414 ? ProblemType.URI_TOO_LONG
         : status == 431 ? ProblemType.HEADER_TOO_LARGE
         : status == 413 ? ProblemType.PAYLOAD_TOO_LARGE
         : status < 500 ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL_ERROR;
