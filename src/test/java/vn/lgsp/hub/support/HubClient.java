@@ -116,14 +116,10 @@ public final class HubClient {
     }
   }
 
-  /**
-   * Waits until exactly one record with this X-Road-Id is stored, and returns it. The record is in
-   * the broker before the answer leaves; the writer stores it moments later, but on a loaded 2-core
-   * machine running several builds that has taken more than 10 s.
-   */
+  /** Waits until exactly one record with this X-Road-Id is stored, and returns it. */
   public JsonNode awaitRecord(String messageId) {
     return org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(10))
         .until(() -> records(messageId), items -> items.size() == 1)
         .get(0);
   }
