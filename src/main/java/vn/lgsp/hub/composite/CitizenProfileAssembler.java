@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -62,7 +63,8 @@ public class CitizenProfileAssembler {
       headers.put(XRoadHeaders.ID, context.messageId() + ":" + section);
       headers.put(XRoadHeaders.ISSUE, context.issue());
       headers.put(XRoadHeaders.USER_ID, context.userId());
-      String path = "/r1/" + source.service() + source.path().replace("{personalId}", personalId);
+      String path = "/r1/" + source.service()
+          + UriComponentsBuilder.fromPath(source.path()).encode().buildAndExpand(Map.of("personalId", personalId)).toUriString();
       calls.put(section, loopback.fanOut(path, headers, properties.timeout()));
     }
     ObjectNode answer = json.createObjectNode();
