@@ -40,7 +40,6 @@ import vn.lgsp.hub.directory.ServiceCatalog;
 import vn.lgsp.hub.engine.LoopbackClient;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
-import vn.lgsp.hub.protocol.XRoadHeaders;
 
 /**
  * The SOAP front for one-stop systems that speak SOAP: the X-Road SOAP headers name client and
@@ -167,12 +166,8 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
     }
     String path = "/r1/" + target.service()
         + UriComponentsBuilder.fromPath(target.path()).encode().buildAndExpand(pathInputs).toUriString();
-    Map<String, String> http = new LinkedHashMap<>();
-    http.put("Authorization", authorization());
-    http.put(XRoadHeaders.CLIENT, headers.client());
-    http.put(XRoadHeaders.ID, messageId);
-    http.put(XRoadHeaders.USER_ID, headers.userId());
-    http.put(XRoadHeaders.ISSUE, headers.issue());
+    Map<String, String> http = LoopbackClient.forwarded(authorization(), headers.client(), messageId, headers.userId(),
+        headers.issue());
     byte[] body = null;
     if ("POST".equals(target.method())) {
       body = inputs.toString().getBytes(StandardCharsets.UTF_8);
