@@ -117,6 +117,7 @@ public class ExchangeLogWriter implements SmartLifecycle {
     return lastStoredAt;
   }
 
+  // hand-written on purpose: Spring/Camel JMS listeners commit per message; here a whole batch commits after the database
   private void run() {
     while (running) {
       try (Connection connection = connectionFactory.createConnection();

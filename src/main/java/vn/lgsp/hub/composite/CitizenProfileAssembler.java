@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -19,7 +20,6 @@ import vn.lgsp.hub.engine.ExchangeContext;
 import vn.lgsp.hub.engine.LoopbackClient;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
-import vn.lgsp.hub.protocol.XRoadHeaders;
 
 /**
  * Gathers what a dossier needs from several registers in one call. Each source is called in
@@ -56,13 +56,10 @@ public class CitizenProfileAssembler {
     Map<String, CompletableFuture<HttpResponse<byte[]>>> calls = new LinkedHashMap<>();
     for (String section : sections) {
       CompositeProperties.Source source = properties.sources().get(section);
-      Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("Authorization", exchange.getIn().getHeader("Authorization", String.class));
-      headers.put(XRoadHeaders.CLIENT, context.client().toString());
-      headers.put(XRoadHeaders.ID, context.messageId() + ":" + section);
-      headers.put(XRoadHeaders.ISSUE, context.issue());
-      headers.put(XRoadHeaders.USER_ID, context.userId());
-      String path = "/r1/" + source.service() + source.path().replace("{personalId}", personalId);
+      Map<String, String> headers = LoopbackClient.forwarded(exchange.getIn().getHeader("Authorization", String.class),
+          context.client().toString(), context.messageId() + ":" + section, context.userId(), context.issue());
+      String path = "/r1/" + source.service()
+          + UriComponentsBuilder.fromPath(source.path()).encode().buildAndExpand(Map.of("personalId", personalId)).toUriString();
       calls.put(section, loopback.fanOut(path, headers, properties.timeout()));
     }
     ObjectNode answer = json.createObjectNode();

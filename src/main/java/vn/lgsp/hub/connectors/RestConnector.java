@@ -2,18 +2,16 @@ package vn.lgsp.hub.connectors;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -30,7 +28,6 @@ import vn.lgsp.hub.protocol.TraceContext;
 final class RestConnector implements Connector {
 
   private static final Logger log = LoggerFactory.getLogger(RestConnector.class);
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
   private final ConnectorDescriptor descriptor;
   private final ResilienceFactory.Guard guard;
@@ -104,18 +101,14 @@ final class RestConnector implements Connector {
     return builder.method(operation.method(), HttpRequest.BodyPublishers.ofByteArray(body)).build();
   }
 
+  /** The path with its {@code {name}} inputs filled in, each strictly URL-encoded ({@code /} included). */
   static String expand(String template, Map<String, String> inputs) {
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = inputs.get(m.group(1));
-      if (value == null) {
-        throw new IllegalStateException("path input '" + m.group(1) + "' is not declared");
+    for (String name : new UriTemplate(template).getVariableNames()) {
+      if (inputs.get(name) == null) {
+        throw new IllegalStateException("path input '" + name + "' is not declared");
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));
     }
-    m.appendTail(out);
-    return out.toString();
+    return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(inputs).toUriString();
   }
 
   private JsonNode call(ConnectorDescriptor.Operation operation, HttpRequest request) {

@@ -2,9 +2,8 @@ package vn.lgsp.hub.directory;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriTemplate;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,8 +20,6 @@ import vn.lgsp.hub.protocol.XRoadHeaders;
  */
 @Component
 public class OpenApiWriter {
-
-  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
   private final ObjectMapper json;
   private final AccessPolicy access;
@@ -50,9 +47,8 @@ public class OpenApiWriter {
       ObjectNode operation = pathItem.putObject(endpoint.method().toLowerCase(Locale.ROOT));
       operation.put("operationId", endpoint.routeId());
       ArrayNode parameters = operation.putArray("parameters");
-      Matcher m = PATH_PARAMETER.matcher(endpoint.path());
-      while (m.find()) {
-        parameter(parameters, m.group(1), "path", true, inputType(endpoint, m.group(1)));
+      for (String name : new UriTemplate(endpoint.path()).getVariableNames()) {
+        parameter(parameters, name, "path", true, inputType(endpoint, name));
       }
       parameter(parameters, XRoadHeaders.CLIENT, "header", true, null);
       parameter(parameters, XRoadHeaders.ISSUE, "header", access.requiresPurpose(service), null);

@@ -5,9 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.protocol.XRoadHeaders;
 
 /**
  * Calls the hub's own X-Road REST front door over loopback HTTP. Fronts that speak another
@@ -23,6 +25,21 @@ public class LoopbackClient {
 
   public LoopbackClient(LoopbackConnector connector) {
     this.connector = connector;
+  }
+
+  /**
+   * The headers that carry a caller into a loopback exchange made on their behalf: their token and
+   * their X-Road client, message id, user and purpose. The one place fronts and composites build them.
+   */
+  public static Map<String, String> forwarded(String authorization, String client, String messageId, String userId,
+      String issue) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Authorization", authorization);
+    headers.put(XRoadHeaders.CLIENT, client);
+    headers.put(XRoadHeaders.ID, messageId);
+    headers.put(XRoadHeaders.USER_ID, userId);
+    headers.put(XRoadHeaders.ISSUE, issue);
+    return headers;
   }
 
   /**

@@ -1,14 +1,17 @@
 package vn.lgsp.hub.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -35,12 +38,17 @@ public class TokenAuthenticator {
   private final JwtDecoder decoder;
   private final Clock clock;
   private final TokenRevocations revocations;
-  private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+  /** Verified tokens only, each until its own expiry; bounded by Caffeine's size eviction. */
+  private final Cache<String, Jwt> verified;
 
   public TokenAuthenticator(JwtDecoder hubJwtDecoder, Clock clock, TokenRevocations revocations) {
     this.decoder = hubJwtDecoder;
     this.clock = clock;
     this.revocations = revocations;
+    this.verified = Caffeine.newBuilder()
+        .maximumSize(MAX_REMEMBERED)
+        .expireAfter(Expiry.creating((String token, Jwt jwt) -> Duration.between(clock.instant(), jwt.getExpiresAt())))
+        .build();
   }
 
   /**
@@ -115,10 +123,10 @@ public class TokenAuthenticator {
     String token = authorization.substring(BEARER.length()).trim();
     // checked before the cache and by the signature's bytes: a re-spelled token is the same token
     if (revocations.isRevoked(token)) {
-      verified.remove(token);
+      verified.invalidate(token);
       throw unauthenticated("the bearer token was revoked");
     }
-    Jwt known = verified.get(token);
+    Jwt known = verified.getIfPresent(token);
     Instant now = clock.instant();
     if (known != null && known.getExpiresAt() != null && now.isBefore(known.getExpiresAt())) {
       return known;
@@ -127,16 +135,11 @@ public class TokenAuthenticator {
     try {
       jwt = decoder.decode(token);
     } catch (JwtException e) {
-      verified.remove(token);
+      verified.invalidate(token);
       throw unauthenticated("the bearer token is invalid, expired or not for this hub");
     }
-    if (jwt.getExpiresAt() != null) {
-      if (verified.size() >= MAX_REMEMBERED) {
-        verified.values().removeIf(j -> !now.isBefore(j.getExpiresAt()));
-        if (verified.size() >= MAX_REMEMBERED) {
-          verified.clear();
-        }
-      }
+    // the hub's clock decides expiry on every read (above); Caffeine's own expiry only frees the entry
+    if (jwt.getExpiresAt() != null && now.isBefore(jwt.getExpiresAt())) {
       verified.put(token, jwt);
     }
     return jwt;

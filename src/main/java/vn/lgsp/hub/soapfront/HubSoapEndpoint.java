@@ -17,7 +17,6 @@ import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,10 +27,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriTemplate;
 import org.w3c.dom.Node;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -41,7 +40,6 @@ import vn.lgsp.hub.directory.ServiceCatalog;
 import vn.lgsp.hub.engine.LoopbackClient;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
-import vn.lgsp.hub.protocol.XRoadHeaders;
 
 /**
  * The SOAP front for one-stop systems that speak SOAP: the X-Road SOAP headers name client and
@@ -62,7 +60,6 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
   public static final String SERVICE = "HubService";
   public static final String PORT = "HubPort";
 
-  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   /** Longest input that goes into the REST path (a personal ID has 12 digits). */
   static final int MAX_PATH_INPUT = 64;
@@ -155,32 +152,28 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
   }
 
   private HttpResponse<byte[]> call(PublishedService target, XRoadSoapHeaders headers, String messageId, ObjectNode inputs) {
-    StringBuilder path = new StringBuilder("/r1/" + target.service());
-    Matcher m = PATH_PARAMETER.matcher(target.path());
-    while (m.find()) {
-      JsonNode value = inputs.remove(m.group(1));
+    Map<String, String> pathInputs = new LinkedHashMap<>();
+    for (String name : new UriTemplate(target.path()).getVariableNames()) {
+      JsonNode value = inputs.remove(name);
       if (value == null) {
-        throw fault(ProblemType.INVALID_REQUEST, "the request element needs '" + m.group(1) + "'", null);
+        throw fault(ProblemType.INVALID_REQUEST, "the request element needs '" + name + "'", null);
       }
       if (value.asString("").length() > MAX_PATH_INPUT) {
         // it becomes part of the REST path, which the exchange record keeps whole
-        throw fault(ProblemType.INVALID_REQUEST, "'" + m.group(1) + "' may have at most " + MAX_PATH_INPUT + " characters", null);
+        throw fault(ProblemType.INVALID_REQUEST, "'" + name + "' may have at most " + MAX_PATH_INPUT + " characters", null);
       }
-      m.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value.asString(""), StandardCharsets.UTF_8)));
+      pathInputs.put(name, value.asString(""));
     }
-    m.appendTail(path);
-    Map<String, String> http = new LinkedHashMap<>();
-    http.put("Authorization", authorization());
-    http.put(XRoadHeaders.CLIENT, headers.client());
-    http.put(XRoadHeaders.ID, messageId);
-    http.put(XRoadHeaders.USER_ID, headers.userId());
-    http.put(XRoadHeaders.ISSUE, headers.issue());
+    String path = "/r1/" + target.service()
+        + UriComponentsBuilder.fromPath(target.path()).encode().buildAndExpand(pathInputs).toUriString();
+    Map<String, String> http = LoopbackClient.forwarded(authorization(), headers.client(), messageId, headers.userId(),
+        headers.issue());
     byte[] body = null;
     if ("POST".equals(target.method())) {
       body = inputs.toString().getBytes(StandardCharsets.UTF_8);
     }
     try {
-      return loopback.send(target.method(), path.toString(), http, body, TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return loopback.send(target.method(), path, http, body, TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ConnectException) {
         throw fault(ProblemType.INTERNAL_ERROR, null, null); // the REST front never saw it: recorded here
