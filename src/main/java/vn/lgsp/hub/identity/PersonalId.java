@@ -65,17 +65,38 @@ public record PersonalId(String value) {
   }
 
   public Sex sex() {
-    return (value.charAt(3) - '0') % 2 == 0 ? Sex.MALE : Sex.FEMALE;
+    return sex(value);
   }
 
   public String serial() {
     return value.substring(6);
   }
 
-  private static int birthYear(String value) {
-    int centuryDigit = value.charAt(3) - '0';
+  /**
+   * The birth year that twelve digits encode (G and YY), without the checks of a personal ID: for
+   * registers that decode IDs by this rule but accept others than the hub does (the sandbox's).
+   */
+  public static int birthYear(String digits) {
+    int centuryDigit = digits.charAt(3) - '0';
     int century = 1900 + (centuryDigit / 2) * 100;
-    return century + Integer.parseInt(value.substring(4, 6));
+    return century + Integer.parseInt(digits.substring(4, 6));
+  }
+
+  /** The sex that twelve digits encode (G), without the checks of a personal ID. */
+  public static Sex sex(String digits) {
+    return (digits.charAt(3) - '0') % 2 == 0 ? Sex.MALE : Sex.FEMALE;
+  }
+
+  /**
+   * The twelve digits {@code PPP G YY NNNNNN} of a person born in {@code birthYear} (1900-2399) with
+   * this sex, province code (three digits) and serial (0-999999), without the checks of a personal ID.
+   */
+  public static String digits(String provinceCode, Sex sex, int birthYear, int serial) {
+    if (provinceCode.length() != 3 || birthYear < 1900 || birthYear > 2399 || serial < 0 || serial > 999_999) {
+      throw new IllegalArgumentException("no personal ID encodes these attributes");
+    }
+    int centuryDigit = 2 * ((birthYear - 1900) / 100) + (sex == Sex.FEMALE ? 1 : 0);
+    return String.format("%s%d%02d%06d", provinceCode, centuryDigit, birthYear % 100, serial);
   }
 
   /** Never the plain ID: a record's string form ends up in logs too easily. */

@@ -58,4 +58,20 @@ class PersonalIdTest {
   void nullIsInvalid() {
     assertThat(PersonalId.isValid(null)).isFalse();
   }
+
+  @ParameterizedTest
+  @CsvSource({"079,FEMALE,2001,456,079301000456", "001,MALE,1985,123,001085000123", "001,MALE,2185,123,001485000123",
+      "500,FEMALE,2385,1,500985000001"})
+  void encodesAndDecodesDigitsWithoutTheChecks(String province, PersonalId.Sex sex, int year, int serial, String digits) {
+    assertThat(PersonalId.digits(province, sex, year, serial)).isEqualTo(digits);
+    assertThat(PersonalId.birthYear(digits)).isEqualTo(year);
+    assertThat(PersonalId.sex(digits)).isEqualTo(sex);
+  }
+
+  @Test
+  void noDigitsForAttributesNoIdEncodes() {
+    assertThatThrownBy(() -> PersonalId.digits("001", PersonalId.Sex.MALE, 1899, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PersonalId.digits("001", PersonalId.Sex.MALE, 2400, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PersonalId.digits("01", PersonalId.Sex.MALE, 1985, 1)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

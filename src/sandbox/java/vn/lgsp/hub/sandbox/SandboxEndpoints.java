@@ -7,18 +7,30 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Chooses the sandbox backends' loopback ports before the context starts and points the
+ * Chooses the sandbox backends' loopback ports before any bean of the hub is created and points the
  * connectors at them ({@code hub.endpoints.<connector>}), unless the configuration already names
  * an endpoint (tests point a connector at WireMock that way). Port 0 means "any free port":
  * chosen here so that two hubs side by side never collide on a fixed sandbox port.
+ *
+ * <p>A bean factory post-processor of {@link SandboxConfiguration}, not an environment
+ * post-processor: those are listed in {@code META-INF/spring.factories}, which the production jar
+ * shares with the quick start, and that jar has no sandbox class to name (docs/ARCHITECTURE.md,
+ * "The sandbox and the production jar"). It runs after the configuration classes are read and
+ * before any bean (the web server, the connectors, the seal witness) reads these properties.
  */
-public class SandboxEndpoints implements EnvironmentPostProcessor {
+public class SandboxEndpoints implements BeanFactoryPostProcessor {
+
+  private final ConfigurableEnvironment env;
+
+  SandboxEndpoints(ConfigurableEnvironment env) {
+    this.env = env;
+  }
 
   /** Connector id to the path below the sandbox server's root that the connector calls. */
   static final Map<String, String> BACKENDS =
@@ -33,10 +45,7 @@ public class SandboxEndpoints implements EnvironmentPostProcessor {
   }
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-    if (!env.getProperty("hub.sandbox.enabled", Boolean.class, false)) {
-      return;
-    }
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
     Map<String, Object> chosen = new HashMap<>();
     BACKENDS.forEach(
         (backend, path) -> {

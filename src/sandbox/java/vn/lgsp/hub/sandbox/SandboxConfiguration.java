@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import vn.lgsp.hub.sandbox.population.PopulationRegisterSandbox;
 import vn.lgsp.hub.sandbox.population.SyntheticPopulation;
 import vn.lgsp.hub.sandbox.rest.BankSandbox;
@@ -20,6 +21,12 @@ import vn.lgsp.hub.sandbox.rest.TaxSandbox;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "hub.sandbox.enabled", havingValue = "true")
 public class SandboxConfiguration {
+
+  /** The sandbox's ports and the connectors' endpoints, in the environment before any bean reads them. */
+  @Bean
+  static SandboxEndpoints sandboxEndpoints(ConfigurableEnvironment environment) {
+    return new SandboxEndpoints(environment);
+  }
 
   @Bean
   SyntheticPopulation syntheticPopulation() {
