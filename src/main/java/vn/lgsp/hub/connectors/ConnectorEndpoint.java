@@ -9,8 +9,8 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import tools.jackson.databind.JsonNode;
-import vn.lgsp.hub.engine.ExchangeContext;
-import vn.lgsp.hub.engine.RequestParameters;
+import vn.lgsp.hub.exchange.ExchangeContext;
+import vn.lgsp.hub.exchange.RequestParameters;
 import vn.lgsp.hub.protocol.TraceContext;
 
 /** One operation of one connector, as a Camel producer: inputs in, canonical JSON out. */

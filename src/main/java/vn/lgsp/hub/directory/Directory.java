@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties;
 import vn.lgsp.hub.access.Grant;
-import vn.lgsp.hub.engine.ExchangeContext;
+import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.SubsystemId;

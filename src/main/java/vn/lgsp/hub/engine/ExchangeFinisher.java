@@ -25,6 +25,7 @@ import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.exchange.ExchangeContext;
 
 /**
  * The last step of every exchange, success or failure, before the answer is written: shape the

@@ -34,6 +34,8 @@ import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 import vn.lgsp.hub.protocol.XRoadPath;
 import vn.lgsp.hub.security.TokenAuthenticator;
+import vn.lgsp.hub.exchange.ExchangeContext;
+import vn.lgsp.hub.exchange.RequestParameters;
 
 /**
  * The checks every published service gets before its route runs, in this order: open the

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.exchange.ExchangeContext;
 
 /**
  * The meter of every exchange: {@code hub.exchanges} (Prometheus {@code hub_exchanges_seconds}),

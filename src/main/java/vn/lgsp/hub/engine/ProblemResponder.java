@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.exchange.ExchangeContext;
 
 /**
  * Maps whatever went wrong to a problem type and a detail safe to show the caller. Backend
