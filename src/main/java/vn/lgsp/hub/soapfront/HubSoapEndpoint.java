@@ -38,7 +38,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.directory.PublishedService;
 import vn.lgsp.hub.directory.ServiceCatalog;
-import vn.lgsp.hub.engine.LoopbackClient;
+import vn.lgsp.hub.edge.LoopbackClient;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.XRoadHeaders;

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.engine;
+package vn.lgsp.hub.edge;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -26,6 +26,7 @@ import vn.lgsp.hub.protocol.FreeTextHeaders;
 import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.engine.EngineProperties;
 
 /**
  * The first filter every request meets, before security and routing: path and query string within

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.engine;
+package vn.lgsp.hub.edge;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.engine.LoopbackHeaders;
 
 /**
  * Calls the hub's own X-Road REST front door over loopback HTTP. Fronts that speak another
