@@ -15,6 +15,8 @@ import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.SubsystemId;
+import vn.lgsp.hub.catalog.ServiceCatalog;
+import vn.lgsp.hub.catalog.PublishedService;
 
 /**
  * The GovStack IM directory services (specs/govstack-im/GovStack_IM_Directory_Services_API.yaml):

@@ -35,7 +35,11 @@ import vn.lgsp.hub.protocol.XRoadHeaders;
 import vn.lgsp.hub.protocol.XRoadPath;
 import vn.lgsp.hub.security.TokenAuthenticator;
 import vn.lgsp.hub.exchange.ExchangeContext;
+import vn.lgsp.hub.exchange.LogContext;
 import vn.lgsp.hub.exchange.RequestParameters;
+import vn.lgsp.hub.catalog.DeclaredServices;
+import vn.lgsp.hub.catalog.AcceptedQueryParameters;
+import vn.lgsp.hub.catalog.RouteConventions;
 
 /**
  * The checks every published service gets before its route runs, in this order: open the
@@ -45,23 +49,6 @@ import vn.lgsp.hub.exchange.RequestParameters;
  */
 @Component
 public class ExchangeGate implements Processor {
-
-  /** The route that answers paths no service route claims. */
-  public static final String UNKNOWN_SERVICE_ROUTE = "xroad-unknown-service";
-
-  /** Path parameters and top-level JSON fields of this name are personal IDs: the subject. */
-  public static final String SUBJECT_PARAMETER = "personalId";
-
-  /** Log context keys: every line logged while an exchange is handled carries them. */
-  public static final String MDC_MESSAGE_ID = "xRoadId";
-
-  public static final String MDC_TRACE_ID = "traceId";
-
-  /** Route property naming the service of a route whose path is not an X-Road service path. */
-  public static final String SERVICE_PROPERTY = "hub.service";
-
-  /** A path parameter of this name is a personal ID or a legacy tax code: the subject too. */
-  public static final String TAX_SUBJECT_PARAMETER = "taxId";
 
   private final FinishOnRouteDone finishOnRouteDone;
   private final TokenAuthenticator authenticator;
@@ -159,8 +146,8 @@ public class ExchangeGate implements Processor {
     context.request(fullUri, body);
     context.traceparent(TraceContext.continueOrStart(in.getHeader(TraceContext.HEADER, String.class)));
     // a caller's message id is free to hold digits: masked like any log text
-    MDC.put(MDC_MESSAGE_ID, SubjectHasher.maskForLog(messageId));
-    MDC.put(MDC_TRACE_ID, TraceContext.traceId(context.traceparent()));
+    MDC.put(LogContext.MESSAGE_ID, SubjectHasher.maskForLog(messageId));
+    MDC.put(LogContext.TRACE_ID, TraceContext.traceId(context.traceparent()));
     context.attachTo(exchange);
     in.setBody(body);
     if (!idValid) {
@@ -260,16 +247,11 @@ public class ExchangeGate implements Processor {
           ProblemType.UNKNOWN_SERVICE, "the path names no service: /r1/instance/class/member/subsystem/service");
     }
     context.service(path.service());
-    if (UNKNOWN_SERVICE_ROUTE.equals(exchange.getFromRouteId())) {
+    if (RouteConventions.UNKNOWN_SERVICE_ROUTE.equals(exchange.getFromRouteId())) {
       throw new HubProblemException(
           ProblemType.UNKNOWN_SERVICE, "no service " + path.service() + " with this method and path");
     }
     return path.service();
-  }
-
-  static void clearLogContext() {
-    MDC.remove(MDC_MESSAGE_ID);
-    MDC.remove(MDC_TRACE_ID);
   }
 
   private static String optionalText(Message in, String header) {
@@ -306,16 +288,16 @@ public class ExchangeGate implements Processor {
     if (context.requestSize() > 0 && !"POST".equals(context.method()) && !"PUT".equals(context.method())) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "a " + context.method() + " request carries no body");
     }
-    if (RequestParameters.declaresPathParameter(exchange, SUBJECT_PARAMETER)) {
-      context.subject(requirePersonalId(in.getHeader(SUBJECT_PARAMETER, String.class)));
+    if (RequestParameters.declaresPathParameter(exchange, RouteConventions.SUBJECT_PARAMETER)) {
+      context.subject(requirePersonalId(in.getHeader(RouteConventions.SUBJECT_PARAMETER, String.class)));
     } else {
-      String queried = RequestParameters.queryParameter(exchange, SUBJECT_PARAMETER);
+      String queried = RequestParameters.queryParameter(exchange, RouteConventions.SUBJECT_PARAMETER);
       if (queried != null) {
         context.subject(requirePersonalId(queried));
       }
     }
-    if (RequestParameters.declaresPathParameter(exchange, TAX_SUBJECT_PARAMETER)) {
-      String taxId = in.getHeader(TAX_SUBJECT_PARAMETER, String.class);
+    if (RequestParameters.declaresPathParameter(exchange, RouteConventions.TAX_SUBJECT_PARAMETER)) {
+      String taxId = in.getHeader(RouteConventions.TAX_SUBJECT_PARAMETER, String.class);
       String problem = TaxCode.problemWith(taxId);
       if (problem != null) {
         throw new HubProblemException(ProblemType.INVALID_REQUEST, problem);
@@ -347,7 +329,7 @@ public class ExchangeGate implements Processor {
     if (document == null || !document.isObject()) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "the body must be a JSON object");
     }
-    JsonNode subject = document.get(SUBJECT_PARAMETER);
+    JsonNode subject = document.get(RouteConventions.SUBJECT_PARAMETER);
     if (subject != null) {
       context.subject(requirePersonalId(subject.isString() ? subject.asString("") : null));
     }

@@ -36,6 +36,7 @@ import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 import vn.lgsp.hub.security.TokenAuthenticator;
+import vn.lgsp.hub.catalog.DeclaredServices;
 
 /**
  * The gate's order, without Spring or HTTP: authenticate, authorise (maintenance, access right,

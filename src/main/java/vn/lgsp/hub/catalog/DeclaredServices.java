@@ -1,4 +1,4 @@
-package vn.lgsp.hub.engine;
+package vn.lgsp.hub.catalog;
 
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import vn.lgsp.hub.protocol.ServiceId;
 
 /**
  * The service a route outside {@code /r1/} declares with the route property {@value
- * ExchangeGate#SERVICE_PROPERTY} (the data tracker, a consumer's own records). Read once per
+ * RouteConventions#SERVICE_PROPERTY} (the data tracker, a consumer's own records). Read once per
  * route: looking a route up in Camel copies its route list under a lock, too dear per request.
  */
 @Component
@@ -33,7 +33,7 @@ public class DeclaredServices {
     if (route == null) {
       return Optional.empty();
     }
-    Optional<ServiceId> declared = Optional.ofNullable(route.getProperties().get(ExchangeGate.SERVICE_PROPERTY))
+    Optional<ServiceId> declared = Optional.ofNullable(route.getProperties().get(RouteConventions.SERVICE_PROPERTY))
         .map(p -> ServiceId.parse(p.toString()));
     byRoute.put(routeId, declared);
     return declared;
