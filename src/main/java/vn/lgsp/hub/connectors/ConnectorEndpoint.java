@@ -33,11 +33,11 @@ final class ConnectorEndpoint extends DefaultEndpoint {
     return new DefaultProducer(this) {
       @Override
       public void process(Exchange exchange) {
+        ExchangeContext context = ExchangeContext.of(exchange);
         Map<String, String> inputs =
             InputValidator.collect(
                 connector.descriptor().operations().get(operation),
-                name -> RequestParameters.lookup(exchange, name));
-        ExchangeContext context = ExchangeContext.of(exchange);
+                name -> RequestParameters.lookup(exchange, name), context);
         String traceparent = context.traceparent() == null ? null : TraceContext.child(context.traceparent());
         Instant requestOut = Instant.now();
         long started = System.nanoTime();
