@@ -1,6 +1,7 @@
 package vn.lgsp.hub.audit;
 
 import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -29,9 +30,11 @@ public class LogFilters {
       "requestHash");
 
   private final SubjectHasher hasher;
+  private final Clock clock;
 
-  public LogFilters(SubjectHasher hasher) {
+  public LogFilters(SubjectHasher hasher, Clock clock) {
     this.hasher = hasher;
+    this.clock = clock;
   }
 
   /** A page of results: {@code page} from 0, {@code size} from 1 to the caller's maximum (default 50). */
@@ -50,7 +53,7 @@ public class LogFilters {
   public ExchangeLogQuery.Filter parse(Map<String, String> params, Set<String> allowed) {
     refuseUnknown(params, allowed);
     String personalId = text(params, "personalId");
-    if (personalId != null && PersonalId.problemWith(personalId, LocalDate.now(ZoneOffset.UTC).getYear()) != null) {
+    if (personalId != null && PersonalId.problemWith(personalId, clock.instant().atZone(ZoneOffset.UTC).getYear()) != null) {
       throw invalid("personalId", "must be a 12-digit personal ID");
     }
     String kind = text(params, "kind");

@@ -16,8 +16,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
-import vn.lgsp.hub.engine.ExchangeContext;
-import vn.lgsp.hub.engine.LoopbackClient;
+import vn.lgsp.hub.exchange.ExchangeContext;
+import vn.lgsp.hub.edge.LoopbackClient;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 

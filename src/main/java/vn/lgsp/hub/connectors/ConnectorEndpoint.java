@@ -9,8 +9,8 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import tools.jackson.databind.JsonNode;
-import vn.lgsp.hub.engine.ExchangeContext;
-import vn.lgsp.hub.engine.RequestParameters;
+import vn.lgsp.hub.exchange.ExchangeContext;
+import vn.lgsp.hub.exchange.RequestParameters;
 import vn.lgsp.hub.protocol.TraceContext;
 
 /** One operation of one connector, as a Camel producer: inputs in, canonical JSON out. */
@@ -33,11 +33,11 @@ final class ConnectorEndpoint extends DefaultEndpoint {
     return new DefaultProducer(this) {
       @Override
       public void process(Exchange exchange) {
+        ExchangeContext context = ExchangeContext.of(exchange);
         Map<String, String> inputs =
             InputValidator.collect(
                 connector.descriptor().operations().get(operation),
-                name -> RequestParameters.lookup(exchange, name));
-        ExchangeContext context = ExchangeContext.of(exchange);
+                name -> RequestParameters.lookup(exchange, name), context);
         String traceparent = context.traceparent() == null ? null : TraceContext.child(context.traceparent());
         Instant requestOut = Instant.now();
         long started = System.nanoTime();

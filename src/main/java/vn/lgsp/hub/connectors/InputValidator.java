@@ -11,6 +11,8 @@ import vn.lgsp.hub.identity.TaxCode;
 import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
+import java.time.ZoneOffset;
+import vn.lgsp.hub.exchange.ExchangeContext;
 
 /** Checks an operation's inputs against the types its descriptor declares, before any backend call. */
 final class InputValidator {
@@ -48,9 +50,11 @@ final class InputValidator {
    * Collects and validates the declared inputs.
    *
    * @param source looks an input up by name (path parameter or JSON field); null when absent
+   * @param exchange the exchange: the subject its gate validated is not validated again, and other
+   *     personal IDs are judged as of the time the exchange arrived (the hub's clock)
    */
   static Map<String, String> collect(
-      ConnectorDescriptor.Operation operation, Function<String, String> source) {
+      ConnectorDescriptor.Operation operation, Function<String, String> source, ExchangeContext exchange) {
     Map<String, String> values = new LinkedHashMap<>();
     operation
         .input()
@@ -60,16 +64,18 @@ final class InputValidator {
               if (value == null || value.isBlank()) {
                 throw new HubProblemException(ProblemType.INVALID_REQUEST, "'" + name + "' is required");
               }
-              check(name, type, value);
+              check(name, type, value, exchange);
               values.put(name, value);
             });
     return values;
   }
 
-  private static void check(String name, ConnectorDescriptor.InputType type, String value) {
+  private static void check(String name, ConnectorDescriptor.InputType type, String value, ExchangeContext exchange) {
     switch (type) {
       case PERSONAL_ID -> {
-        if (!PersonalId.isValid(value)) {
+        // the gate validated the exchange's subject: a personal ID is judged once, by the hub's clock
+        if (!value.equals(exchange.subjectId())
+            && PersonalId.problemWith(value, exchange.requestInAt().atZone(ZoneOffset.UTC).getYear()) != null) {
           throw new HubProblemException(
               ProblemType.INVALID_PERSONAL_ID, "'" + name + "' is not a valid personal ID");
         }

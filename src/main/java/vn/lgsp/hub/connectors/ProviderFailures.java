@@ -2,13 +2,7 @@ package vn.lgsp.hub.connectors;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import vn.lgsp.hub.protocol.FailureCauses;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 
@@ -68,25 +62,10 @@ final class ProviderFailures {
 
   /** The backend could not be reached at all: no request content causes that. */
   static boolean isUnreachableCause(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException
-          || t instanceof HttpConnectTimeoutException
-          || t instanceof UnknownHostException
-          || t instanceof NoRouteToHostException) {
-        return true;
-      }
-    }
-    return false;
+    return FailureCauses.unreachable(failure);
   }
 
   private static boolean isTimeout(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SocketTimeoutException
-          || t instanceof HttpTimeoutException
-          || t instanceof InterruptedIOException) {
-        return true;
-      }
-    }
-    return false;
+    return FailureCauses.timedOut(failure);
   }
 }

@@ -11,10 +11,12 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties;
 import vn.lgsp.hub.access.Grant;
-import vn.lgsp.hub.engine.ExchangeContext;
+import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.SubsystemId;
+import vn.lgsp.hub.catalog.ServiceCatalog;
+import vn.lgsp.hub.catalog.PublishedService;
 
 /**
  * The GovStack IM directory services (specs/govstack-im/GovStack_IM_Directory_Services_API.yaml):

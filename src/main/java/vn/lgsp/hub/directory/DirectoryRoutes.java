@@ -4,8 +4,8 @@ import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.engine.AcceptedQueryParameters;
-import vn.lgsp.hub.engine.XRoadServiceRouteConfiguration;
+import vn.lgsp.hub.catalog.AcceptedQueryParameters;
+import vn.lgsp.hub.catalog.RouteConventions;
 
 /** The directory metaservices, authenticated and logged by the engine like every exchange. */
 @Component
@@ -35,7 +35,7 @@ public class DirectoryRoutes extends RouteBuilder {
   private void metaservice(String routeId, String path, String method) {
     from("platform-http:" + path + "?httpMethodRestrict=GET")
         .routeId(routeId)
-        .routeConfigurationId(XRoadServiceRouteConfiguration.METASERVICE_ID)
+        .routeConfigurationId(RouteConventions.METASERVICE_CONFIGURATION)
         .bean(Directory.class, method);
   }
 }

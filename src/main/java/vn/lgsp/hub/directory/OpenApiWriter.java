@@ -12,6 +12,7 @@ import vn.lgsp.hub.connectors.ConnectorDescriptor;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.catalog.PublishedService;
 
 /**
  * Writes the OpenAPI 3 document of one service from what the hub knows of it: the route's method

@@ -1,12 +1,7 @@
 package vn.lgsp.hub.engine;
 
 import java.time.Clock;
-import org.apache.catalina.core.StandardHost;
-import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -21,40 +16,6 @@ public class EngineConfiguration {
   @Bean
   Clock hubClock() {
     return Clock.systemUTC();
-  }
-
-  /**
-   * Tomcat hands encoded slashes to the security firewall (which refuses them as a problem that
-   * is logged) instead of refusing them itself, and accepts headers up to 64 KiB so that the
-   * edge guard, not Tomcat, refuses those over the hub's limit with 431.
-   */
-  @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> edgeTomcat(ObjectProvider<EdgeRefusals> refusals,
-      BodyReadProperties bodyReads) {
-    return factory -> {
-      factory.addConnectorCustomizers(connector -> {
-        connector.setEncodedSolidusHandling("passthrough");
-        if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
-          http.setMaxHttpRequestHeaderSize(64 * 1024);
-          // a body that pauses longer than this fails its read: a trickling caller lets go of its thread
-          http.setDisableUploadTimeout(false);
-          http.setConnectionUploadTimeout((int) bodyReads.idle().toMillis());
-          // a body the hub refused unread is not swallowed (a slow sender would hold the thread): the
-          // connection is closed after the answer instead
-          http.setMaxSwallowSize(0);
-        }
-      });
-      // what Tomcat refuses itself is answered and logged as a problem too
-      factory.addContextCustomizers(context -> {
-        if (context.getParent() instanceof StandardHost host) {
-          // this hub's own valve instance: Tomcat adds one by class name only where none is present
-          host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-          if (java.util.Arrays.stream(host.getPipeline().getValves()).noneMatch(v -> v instanceof ProblemErrorReportValve)) {
-            host.getPipeline().addValve(new ProblemErrorReportValve(refusals::getIfAvailable));
-          }
-        }
-      });
-    };
   }
 
   /**

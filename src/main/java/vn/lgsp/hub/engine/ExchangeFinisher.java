@@ -25,6 +25,8 @@ import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.exchange.ExchangeContext;
+import vn.lgsp.hub.catalog.RouteConventions;
 
 /**
  * The last step of every exchange, success or failure, before the answer is written: shape the
@@ -97,7 +99,7 @@ public class ExchangeFinisher implements Processor {
     long nanos = Duration.between(context.requestInAt(), done).toNanos();
     String routeId = exchange.getFromRouteId();
     metrics.record(context, routeId, status, nanos);
-    if (routeId != null && !ExchangeGate.UNKNOWN_SERVICE_ROUTE.equals(routeId)) {
+    if (routeId != null && !RouteConventions.UNKNOWN_SERVICE_ROUTE.equals(routeId)) {
       traffic.record(routeId, ExchangeMetrics.serviceTag(context, routeId), status, nanos, done);
     }
   }

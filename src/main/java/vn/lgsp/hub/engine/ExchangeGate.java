@@ -34,6 +34,12 @@ import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 import vn.lgsp.hub.protocol.XRoadPath;
 import vn.lgsp.hub.security.TokenAuthenticator;
+import vn.lgsp.hub.exchange.ExchangeContext;
+import vn.lgsp.hub.exchange.LogContext;
+import vn.lgsp.hub.exchange.RequestParameters;
+import vn.lgsp.hub.catalog.DeclaredServices;
+import vn.lgsp.hub.catalog.AcceptedQueryParameters;
+import vn.lgsp.hub.catalog.RouteConventions;
 
 /**
  * The checks every published service gets before its route runs, in this order: open the
@@ -43,23 +49,6 @@ import vn.lgsp.hub.security.TokenAuthenticator;
  */
 @Component
 public class ExchangeGate implements Processor {
-
-  /** The route that answers paths no service route claims. */
-  public static final String UNKNOWN_SERVICE_ROUTE = "xroad-unknown-service";
-
-  /** Path parameters and top-level JSON fields of this name are personal IDs: the subject. */
-  public static final String SUBJECT_PARAMETER = "personalId";
-
-  /** Log context keys: every line logged while an exchange is handled carries them. */
-  public static final String MDC_MESSAGE_ID = "xRoadId";
-
-  public static final String MDC_TRACE_ID = "traceId";
-
-  /** Route property naming the service of a route whose path is not an X-Road service path. */
-  public static final String SERVICE_PROPERTY = "hub.service";
-
-  /** A path parameter of this name is a personal ID or a legacy tax code: the subject too. */
-  public static final String TAX_SUBJECT_PARAMETER = "taxId";
 
   private final FinishOnRouteDone finishOnRouteDone;
   private final TokenAuthenticator authenticator;
@@ -130,8 +119,8 @@ public class ExchangeGate implements Processor {
     if (headerRepeated) {
       throw new HubProblemException(ProblemType.INVALID_HEADER, "send each protocol header once");
     }
+    // their size and characters were checked at the edge (edge.EdgeGuard), free text as decoded here
     LoopbackHeaders.decode(in);
-    refuseControlCharacters(in);
     authenticate(in, context);
     return context;
   }
@@ -157,18 +146,15 @@ public class ExchangeGate implements Processor {
     context.request(fullUri, body);
     context.traceparent(TraceContext.continueOrStart(in.getHeader(TraceContext.HEADER, String.class)));
     // a caller's message id is free to hold digits: masked like any log text
-    MDC.put(MDC_MESSAGE_ID, SubjectHasher.maskForLog(messageId));
-    MDC.put(MDC_TRACE_ID, TraceContext.traceId(context.traceparent()));
+    MDC.put(LogContext.MESSAGE_ID, SubjectHasher.maskForLog(messageId));
+    MDC.put(LogContext.TRACE_ID, TraceContext.traceId(context.traceparent()));
     context.attachTo(exchange);
     in.setBody(body);
     if (!idValid) {
       throw new HubProblemException(
           ProblemType.INVALID_HEADER, "X-Road-Id must be 1-100 letters, digits or . _ : -");
     }
-    if (body.length > limits.maxBodyBytes()) {
-      throw new HubProblemException(
-          ProblemType.PAYLOAD_TOO_LARGE, "the body exceeds " + limits.maxBodyBytes() + " bytes");
-    }
+    // the body's size was bounded at the edge (edge.EdgeGuard), the one place that checks it
     return context;
   }
 
@@ -180,20 +166,6 @@ public class ExchangeGate implements Processor {
       return chain[0];
     }
     return null;
-  }
-
-  /**
-   * Every protocol header (X-Road-*, its GovStack aliases) is printable text: a control character
-   * (CR, LF, NUL ...) would be an attempt to split headers or forge log lines.
-   */
-  private static void refuseControlCharacters(Message in) {
-    for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
-      if (HeaderRules.isProtocolHeader(header.getKey())
-          && header.getValue() instanceof String value && !HeaderRules.isPrintableText(value)) {
-        throw new HubProblemException(ProblemType.INVALID_HEADER,
-            "protocol headers must be 1-" + HeaderRules.MAX_TEXT + " printable characters");
-      }
-    }
   }
 
   private void authenticate(Message in, ExchangeContext context) {
@@ -258,29 +230,16 @@ public class ExchangeGate implements Processor {
           ProblemType.UNKNOWN_SERVICE, "the path names no service: /r1/instance/class/member/subsystem/service");
     }
     context.service(path.service());
-    if (UNKNOWN_SERVICE_ROUTE.equals(exchange.getFromRouteId())) {
+    if (RouteConventions.UNKNOWN_SERVICE_ROUTE.equals(exchange.getFromRouteId())) {
       throw new HubProblemException(
           ProblemType.UNKNOWN_SERVICE, "no service " + path.service() + " with this method and path");
     }
     return path.service();
   }
 
-  static void clearLogContext() {
-    MDC.remove(MDC_MESSAGE_ID);
-    MDC.remove(MDC_TRACE_ID);
-  }
-
+  /** An optional protocol header; the edge refused it unless it is printable text. */
   private static String optionalText(Message in, String header) {
-    String value = in.getHeader(header, String.class);
-    if (value == null) {
-      return null;
-    }
-    if (!HeaderRules.isPrintableText(value)) {
-      throw new HubProblemException(
-          ProblemType.INVALID_HEADER,
-          header + " must be 1-" + HeaderRules.MAX_TEXT + " printable characters");
-    }
-    return value;
+    return in.getHeader(header, String.class);
   }
 
   /**
@@ -304,16 +263,16 @@ public class ExchangeGate implements Processor {
     if (context.requestSize() > 0 && !"POST".equals(context.method()) && !"PUT".equals(context.method())) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "a " + context.method() + " request carries no body");
     }
-    if (RequestParameters.declaresPathParameter(exchange, SUBJECT_PARAMETER)) {
-      context.subject(requirePersonalId(in.getHeader(SUBJECT_PARAMETER, String.class)));
+    if (RequestParameters.declaresPathParameter(exchange, RouteConventions.SUBJECT_PARAMETER)) {
+      context.subject(requirePersonalId(in.getHeader(RouteConventions.SUBJECT_PARAMETER, String.class)));
     } else {
-      String queried = RequestParameters.queryParameter(exchange, SUBJECT_PARAMETER);
+      String queried = RequestParameters.queryParameter(exchange, RouteConventions.SUBJECT_PARAMETER);
       if (queried != null) {
         context.subject(requirePersonalId(queried));
       }
     }
-    if (RequestParameters.declaresPathParameter(exchange, TAX_SUBJECT_PARAMETER)) {
-      String taxId = in.getHeader(TAX_SUBJECT_PARAMETER, String.class);
+    if (RequestParameters.declaresPathParameter(exchange, RouteConventions.TAX_SUBJECT_PARAMETER)) {
+      String taxId = in.getHeader(RouteConventions.TAX_SUBJECT_PARAMETER, String.class);
       String problem = TaxCode.problemWith(taxId);
       if (problem != null) {
         throw new HubProblemException(ProblemType.INVALID_REQUEST, problem);
@@ -345,7 +304,7 @@ public class ExchangeGate implements Processor {
     if (document == null || !document.isObject()) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "the body must be a JSON object");
     }
-    JsonNode subject = document.get(SUBJECT_PARAMETER);
+    JsonNode subject = document.get(RouteConventions.SUBJECT_PARAMETER);
     if (subject != null) {
       context.subject(requirePersonalId(subject.isString() ? subject.asString("") : null));
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.exchange.ExchangeContext;
+import vn.lgsp.hub.catalog.RouteConventions;
 
 /**
  * The meter of every exchange: {@code hub.exchanges} (Prometheus {@code hub_exchanges_seconds}),
@@ -32,7 +34,7 @@ public class ExchangeMetrics {
       return "metaservice/" + routeId;
     }
     boolean known = c.service() != null && c.problem() != ProblemType.UNKNOWN_SERVICE && routeId != null
-        && !ExchangeGate.UNKNOWN_SERVICE_ROUTE.equals(routeId);
+        && !RouteConventions.UNKNOWN_SERVICE_ROUTE.equals(routeId);
     return known ? c.service().toString() : UNKNOWN;
   }
 

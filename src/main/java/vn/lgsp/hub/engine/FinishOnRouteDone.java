@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.spi.SynchronizationRouteAware;
 import org.apache.camel.support.SynchronizationAdapter;
+import vn.lgsp.hub.exchange.LogContext;
 
 /**
  * Runs the {@link ExchangeFinisher} when the exchange leaves the route it entered by, whether it
@@ -40,7 +41,7 @@ final class FinishOnRouteDone extends SynchronizationAdapter implements Synchron
       try {
         finisher.process(exchange);
       } finally {
-        ExchangeGate.clearLogContext();
+        LogContext.clear();
       }
     }
   }

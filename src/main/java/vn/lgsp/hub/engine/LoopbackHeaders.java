@@ -12,19 +12,19 @@ import vn.lgsp.hub.protocol.ProblemType;
  * hub's own loopback calls (the SOAP front's Vietnamese {@code issue}) encode them like any caller,
  * and the gate decodes them for every caller before any check, so one rule holds for all.
  */
-final class LoopbackHeaders {
+public final class LoopbackHeaders {
 
   private LoopbackHeaders() {}
 
   /** The headers of a loopback call, free-text values encoded. */
-  static Map<String, String> encode(Map<String, String> headers) {
+  public static Map<String, String> encode(Map<String, String> headers) {
     Map<String, String> encoded = new LinkedHashMap<>(headers);
     FreeTextHeaders.NAMES.forEach(name -> encoded.computeIfPresent(name, (n, value) -> FreeTextHeaders.encode(value)));
     return encoded;
   }
 
   /** Decodes the free-text values of a request; a malformed one is refused. */
-  static void decode(Message in) {
+  public static void decode(Message in) {
     for (String name : FreeTextHeaders.NAMES) {
       if (in.getHeader(name) instanceof String value) {
         String decoded = FreeTextHeaders.decode(value);

@@ -1,18 +1,14 @@
 package vn.lgsp.hub.engine;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.protocol.FailureCauses;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.exchange.ExchangeContext;
 
 /**
  * Maps whatever went wrong to a problem type and a detail safe to show the caller. Backend
@@ -53,22 +49,8 @@ public class ProblemResponder implements Processor {
     exchange.setProperty(DETAIL, detail);
   }
 
-  /** Transport failures of connectors that did not map them themselves. */
+  /** Transport failures of connectors that did not map them themselves: the one classification. */
   static ProblemType classify(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof HubProblemException problem) {
-        return problem.type();
-      }
-      if (t instanceof HttpConnectTimeoutException
-          || t instanceof ConnectException
-          || t instanceof UnknownHostException
-          || t instanceof NoRouteToHostException) {
-        return ProblemType.PROVIDER_UNAVAILABLE;
-      }
-      if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
-        return ProblemType.PROVIDER_TIMEOUT;
-      }
-    }
-    return ProblemType.INTERNAL_ERROR;
+    return FailureCauses.classify(failure);
   }
 }

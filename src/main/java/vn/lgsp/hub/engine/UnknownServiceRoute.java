@@ -2,6 +2,7 @@ package vn.lgsp.hub.engine;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.catalog.RouteConventions;
 
 /**
  * Claims every {@code /r1/} path that no service route matches (unknown service, wrong method or
@@ -14,8 +15,8 @@ public class UnknownServiceRoute extends RouteBuilder {
   @Override
   public void configure() {
     from("platform-http:/r1?matchOnUriPrefix=true")
-        .routeId(ExchangeGate.UNKNOWN_SERVICE_ROUTE)
-        .routeConfigurationId(XRoadServiceRouteConfiguration.ID)
+        .routeId(RouteConventions.UNKNOWN_SERVICE_ROUTE)
+        .routeConfigurationId(RouteConventions.SERVICE_CONFIGURATION)
         .log("unreachable: the gate refuses every exchange of this route");
   }
 }

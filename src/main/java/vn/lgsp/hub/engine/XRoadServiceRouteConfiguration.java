@@ -3,6 +3,7 @@ package vn.lgsp.hub.engine;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.catalog.RouteConventions;
 
 /**
  * The cross-cutting steps of the request path, defined once. Every published service route opts
@@ -14,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class XRoadServiceRouteConfiguration extends RouteConfigurationBuilder {
 
-  public static final String ID = "xroad-service";
+  public static final String ID = RouteConventions.SERVICE_CONFIGURATION;
 
   /** Metaservices (directory): authenticated and logged, but open to every client. */
-  public static final String METASERVICE_ID = "xroad-metaservice";
+  public static final String METASERVICE_ID = RouteConventions.METASERVICE_CONFIGURATION;
 
   private final ExchangeGate gate;
   private final ProblemResponder problemResponder;

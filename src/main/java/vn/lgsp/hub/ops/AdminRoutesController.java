@@ -19,6 +19,7 @@ import vn.lgsp.hub.engine.Maintenance;
 import vn.lgsp.hub.engine.TrafficStatistics;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.catalog.HubRoutes;
 
 /**
  * Operators steer routes: list them with their state and recent traffic, suspend and resume one,

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.lgsp.hub.connectors.Connector;
 import vn.lgsp.hub.connectors.ConnectorDescriptor;
 import vn.lgsp.hub.connectors.ConnectorRegistry;
+import vn.lgsp.hub.catalog.HubRoutes;
 
 /** The health groups {@code routes} and {@code connectors}: named after their beans, as Spring does. */
 @Configuration(proxyBeanMethods = false)

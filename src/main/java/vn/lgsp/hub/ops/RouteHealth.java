@@ -14,6 +14,7 @@ import vn.lgsp.hub.connectors.ConnectorRegistry;
 import vn.lgsp.hub.connectors.ResilienceFactory;
 import vn.lgsp.hub.engine.Maintenance;
 import vn.lgsp.hub.engine.TrafficStatistics;
+import vn.lgsp.hub.catalog.HubRoutes;
 
 /**
  * The health of a connector and of a route, as health indicators and the console show it. A

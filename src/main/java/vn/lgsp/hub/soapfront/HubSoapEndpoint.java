@@ -35,9 +35,9 @@ import org.w3c.dom.Node;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
-import vn.lgsp.hub.directory.PublishedService;
-import vn.lgsp.hub.directory.ServiceCatalog;
-import vn.lgsp.hub.engine.LoopbackClient;
+import vn.lgsp.hub.catalog.PublishedService;
+import vn.lgsp.hub.catalog.ServiceCatalog;
+import vn.lgsp.hub.edge.LoopbackClient;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
 

@@ -2,7 +2,7 @@ package vn.lgsp.hub.soapfront;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import vn.lgsp.hub.directory.PublishedService;
+import vn.lgsp.hub.catalog.PublishedService;
 
 /**
  * Writes the SOAP front's WSDL from the published services: one document/literal operation per

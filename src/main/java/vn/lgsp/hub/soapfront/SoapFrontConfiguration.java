@@ -13,7 +13,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.HubProperties;
-import vn.lgsp.hub.directory.ServiceCatalog;
+import vn.lgsp.hub.catalog.ServiceCatalog;
 
 /**
  * Publishes the SOAP front at {@code /services/hub} (WSDL at {@code ?wsdl}) once the routes run,

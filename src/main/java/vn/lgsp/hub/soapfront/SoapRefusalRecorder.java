@@ -22,7 +22,7 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import vn.lgsp.hub.engine.EdgeRefusals;
+import vn.lgsp.hub.edge.EdgeRefusals;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 
 /**

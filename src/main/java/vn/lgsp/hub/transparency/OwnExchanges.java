@@ -14,8 +14,8 @@ import vn.lgsp.hub.audit.ExchangeLogQuery;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.LogFilters;
 import vn.lgsp.hub.audit.OperationalData;
-import vn.lgsp.hub.engine.ExchangeContext;
-import vn.lgsp.hub.engine.RequestParameters;
+import vn.lgsp.hub.exchange.ExchangeContext;
+import vn.lgsp.hub.exchange.RequestParameters;
 
 /**
  * {@code GET /consumer/api/exchanges} and {@code /consumer/api/monitoring/records}: a consumer

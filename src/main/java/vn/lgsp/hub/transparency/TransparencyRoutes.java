@@ -3,9 +3,8 @@ package vn.lgsp.hub.transparency;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.engine.AcceptedQueryParameters;
-import vn.lgsp.hub.engine.ExchangeGate;
-import vn.lgsp.hub.engine.XRoadServiceRouteConfiguration;
+import vn.lgsp.hub.catalog.AcceptedQueryParameters;
+import vn.lgsp.hub.catalog.RouteConventions;
 
 /**
  * Who reads the log about themselves: a consumer its own records, a citizen (through the national
@@ -40,20 +39,20 @@ public class TransparencyRoutes extends RouteBuilder {
   public void configure() {
     from("platform-http:/datatracker/v1/findUsage?httpMethodRestrict=GET")
         .routeId("data-tracker-find-usage")
-        .routeConfigurationId(XRoadServiceRouteConfiguration.ID)
-        .routeProperty(ExchangeGate.SERVICE_PROPERTY, DATA_TRACKER)
+        .routeConfigurationId(RouteConventions.SERVICE_CONFIGURATION)
+        .routeProperty(RouteConventions.SERVICE_PROPERTY, DATA_TRACKER)
         .bean(DataTracker.class, "findUsage");
 
     from("platform-http:/consumer/api/exchanges?httpMethodRestrict=GET")
         .routeId("consumer-own-exchanges")
-        .routeConfigurationId(XRoadServiceRouteConfiguration.METASERVICE_ID)
-        .routeProperty(ExchangeGate.SERVICE_PROPERTY, OWN_EXCHANGES)
+        .routeConfigurationId(RouteConventions.METASERVICE_CONFIGURATION)
+        .routeProperty(RouteConventions.SERVICE_PROPERTY, OWN_EXCHANGES)
         .bean(OwnExchanges.class, "search");
 
     from("platform-http:/consumer/api/monitoring/records?httpMethodRestrict=GET")
         .routeId("consumer-monitoring-records")
-        .routeConfigurationId(XRoadServiceRouteConfiguration.METASERVICE_ID)
-        .routeProperty(ExchangeGate.SERVICE_PROPERTY, OWN_EXCHANGES)
+        .routeConfigurationId(RouteConventions.METASERVICE_CONFIGURATION)
+        .routeProperty(RouteConventions.SERVICE_PROPERTY, OWN_EXCHANGES)
         .bean(OwnExchanges.class, "monitoring");
   }
 }

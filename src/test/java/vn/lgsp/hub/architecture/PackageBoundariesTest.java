@@ -1,22 +1,74 @@
 package vn.lgsp.hub.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import vn.lgsp.hub.protocol.Problem;
+import vn.lgsp.hub.protocol.ProblemType;
 
 /**
- * The package structure is the architecture (docs/ARCHITECTURE.md); these rules keep it so.
- * Vocabulary (protocol, identity) at the bottom, the engine above the policy packages, connectors
- * above the engine, the sandbox beside everything and used by nobody.
+ * The package structure is the architecture (docs/ARCHITECTURE.md, "Rooms"); these rules keep it
+ * so. Top down: fronts, edge, features, engine, catalogue, connectors, per-exchange state,
+ * policies, vocabulary; a room uses only the rooms below it. The sandbox is beside everything and
+ * used by nobody.
  */
 @AnalyzeClasses(packages = "vn.lgsp.hub", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageBoundariesTest {
 
   private static final String HUB = "vn.lgsp.hub.";
+
+  @ArchTest
+  static final ArchRule ROOMS_READ_TOP_DOWN =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("Fronts").definedBy(HUB + "soapfront..")
+          .layer("Edge").definedBy(HUB + "edge..")
+          .layer("Features").definedBy(HUB + "directory..", HUB + "transparency..", HUB + "ops..", HUB + "composite..")
+          .layer("Engine").definedBy(HUB + "engine..")
+          .layer("Catalogue").definedBy(HUB + "catalog..")
+          .layer("Connectors").definedBy(HUB + "connectors..")
+          .layer("Exchange").definedBy(HUB + "exchange..")
+          .layer("Policies").definedBy(HUB + "security..", HUB + "access..", HUB + "audit..")
+          .layer("Vocabulary").definedBy(HUB + "protocol..", HUB + "identity..")
+          .whereLayer("Fronts").mayNotBeAccessedByAnyLayer()
+          .whereLayer("Edge").mayOnlyBeAccessedByLayers("Fronts")
+          .whereLayer("Features").mayOnlyBeAccessedByLayers("Fronts", "Edge")
+          .whereLayer("Engine").mayOnlyBeAccessedByLayers("Fronts", "Edge", "Features")
+          .whereLayer("Catalogue").mayOnlyBeAccessedByLayers("Fronts", "Edge", "Features", "Engine")
+          .whereLayer("Connectors").mayOnlyBeAccessedByLayers("Fronts", "Edge", "Features", "Engine", "Catalogue")
+          .whereLayer("Exchange")
+          .mayOnlyBeAccessedByLayers("Fronts", "Edge", "Features", "Engine", "Catalogue", "Connectors")
+          .whereLayer("Policies")
+          .mayOnlyBeAccessedByLayers("Fronts", "Edge", "Features", "Engine", "Catalogue", "Connectors", "Exchange")
+          // the composite calls the hub's own front door, as the SOAP front does: through the edge's loopback client
+          .ignoreDependency(resideInAPackage(HUB + "composite.."), simpleName("LoopbackClient"));
+
+  @ArchTest
+  static final ArchRule CONNECTORS_NEVER_IMPORT_ENGINE =
+      noClasses()
+          .that()
+          .resideInAPackage(HUB + "connectors..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(HUB + "engine..", HUB + "edge..", HUB + "catalog..");
+
+  @ArchTest
+  static final ArchRule PER_EXCHANGE_STATE_KNOWS_NO_ROOM_ABOVE_IT =
+      noClasses()
+          .that()
+          .resideInAPackage(HUB + "exchange..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              HUB + "engine..", HUB + "edge..", HUB + "catalog..", HUB + "connectors..", HUB + "ops..",
+              HUB + "directory..", HUB + "transparency..", HUB + "composite..", HUB + "soapfront..");
 
   @ArchTest
   static final ArchRule VOCABULARY_DEPENDS_ON_NO_OTHER_HUB_PACKAGE =
@@ -26,9 +78,10 @@ class PackageBoundariesTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              HUB + "access..", HUB + "audit..", HUB + "connectors..", HUB + "engine..",
-              HUB + "security..", HUB + "ops..", HUB + "sandbox..", HUB + "embedded..", HUB + "directory..",
-              HUB + "transparency..");
+              HUB + "access..", HUB + "audit..", HUB + "connectors..", HUB + "engine..", HUB + "edge..",
+              HUB + "exchange..", HUB + "catalog..", HUB + "security..", HUB + "ops..", HUB + "sandbox..",
+              HUB + "embedded..", HUB + "directory..", HUB + "transparency..", HUB + "composite..",
+              HUB + "soapfront..");
 
   @ArchTest
   static final ArchRule POLICIES_DO_NOT_KNOW_THE_ENGINE_OR_BACKENDS =
@@ -38,18 +91,20 @@ class PackageBoundariesTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              HUB + "engine..", HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..",
-              HUB + "transparency..");
+              HUB + "engine..", HUB + "edge..", HUB + "exchange..", HUB + "catalog..", HUB + "connectors..",
+              HUB + "sandbox..", HUB + "ops..", HUB + "directory..", HUB + "transparency..",
+              HUB + "composite..", HUB + "soapfront..");
 
   @ArchTest
-  static final ArchRule ENGINE_DOES_NOT_KNOW_CONCRETE_BACKENDS =
+  static final ArchRule ENGINE_DOES_NOT_KNOW_THE_EDGE_OR_CONCRETE_BACKENDS =
       noClasses()
           .that()
           .resideInAPackage(HUB + "engine..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..", HUB + "transparency..");
+              HUB + "edge..", HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..",
+              HUB + "transparency..", HUB + "composite..", HUB + "soapfront..");
 
   @ArchTest
   static final ArchRule CONNECTORS_STAY_OUT_OF_POLICY =
@@ -59,6 +114,35 @@ class PackageBoundariesTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(HUB + "access..", HUB + "audit..", HUB + "security..", HUB + "sandbox..");
+
+  /**
+   * A problem body is written from a {@link ProblemType} by the edge. The writers that still sit
+   * elsewhere are named here, one by one, until they move (issue 12, point 1): no new one may appear.
+   */
+  @ArchTest
+  static final ArchRule ONLY_THE_EDGE_WRITES_PROBLEM_BODIES =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(HUB + "edge..", HUB + "protocol..", HUB + "sandbox..")
+          .and()
+          .doNotHaveFullyQualifiedName(HUB + "engine.ExchangeFinisher")
+          .and()
+          .doNotHaveFullyQualifiedName(HUB + "ops.ProblemControllerAdvice")
+          .and()
+          .doNotHaveFullyQualifiedName(HUB + "security.ProblemAuthenticationEntryPoint")
+          .and()
+          .doNotHaveFullyQualifiedName(HUB + "security.AuthenticationThrottleFilter")
+          .should()
+          .callMethod(Problem.class, "of", ProblemType.class, String.class, String.class);
+
+  /** SOAP faults: the edge's refusals and the SOAP front's own faults (to move to the edge's one writer). */
+  @ArchTest
+  static final ArchRule ONLY_THE_EDGE_AND_THE_SOAP_FRONT_BUILD_SOAP_FAULTS =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(HUB + "edge..", HUB + "soapfront..", HUB + "sandbox..")
+          .should()
+          .callConstructor(jakarta.xml.ws.soap.SOAPFaultException.class, jakarta.xml.soap.SOAPFault.class);
 
   @ArchTest
   static final ArchRule NOTHING_OUTSIDE_THE_SANDBOX_USES_IT =

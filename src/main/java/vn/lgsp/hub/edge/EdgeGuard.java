@@ -1,4 +1,4 @@
-package vn.lgsp.hub.engine;
+package vn.lgsp.hub.edge;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -26,11 +26,13 @@ import vn.lgsp.hub.protocol.FreeTextHeaders;
 import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.engine.EngineProperties;
 
 /**
  * The first filter every request meets, before security and routing: path and query string within
  * size (else 414), headers within size and each protocol header within its own limit (else 431)
- * and free of control characters (else 400), bodies within size (else 413, read into memory once so nothing unbounded reaches a
+ * and free of control characters, a protocol header printable text once decoded (else 400: the
+ * one place these are checked), bodies within size (else 413, read into memory once so nothing unbounded reaches a
  * parser), and no DTD in a SOAP message (else 400: the SOAP specification forbids one, and a DTD
  * is how XML external entity and entity expansion attacks begin). Each refusal is logged. The
  * limits ({@link EngineProperties}) are those the exchange record holds whole, so every value a
@@ -170,6 +172,7 @@ public class EdgeGuard extends OncePerRequestFilter {
   private Refusal headerProblem(HttpServletRequest request) {
     long total = 0;
     boolean controlCharacter = false;
+    boolean unprintable = false;
     for (String name : Collections.list(request.getHeaderNames())) {
       int protocolLimit = protocolLimit(name);
       for (String value : Collections.list(request.getHeaders(name))) {
@@ -185,13 +188,18 @@ public class EdgeGuard extends OncePerRequestFilter {
         }
         total += name.length() + value.length() + 4;
         controlCharacter = controlCharacter || value.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c));
+        // a protocol header is printable text as the gate reads it: free text decoded, no tab, not blank
+        unprintable = unprintable || text != null && protocolLimit != Integer.MAX_VALUE && !HeaderRules.isPrintableText(text);
       }
     }
     if (total > limits.maxHeaderBytes()) {
       return tooLarge();
     }
-    return controlCharacter
-        ? new Refusal(ProblemType.INVALID_HEADER, "header values must not hold control characters") : null;
+    if (controlCharacter) {
+      return new Refusal(ProblemType.INVALID_HEADER, "header values must not hold control characters");
+    }
+    return unprintable ? new Refusal(ProblemType.INVALID_HEADER,
+        "protocol headers must be 1-" + HeaderRules.MAX_TEXT + " printable characters") : null;
   }
 
   private Refusal tooLarge() {

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.directory;
+package vn.lgsp.hub.catalog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +11,6 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.connectors.ConnectorRegistry;
-import vn.lgsp.hub.engine.XRoadServiceRouteConfiguration;
 import vn.lgsp.hub.protocol.XRoadPath;
 
 /**
@@ -36,7 +35,7 @@ public class ServiceCatalog {
     List<PublishedService> services = new ArrayList<>();
     ModelCamelContext model = (ModelCamelContext) camel;
     for (RouteDefinition route : model.getRouteDefinitions()) {
-      if (!XRoadServiceRouteConfiguration.ID.equals(route.getRouteConfigurationId())
+      if (!RouteConventions.SERVICE_CONFIGURATION.equals(route.getRouteConfigurationId())
           || !(camel.getRoute(route.getRouteId()) != null
               && camel.getRoute(route.getRouteId()).getEndpoint() instanceof PlatformHttpEndpoint endpoint)) {
         continue;

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.engine;
+package vn.lgsp.hub.edge;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

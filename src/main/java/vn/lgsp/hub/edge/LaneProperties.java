@@ -1,4 +1,4 @@
-package vn.lgsp.hub.engine;
+package vn.lgsp.hub.edge;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

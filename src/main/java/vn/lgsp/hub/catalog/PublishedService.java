@@ -1,4 +1,4 @@
-package vn.lgsp.hub.directory;
+package vn.lgsp.hub.catalog;
 
 import vn.lgsp.hub.connectors.ConnectorDescriptor;
 import vn.lgsp.hub.protocol.ServiceId;

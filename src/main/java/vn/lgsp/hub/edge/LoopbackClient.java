@@ -1,4 +1,4 @@
-package vn.lgsp.hub.engine;
+package vn.lgsp.hub.edge;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.engine.LoopbackHeaders;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 
 /**

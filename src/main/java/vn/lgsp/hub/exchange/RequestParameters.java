@@ -1,4 +1,4 @@
-package vn.lgsp.hub.engine;
+package vn.lgsp.hub.exchange;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ public final class RequestParameters {
     }
   }
 
-  static boolean declaresPathParameter(Exchange exchange, String name) {
+  public static boolean declaresPathParameter(Exchange exchange, String name) {
     return exchange.getFromEndpoint() instanceof PlatformHttpEndpoint endpoint
         && endpoint.getPath().contains("{" + name + "}");
   }

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.ops;
+package vn.lgsp.hub.catalog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,11 +11,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.directory.PublishedService;
-import vn.lgsp.hub.directory.ServiceCatalog;
-import vn.lgsp.hub.engine.DeclaredServices;
-import vn.lgsp.hub.engine.ExchangeGate;
-import vn.lgsp.hub.engine.XRoadServiceRouteConfiguration;
 import vn.lgsp.hub.protocol.ServiceId;
 
 /** The routes an operator sees and steers: every exchange route of the engine, with its service and connector. */
@@ -45,9 +40,9 @@ public class HubRoutes {
     for (RouteDefinition definition : ((ModelCamelContext) camel).getRouteDefinitions()) {
       String id = definition.getRouteId();
       String configuration = definition.getRouteConfigurationId();
-      if (ExchangeGate.UNKNOWN_SERVICE_ROUTE.equals(id)
-          || !(XRoadServiceRouteConfiguration.ID.equals(configuration)
-              || XRoadServiceRouteConfiguration.METASERVICE_ID.equals(configuration))) {
+      if (RouteConventions.UNKNOWN_SERVICE_ROUTE.equals(id)
+          || !(RouteConventions.SERVICE_CONFIGURATION.equals(configuration)
+              || RouteConventions.METASERVICE_CONFIGURATION.equals(configuration))) {
         continue;
       }
       PublishedService service = published.get(id);

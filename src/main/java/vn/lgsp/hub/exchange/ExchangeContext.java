@@ -1,4 +1,4 @@
-package vn.lgsp.hub.engine;
+package vn.lgsp.hub.exchange;
 
 import java.time.Instant;
 import org.apache.camel.Exchange;
@@ -9,13 +9,13 @@ import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
 
 /**
- * What the engine knows about one exchange as it moves along the request path; it becomes the
+ * What the hub knows about one exchange as it moves along the request path; it becomes the
  * exchange record at the end. Kept as one exchange property so that steps on other threads see it.
  * The subject ID is held in memory only, the record gets its keyed hash.
  */
 public final class ExchangeContext {
 
-  static final String PROPERTY = "hub.exchangeContext";
+  public static final String PROPERTY = "hub.exchangeContext";
 
   private final String messageId;
   private final String method;
@@ -41,7 +41,7 @@ public final class ExchangeContext {
   private boolean metaservice;
   private String operatorNote;
 
-  ExchangeContext(
+  public ExchangeContext(
       String messageId,
       String method,
       String path,
@@ -65,41 +65,41 @@ public final class ExchangeContext {
     return context;
   }
 
-  static ExchangeContext find(Exchange exchange) {
+  public static ExchangeContext find(Exchange exchange) {
     return exchange.getProperty(PROPERTY, ExchangeContext.class);
   }
 
-  void attachTo(Exchange exchange) {
+  public void attachTo(Exchange exchange) {
     exchange.setProperty(PROPERTY, this);
   }
 
   /** The request as received, kept in memory for payload capture (never logged as is). */
-  void request(String uri, byte[] body) {
+  public void request(String uri, byte[] body) {
     this.fullUri = uri;
     this.requestBody = body;
   }
 
   /** What the request hash covers, for services that capture payloads. */
-  byte[] requestPreimage() {
+  public byte[] requestPreimage() {
     return RequestHash.preimage(method, fullUri == null ? path : fullUri, messageId,
         requestBody == null ? new byte[0] : requestBody);
   }
 
   /** A metaservice (directory) exchange: its path names a provider the caller chose, not a route's service. */
-  boolean metaservice() {
+  public boolean metaservice() {
     return metaservice;
   }
 
-  void metaservice(boolean value) {
+  public void metaservice(boolean value) {
     this.metaservice = value;
   }
 
   /** When a limit refused the exchange: after how many seconds the caller may retry. */
-  long retryAfterSeconds() {
+  public long retryAfterSeconds() {
     return retryAfterSeconds;
   }
 
-  void retryAfterSeconds(long seconds) {
+  public void retryAfterSeconds(long seconds) {
     this.retryAfterSeconds = seconds;
   }
 
@@ -108,7 +108,7 @@ public final class ExchangeContext {
     return traceparent;
   }
 
-  void traceparent(String value) {
+  public void traceparent(String value) {
     this.traceparent = value;
   }
 
@@ -165,7 +165,7 @@ public final class ExchangeContext {
     return clientHeader;
   }
 
-  void clientHeader(String value) {
+  public void clientHeader(String value) {
     this.clientHeader = value;
   }
 
@@ -186,7 +186,7 @@ public final class ExchangeContext {
     return authenticated;
   }
 
-  void authenticated(SubsystemId value) {
+  public void authenticated(SubsystemId value) {
     this.authenticated = value;
   }
 
@@ -194,7 +194,7 @@ public final class ExchangeContext {
     return client;
   }
 
-  void client(SubsystemId value) {
+  public void client(SubsystemId value) {
     this.client = value;
   }
 
@@ -202,7 +202,7 @@ public final class ExchangeContext {
     return service;
   }
 
-  void service(ServiceId value) {
+  public void service(ServiceId value) {
     this.service = value;
   }
 
@@ -210,7 +210,7 @@ public final class ExchangeContext {
     return userId;
   }
 
-  void userId(String value) {
+  public void userId(String value) {
     this.userId = value;
   }
 
@@ -218,7 +218,7 @@ public final class ExchangeContext {
     return issue;
   }
 
-  void issue(String value) {
+  public void issue(String value) {
     this.issue = value;
   }
 
@@ -230,7 +230,7 @@ public final class ExchangeContext {
     return grant;
   }
 
-  void grant(Grant value) {
+  public void grant(Grant value) {
     this.grant = value;
   }
 
@@ -246,7 +246,7 @@ public final class ExchangeContext {
     return problem;
   }
 
-  void problem(ProblemType value) {
+  public void problem(ProblemType value) {
     this.problem = value;
   }
 }
