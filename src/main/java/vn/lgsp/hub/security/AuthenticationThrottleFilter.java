@@ -56,12 +56,12 @@ final class AuthenticationThrottleFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String name = account.apply(request);
-    Instant started = clock.instant();
     if (name == null) {
       // no credentials: nothing to throttle; the container's error answer records the refusal
       chain.doFilter(request, response);
       return;
     }
+    Instant started = clock.instant();
     String address = request.getRemoteAddr();
     // clients and operators are counted apart: a client id cannot lock an operator out, nor the reverse
     String counted = guarded + ":" + name;

@@ -67,23 +67,7 @@ class SecurityRecords {
   /** A client authentication at the token endpoint that was refused ({@code type}) and answered {@code status}. */
   void clientRefused(HttpServletRequest request, String clientId, int status, ProblemType type, Instant started) {
     meter("token", type);
-    try {
-      publisher.publish(ExchangeRecord.builder()
-          .messageId(messageId(request))
-          .claimedClientId(subsystem(clientId))
-          .method(printable(request.getMethod(), MAX_METHOD))
-          .path(hasher.maskIds(printable(request.getRequestURI(), MAX_PATH)))
-          .status(status)
-          .errorType(type.code())
-          .requestInAt(started)
-          .responseOutAt(clock.instant())
-          .actor(name(clientId))
-          .action(SIGN_IN)
-          .reason(type.title() + " (from " + request.getRemoteAddr() + ")")
-          .build());
-    } catch (RuntimeException e) {
-      log.error("refused client authentication could not be logged ({})", e.getClass().getSimpleName());
-    }
+    clientRecord(request, clientId, status, type, SIGN_IN, type.title(), started);
   }
 
   /**
@@ -93,24 +77,31 @@ class SecurityRecords {
    */
   void clientAnswered(HttpServletRequest request, String clientId, int status, Instant started) {
     boolean granted = status >= 200 && status < 300;
+    clientRecord(request, clientId, status, granted ? null : outcome(status), TOKEN_SERVER,
+        granted ? "granted" : "refused", started);
+  }
+
+  /** A token-server record: under the client when {@code refusal} is null, else under the client it claimed. */
+  private void clientRecord(HttpServletRequest request, String clientId, int status, ProblemType refusal,
+      String action, String reason, Instant started) {
     String client = subsystem(clientId);
     try {
       publisher.publish(ExchangeRecord.builder()
           .messageId(messageId(request))
-          .clientId(granted ? client : null)
-          .claimedClientId(granted ? null : client)
+          .clientId(refusal == null ? client : null)
+          .claimedClientId(refusal == null ? null : client)
           .method(printable(request.getMethod(), MAX_METHOD))
           .path(hasher.maskIds(printable(request.getRequestURI(), MAX_PATH)))
           .status(status)
-          .errorType(granted ? null : outcome(status).code())
+          .errorType(refusal == null ? null : refusal.code())
           .requestInAt(started)
           .responseOutAt(clock.instant())
           .actor(name(clientId))
-          .action(TOKEN_SERVER)
-          .reason((granted ? "granted" : "refused") + " (from " + request.getRemoteAddr() + ")")
+          .action(action)
+          .reason(reason + " (from " + request.getRemoteAddr() + ")")
           .build());
     } catch (RuntimeException e) {
-      log.error("token server answer could not be logged ({})", e.getClass().getSimpleName());
+      log.error("token server answer ({}) could not be logged ({})", action, e.getClass().getSimpleName());
     }
   }
 

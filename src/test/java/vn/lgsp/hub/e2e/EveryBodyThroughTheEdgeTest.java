@@ -5,7 +5,6 @@ import static vn.lgsp.hub.support.HubClient.HANOI;
 
 import tools.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import vn.lgsp.hub.support.RawHttp;
 import vn.lgsp.hub.support.SandboxHubTest;
 
 /**
@@ -55,7 +55,7 @@ class EveryBodyThroughTheEdgeTest extends SandboxHubTest {
       } catch (SocketException e) {
         // the hub answered and closed the connection before the body was through: as it should
       }
-      status = status(socket.getInputStream());
+      status = RawHttp.status(socket.getInputStream());
     }
 
     assertThat(status).isEqualTo(413);
@@ -74,7 +74,7 @@ class EveryBodyThroughTheEdgeTest extends SandboxHubTest {
     try (Socket socket = connect()) {
       socket.getOutputStream().write((method + " /r1/VN/GOV/BCA/DANCU/citizen-info/001085000123 HTTP/1.1\r\nHost: hub\r\n"
           + "X-Road-Id: " + id + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      status = status(socket.getInputStream());
+      status = RawHttp.status(socket.getInputStream());
     }
 
     assertThat(status).isBetween(400, 499);
@@ -89,18 +89,5 @@ class EveryBodyThroughTheEdgeTest extends SandboxHubTest {
     socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
     socket.setSoTimeout(20_000);
     return socket;
-  }
-
-  private static int status(InputStream in) throws IOException {
-    byte[] head = new byte[12];
-    int read = 0;
-    while (read < head.length) {
-      int n = in.read(head, read, head.length - read);
-      if (n < 0) {
-        return -1;
-      }
-      read += n;
-    }
-    return Integer.parseInt(new String(head, 9, 3, StandardCharsets.US_ASCII));
   }
 }

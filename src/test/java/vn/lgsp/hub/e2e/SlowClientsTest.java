@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.support.HubClient.Response;
+import vn.lgsp.hub.support.RawHttp;
 import vn.lgsp.hub.support.SandboxHubTest;
 
 /**
@@ -87,7 +87,7 @@ class SlowClientsTest extends SandboxHubTest {
     }
     Map<Integer, Integer> answers = new TreeMap<>();
     for (Socket socket : sockets) {
-      answers.merge(status(socket), 1, Integer::sum);
+      answers.merge(RawHttp.status(socket.getInputStream()), 1, Integer::sum);
       socket.close();
     }
     assertThat(answers.keySet()).as("%s", answers).isSubsetOf(408, 429);
@@ -98,20 +98,5 @@ class SlowClientsTest extends SandboxHubTest {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
         hub.admin("/admin/api/exchanges?errorType=Client.RequestTimeout").json().get("total").asLong())
         .isGreaterThanOrEqualTo(timeoutsBefore + timedOut));
-  }
-
-  /** The status line of the answer on a slow connection. */
-  private static int status(Socket socket) throws IOException {
-    InputStream in = socket.getInputStream();
-    byte[] head = new byte[12];
-    int read = 0;
-    while (read < head.length) {
-      int n = in.read(head, read, head.length - read);
-      if (n < 0) {
-        return -1;
-      }
-      read += n;
-    }
-    return Integer.parseInt(new String(head, 9, 3, StandardCharsets.US_ASCII));
   }
 }
