@@ -78,8 +78,7 @@ public class ExchangeLogQuery {
 
   public Page find(Filter filter, int page, int size) {
     if ((long) page * size > MAX_OFFSET) {
-      throw LogFilters.invalid("page", "times size must be at most " + MAX_OFFSET
-          + ": narrow the range with from/to, or read forward with the monitoring cursor");
+      throw LogFilters.invalid("page", "max-offset", MAX_OFFSET);
     }
     List<Object> args = new ArrayList<>();
     String where = where(filter, args);

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.identity.PersonalId;
 import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 
 /**
@@ -54,11 +55,11 @@ public class LogFilters {
     refuseUnknown(params, allowed);
     String personalId = text(params, "personalId");
     if (personalId != null && PersonalId.problemWith(personalId, clock.instant().atZone(ZoneOffset.UTC).getYear()) != null) {
-      throw invalid("personalId", "must be a 12-digit personal ID");
+      throw invalid("personalId", "personal-id");
     }
     String kind = text(params, "kind");
     if (kind != null && !Set.of(ExchangeRecord.EXCHANGE, ExchangeRecord.ADMIN, ExchangeRecord.EVENT).contains(kind)) {
-      throw invalid("kind", "must be exchange, admin or event");
+      throw invalid("kind", "kind");
     }
     String status = params.get("status");
     return new ExchangeLogQuery.Filter(
@@ -92,7 +93,7 @@ public class LogFilters {
   public static void refuseUnknown(Map<String, String> params, Set<String> allowed) {
     for (String name : params.keySet()) {
       if (!allowed.contains(name)) {
-        throw invalid(name, "is not a known parameter");
+        throw invalid(name, "unknown");
       }
     }
   }
@@ -103,7 +104,7 @@ public class LogFilters {
       return null;
     }
     if (value.isBlank() || value.length() > 400 || value.chars().anyMatch(Character::isISOControl)) {
-      throw invalid(name, "must be 1-400 printable characters");
+      throw invalid(name, "text");
     }
     return value;
   }
@@ -112,11 +113,11 @@ public class LogFilters {
     try {
       int n = Integer.parseInt(value);
       if (n < min || n > max) {
-        throw invalid(name, "must be between " + min + " and " + max);
+        throw invalid(name, "range", min, max);
       }
       return n;
     } catch (NumberFormatException e) {
-      throw invalid(name, "must be a whole number");
+      throw invalid(name, "whole-number");
     }
   }
 
@@ -129,7 +130,7 @@ public class LogFilters {
     try {
       return isDate(value) ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw invalid(name, "must be an ISO 8601 date or instant such as 2026-01-31 or 2026-01-31T08:00:00Z");
+      throw invalid(name, "instant");
     }
   }
 
@@ -143,7 +144,11 @@ public class LogFilters {
     return value.length() == 10;
   }
 
-  public static HubProblemException invalid(String name, String rule) {
-    return new HubProblemException(ProblemType.INVALID_REQUEST, "query parameter '" + name + "' " + rule);
+  /** Query parameter {@code name} breaks the rule {@code parameter.<rule>} of the problem bundles. */
+  public static HubProblemException invalid(String name, String rule, Object... args) {
+    Object[] all = new Object[args.length + 1];
+    all[0] = name;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("parameter." + rule, all));
   }
 }

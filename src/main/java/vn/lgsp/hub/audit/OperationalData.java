@@ -53,10 +53,10 @@ public class OperationalData {
     try {
       from = Long.parseLong(params.getOrDefault("recordsFrom", "1"));
     } catch (NumberFormatException e) {
-      throw LogFilters.invalid("recordsFrom", "must be a chain position (a whole number)");
+      throw LogFilters.invalid("recordsFrom", "whole-number");
     }
     if (from < 0) {
-      throw LogFilters.invalid("recordsFrom", "must not be negative");
+      throw LogFilters.invalid("recordsFrom", "not-negative");
     }
     return read(from, clientId, LogFilters.integer("limit", params.getOrDefault("limit", "100"), 1, 1000));
   }

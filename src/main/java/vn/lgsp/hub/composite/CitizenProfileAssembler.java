@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.edge.LoopbackClient;
 import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 
 /**
@@ -91,7 +92,7 @@ public class CitizenProfileAssembler {
       if (!properties.sources().containsKey(section)) {
         throw new HubProblemException(
             ProblemType.INVALID_REQUEST,
-            "include: unknown section; known are " + String.join(",", properties.sources().keySet()));
+            ProblemText.of("composite.unknown-section", String.join(",", properties.sources().keySet())));
       }
     }
     return requested;

@@ -10,6 +10,7 @@ import vn.lgsp.hub.identity.PersonalId;
 import vn.lgsp.hub.identity.TaxCode;
 import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import java.time.ZoneOffset;
 import vn.lgsp.hub.exchange.ExchangeContext;
@@ -62,7 +63,7 @@ final class InputValidator {
             (name, type) -> {
               String value = source.apply(name);
               if (value == null || value.isBlank()) {
-                throw new HubProblemException(ProblemType.INVALID_REQUEST, "'" + name + "' is required");
+                throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("input.required", name));
               }
               check(name, type, value, exchange);
               values.put(name, value);
@@ -77,7 +78,7 @@ final class InputValidator {
         if (!value.equals(exchange.subjectId())
             && PersonalId.problemWith(value, exchange.requestInAt().atZone(ZoneOffset.UTC).getYear()) != null) {
           throw new HubProblemException(
-              ProblemType.INVALID_PERSONAL_ID, "'" + name + "' is not a valid personal ID");
+              ProblemType.INVALID_PERSONAL_ID, ProblemText.of("input.personal-id", name));
         }
       }
       case DATE -> {
@@ -89,24 +90,25 @@ final class InputValidator {
         }
         if (date == null || date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
           throw new HubProblemException(ProblemType.INVALID_REQUEST,
-              "'" + name + "' must be a real date YYYY-MM-DD between " + MIN_YEAR + " and " + MAX_YEAR);
+              ProblemText.of("input.date", name, MIN_YEAR, MAX_YEAR));
         }
       }
       case TAX_ID -> {
         if (!TaxCode.isValid(value)) {
-          throw new HubProblemException(ProblemType.INVALID_REQUEST, "'" + name + "': " + TaxCode.problemWith(value));
+          throw new HubProblemException(ProblemType.INVALID_REQUEST,
+              ProblemText.of("input.tax-code", name, TaxCode.problemWith(value)));
         }
       }
       case CODE -> {
         if (!CODE_PATTERN.matcher(value).matches()) {
-          throw new HubProblemException(ProblemType.INVALID_REQUEST, "'" + name + "' must be 1-34 letters or digits");
+          throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("input.code", name));
         }
       }
       case TEXT -> {
         if (!HeaderRules.isPrintableText(value) || !wellFormedText(value)) {
           throw new HubProblemException(
               ProblemType.INVALID_REQUEST,
-              "'" + name + "' must be 1-" + HeaderRules.MAX_TEXT + " printable characters");
+              ProblemText.of("input.text", name, HeaderRules.MAX_TEXT));
         }
       }
     }

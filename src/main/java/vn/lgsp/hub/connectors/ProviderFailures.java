@@ -4,6 +4,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import vn.lgsp.hub.protocol.FailureCauses;
 import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 
 /**
@@ -20,27 +21,27 @@ final class ProviderFailures {
     }
     if (isTooLarge(failure)) {
       return new HubProblemException(
-          ProblemType.PROVIDER_RESPONSE_TOO_LARGE, connectorId + " answered more than the hub reads", failure);
+          ProblemType.PROVIDER_RESPONSE_TOO_LARGE, ProblemText.of("provider.too-large", connectorId), failure);
     }
     if (failure instanceof CallNotPermittedException) {
       return new HubProblemException(
           ProblemType.PROVIDER_UNAVAILABLE,
-          connectorId + " is failing; the hub stopped calling it for a while");
+          ProblemText.of("provider.breaker-open", connectorId));
     }
     if (failure instanceof BulkheadFullException) {
       return new HubProblemException(
-          ProblemType.PROVIDER_UNAVAILABLE, connectorId + " is at its concurrency limit");
+          ProblemType.PROVIDER_UNAVAILABLE, ProblemText.of("provider.bulkhead-full", connectorId));
     }
     if (isUnreachableCause(failure)) {
       return new HubProblemException(
-          ProblemType.PROVIDER_UNAVAILABLE, connectorId + " cannot be reached", failure);
+          ProblemType.PROVIDER_UNAVAILABLE, ProblemText.of("provider.unreachable", connectorId), failure);
     }
     if (isTimeout(failure)) {
       return new HubProblemException(
-          ProblemType.PROVIDER_TIMEOUT, connectorId + " did not answer in time", failure);
+          ProblemType.PROVIDER_TIMEOUT, ProblemText.of("provider.timeout", connectorId), failure);
     }
     return new HubProblemException(
-        ProblemType.PROVIDER_FAULT, connectorId + " could not answer", failure);
+        ProblemType.PROVIDER_FAULT, ProblemText.of("provider.fault", connectorId), failure);
   }
 
   /** Worth a retry: the request never reached the backend, so repeating it is safe. */

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.TraceContext;
 
@@ -121,7 +122,7 @@ final class RestConnector implements Connector {
       throw ProviderFailures.classify(descriptor.id(), body.exceeded() ? new ResponseTooLargeException(e) : e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new HubProblemException(ProblemType.PROVIDER_UNAVAILABLE, descriptor.id() + " call interrupted", e);
+      throw new HubProblemException(ProblemType.PROVIDER_UNAVAILABLE, ProblemText.of("provider.interrupted", descriptor.id()), e);
     }
     int status = response.statusCode();
     if (status / 100 != 2) {
@@ -131,24 +132,24 @@ final class RestConnector implements Connector {
       JsonNode answer = json.readTree(response.body());
       JsonNode selected = JsonResponseMapping.apply(operation.response(), answer);
       if (selected == null) {
-        throw new HubProblemException(ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an answer without the expected data");
+        throw new HubProblemException(ProblemType.PROVIDER_FAULT, ProblemText.of("provider.no-data", descriptor.id()));
       }
       return selected;
     } catch (JacksonException e) {
-      throw new HubProblemException(ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an unreadable answer", e);
+      throw new HubProblemException(ProblemType.PROVIDER_FAULT, ProblemText.of("provider.unreadable", descriptor.id()), e);
     }
   }
 
   private HubProblemException mapStatus(ConnectorDescriptor.Operation operation, int status) {
     ConnectorDescriptor.FaultOutcome outcome = operation.faults().get(Integer.toString(status));
     if (outcome == ConnectorDescriptor.FaultOutcome.NOT_FOUND) {
-      return new HubProblemException(ProblemType.NOT_FOUND, "the register holds no such record");
+      return new HubProblemException(ProblemType.NOT_FOUND, "provider.not-found");
     }
     if (outcome == ConnectorDescriptor.FaultOutcome.INVALID_REQUEST || status == 400 || status == 422) {
       // the register blames the request: the caller's fault, never counted against the register
-      return new HubProblemException(ProblemType.INVALID_REQUEST, "the register refused the request as invalid");
+      return new HubProblemException(ProblemType.INVALID_REQUEST, "provider.refused-as-invalid");
     }
     log.debug("{} answered HTTP {}", descriptor.id(), status);
-    return new HubProblemException(ProblemType.PROVIDER_FAULT, descriptor.id() + " could not answer");
+    return new HubProblemException(ProblemType.PROVIDER_FAULT, ProblemText.of("provider.fault", descriptor.id()));
   }
 }

@@ -29,6 +29,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.TraceContext;
 
@@ -143,11 +144,11 @@ final class SoapConnector implements Connector {
       }
       log.debug("{} sent an unreadable answer", descriptor.id(), e);
       throw new HubProblemException(
-          ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an unreadable answer", e);
+          ProblemType.PROVIDER_FAULT, ProblemText.of("provider.unreadable", descriptor.id()), e);
     }
     if (json == null) {
       throw new HubProblemException(
-          ProblemType.PROVIDER_FAULT, descriptor.id() + " sent an answer without the expected data");
+          ProblemType.PROVIDER_FAULT, ProblemText.of("provider.no-data", descriptor.id()));
     }
     return json;
   }
@@ -158,15 +159,15 @@ final class SoapConnector implements Connector {
     ConnectorDescriptor.FaultOutcome outcome =
         detailName == null ? null : operation.faults().get(detailName);
     if (outcome == ConnectorDescriptor.FaultOutcome.NOT_FOUND) {
-      return new HubProblemException(ProblemType.NOT_FOUND, "the register holds no such record");
+      return new HubProblemException(ProblemType.NOT_FOUND, "provider.not-found");
     }
     if (outcome == ConnectorDescriptor.FaultOutcome.INVALID_REQUEST || isSenderFault(e)) {
       // the register blames the request: the caller's fault, never counted against the register
       return new HubProblemException(
-          ProblemType.INVALID_REQUEST, "the register refused the request as invalid");
+          ProblemType.INVALID_REQUEST, "provider.refused-as-invalid");
     }
     return new HubProblemException(
-        ProblemType.PROVIDER_FAULT, descriptor.id() + " answered with a fault", e);
+        ProblemType.PROVIDER_FAULT, ProblemText.of("provider.soap-fault", descriptor.id()), e);
   }
 
   /** CXF reports a SOAP fault as SOAPFaultException or as its own Fault, depending on the path. */

@@ -8,11 +8,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import vn.lgsp.hub.audit.LogFilters;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties;
 import vn.lgsp.hub.access.Grant;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.catalog.ServiceCatalog;
@@ -108,14 +110,14 @@ public class Directory {
     SubsystemId provider = provider(exchange);
     String code = exchange.getIn().getHeader("serviceCode", String.class);
     if (code == null || code.isBlank()) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, "query parameter 'serviceCode' is required");
+      throw LogFilters.invalid("serviceCode", "required");
     }
     var endpoints =
         catalog.services().stream()
             .filter(s -> s.service().provider().equals(provider) && s.service().serviceCode().equals(code))
             .toList();
     if (endpoints.isEmpty()) {
-      throw new HubProblemException(ProblemType.UNKNOWN_SERVICE, "no service " + provider + "/" + code);
+      throw new HubProblemException(ProblemType.UNKNOWN_SERVICE, ProblemText.of("service.no-such", provider + "/" + code));
     }
     return openApi.document(endpoints);
   }

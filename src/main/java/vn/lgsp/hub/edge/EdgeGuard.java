@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.lgsp.hub.protocol.FreeTextHeaders;
 import vn.lgsp.hub.protocol.HeaderRules;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 import vn.lgsp.hub.engine.EngineProperties;
@@ -68,13 +69,13 @@ public class EdgeGuard extends OncePerRequestFilter {
     }
     if (request.getContentLengthLong() > limits.maxBodyBytes()) {
       refusals.refuse(request, response, ProblemType.PAYLOAD_TOO_LARGE,
-          "the body exceeds " + limits.maxBodyBytes() + " bytes", request.getContentLengthLong(), started);
+          ProblemText.of("body.too-large", limits.maxBodyBytes()), request.getContentLengthLong(), started);
       return;
     }
     if ((isForm(request) || isMultipart(request)) && !acceptsForms(request)) {
       // platform-http would turn a form's fields into message headers: no endpoint but these takes one
       refusals.refuse(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE,
-          "this endpoint takes no form: send JSON (application/json)", Math.max(0, request.getContentLengthLong()), started);
+          ProblemText.of("body.no-forms"), Math.max(0, request.getContentLengthLong()), started);
       return;
     }
     if (isForm(request) || !hasBody(request)) {
@@ -86,25 +87,24 @@ public class EdgeGuard extends OncePerRequestFilter {
     if (read.outcome() == BodyReads.Outcome.TOO_MANY) {
       response.setHeader("Retry-After", "1");
       refusals.refuse(request, response, ProblemType.RATE_LIMITED,
-          "too many requests from this address are still sending their bodies", 0, started);
+          ProblemText.of("body.too-many-slow-senders"), 0, started);
       return;
     }
     if (read.outcome() == BodyReads.Outcome.TOO_SLOW) {
       // the caller is still sending: answer and close, the rest of its body is not read
       response.setHeader("Connection", "close");
-      refusals.refuse(request, response, ProblemType.REQUEST_TIMEOUT, "the body must arrive within "
-          + bodyReads.limits().deadline().toSeconds() + " s, without pausing longer than "
-          + bodyReads.limits().idle().toSeconds() + " s", 0, started);
+      refusals.refuse(request, response, ProblemType.REQUEST_TIMEOUT, ProblemText.of("body.too-slow",
+          bodyReads.limits().deadline().toSeconds(), bodyReads.limits().idle().toSeconds()), 0, started);
       return;
     }
     if (read.outcome() == BodyReads.Outcome.TOO_LARGE) {
       refusals.refuse(request, response, ProblemType.PAYLOAD_TOO_LARGE,
-          "the body exceeds " + limits.maxBodyBytes() + " bytes", limits.maxBodyBytes() + 1L, started);
+          ProblemText.of("body.too-large", limits.maxBodyBytes()), limits.maxBodyBytes() + 1L, started);
       return;
     }
     byte[] body = read.body();
     if (EdgeRefusals.soap(request) && DTD.matcher(new String(body, StandardCharsets.ISO_8859_1)).find()) {
-      refusals.refuse(request, response, ProblemType.INVALID_XML, "a SOAP message must not contain a DTD",
+      refusals.refuse(request, response, ProblemType.INVALID_XML, ProblemText.of("xml.no-dtd"),
           body.length, started);
       return;
     }
@@ -112,7 +112,7 @@ public class EdgeGuard extends OncePerRequestFilter {
   }
 
   /** Why the edge refuses a request, as the caller is told. */
-  private record Refusal(ProblemType type, String detail) {}
+  private record Refusal(ProblemType type, ProblemText detail) {}
 
   /**
    * {@code URI_TOO_LONG} when the path or the query string, as sent, exceeds its limit;
@@ -124,18 +124,18 @@ public class EdgeGuard extends OncePerRequestFilter {
   private Refusal targetProblem(HttpServletRequest request) {
     String path = request.getRequestURI();
     if (path != null && path.length() > limits.maxPathChars()) {
-      return new Refusal(ProblemType.URI_TOO_LONG, "the path may hold at most " + limits.maxPathChars() + " characters");
+      return new Refusal(ProblemType.URI_TOO_LONG, ProblemText.of("path.too-long", limits.maxPathChars()));
     }
     String query = request.getQueryString();
     if (query != null && query.length() > limits.maxQueryChars()) {
       return new Refusal(ProblemType.URI_TOO_LONG,
-          "the query string may hold at most " + limits.maxQueryChars() + " characters");
+          ProblemText.of("query.too-long", limits.maxQueryChars()));
     }
     if (!wellEscaped(path) || !wellEscaped(query)) {
-      return new Refusal(ProblemType.INVALID_REQUEST, "a percent sign must start an escape of two hexadecimal digits");
+      return new Refusal(ProblemType.INVALID_REQUEST, ProblemText.of("uri.bad-escape"));
     }
     if (query != null && !printableParameters(query)) {
-      return new Refusal(ProblemType.INVALID_REQUEST, "query parameters must not hold control or unassigned characters");
+      return new Refusal(ProblemType.INVALID_REQUEST, ProblemText.of("query.control-characters"));
     }
     return null;
   }
@@ -183,8 +183,9 @@ public class EdgeGuard extends OncePerRequestFilter {
         String text = FreeTextHeaders.isFreeText(name) ? FreeTextHeaders.decode(value) : value;
         if (text != null && text.length() > protocolLimit) {
           // the header's own name, not the caller's spelling of it
-          String header = XRoadHeaders.USER_ID.equalsIgnoreCase(name) ? XRoadHeaders.USER_ID : "a protocol header (X-Road-*)";
-          return new Refusal(ProblemType.HEADER_TOO_LARGE, header + " may hold at most " + protocolLimit + " characters");
+          return new Refusal(ProblemType.HEADER_TOO_LARGE, XRoadHeaders.USER_ID.equalsIgnoreCase(name)
+              ? ProblemText.of("header.too-long", XRoadHeaders.USER_ID, protocolLimit)
+              : ProblemText.of("header.protocol-too-long", protocolLimit));
         }
         total += name.length() + value.length() + 4;
         controlCharacter = controlCharacter || value.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c));
@@ -196,15 +197,15 @@ public class EdgeGuard extends OncePerRequestFilter {
       return tooLarge();
     }
     if (controlCharacter) {
-      return new Refusal(ProblemType.INVALID_HEADER, "header values must not hold control characters");
+      return new Refusal(ProblemType.INVALID_HEADER, ProblemText.of("header.control-characters"));
     }
     return unprintable ? new Refusal(ProblemType.INVALID_HEADER,
-        "protocol headers must be 1-" + HeaderRules.MAX_TEXT + " printable characters") : null;
+        ProblemText.of("header.protocol-unprintable", HeaderRules.MAX_TEXT)) : null;
   }
 
   private Refusal tooLarge() {
-    return new Refusal(ProblemType.HEADER_TOO_LARGE, "headers may total at most "
-        + limits.maxHeaderBytes() + " bytes, " + limits.maxHeaderValueBytes() + " each");
+    return new Refusal(ProblemType.HEADER_TOO_LARGE,
+        ProblemText.of("header.total-too-large", limits.maxHeaderBytes(), limits.maxHeaderValueBytes()));
   }
 
   /** The longest value the header {@code name} may have beyond the general limit; unbounded for others. */

@@ -6,16 +6,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.audit.ExchangeLogPublisher;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.SubjectHasher;
 import vn.lgsp.hub.protocol.HeaderRules;
-import vn.lgsp.hub.protocol.Problem;
+import vn.lgsp.hub.protocol.CallerLanguage;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.SubsystemId;
@@ -36,23 +38,26 @@ public class EdgeRefusals {
 
   private final ExchangeLogPublisher publisher;
   private final SubjectHasher hasher;
-  private final ObjectMapper json;
+  private final ProblemWriter writer;
   private final Clock clock;
 
-  public EdgeRefusals(ExchangeLogPublisher publisher, SubjectHasher hasher, ObjectMapper json, Clock clock) {
+  public EdgeRefusals(ExchangeLogPublisher publisher, SubjectHasher hasher, ProblemWriter writer, Clock clock) {
     this.publisher = publisher;
     this.hasher = hasher;
-    this.json = json;
+    this.writer = writer;
     this.clock = clock;
   }
 
   /** Answers {@code type} and records the refusal; {@code received} is how much body was read. */
-  public void refuse(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail,
+  public void refuse(HttpServletRequest request, HttpServletResponse response, ProblemType type, ProblemText detail,
       long received, Instant started) throws IOException {
     String callerId = request.getHeader(XRoadHeaders.ID);
     String messageId = HeaderRules.isMessageId(callerId) ? callerId : UUID.randomUUID().toString();
     String traceparent = TraceContext.continueOrStart(request.getHeader(TraceContext.HEADER));
-    byte[] body = soap(request) ? soapFault(type, detail, messageId) : json.writeValueAsBytes(Problem.of(type, detail, messageId));
+    Locale language = CallerLanguage.of(request.getHeader(CallerLanguage.HEADER));
+    byte[] body = soap(request)
+        ? writer.soapEnvelope(type, detail, messageId, language)
+        : writer.json(type, detail, messageId, language);
     String path = printable(request.getRequestURI());
     try {
       publisher.publish(ExchangeRecord.builder()
@@ -78,7 +83,8 @@ public class EdgeRefusals {
     response.setHeader(XRoadHeaders.ERROR, type.code());
     response.setHeader(TraceContext.HEADER, traceparent);
     response.setHeader("Connection", "close");
-    response.setContentType(soap(request) ? "text/xml; charset=utf-8" : Problem.MEDIA_TYPE);
+    response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
+    response.setContentType(soap(request) ? ProblemWriter.SOAP_CONTENT_TYPE : ProblemWriter.MEDIA_TYPE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
     response.flushBuffer();
@@ -141,19 +147,5 @@ public class EdgeRefusals {
       out.append(c >= 0x21 && c < 0x7f ? c : '?');
     }
     return out.toString();
-  }
-
-  private static byte[] soapFault(ProblemType type, String detail, String messageId) {
-    String text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-        + "<faultcode>soap:" + type.code() + "</faultcode><faultstring>" + escape(detail == null ? type.title() : detail)
-        + "</faultstring><detail><hub:problem xmlns:hub=\"urn:lgsp:hub:v1\"><hub:type>" + type.code() + "</hub:type>"
-        + "<hub:status>" + type.status() + "</hub:status><hub:xRoadId>" + escape(messageId) + "</hub:xRoadId>"
-        + "</hub:problem></detail></soap:Fault></soap:Body></soap:Envelope>";
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 
 /**
@@ -27,7 +28,7 @@ public class FirewallRefusals implements RequestRejectedHandler {
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
       throws IOException {
-    refusals.refuse(request, response, ProblemType.INVALID_REQUEST, "the request path is not acceptable", 0,
+    refusals.refuse(request, response, ProblemType.INVALID_REQUEST, ProblemText.of("path.not-acceptable"), 0,
         clock.instant());
   }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 
 /**
@@ -33,7 +34,7 @@ public class OverloadRefusal {
     try {
       response.setHeader("Retry-After", retryAfterSeconds);
       refusals.refuse(request, response, ProblemType.HUB_OVERLOADED,
-          "the hub is at capacity; retry after " + retryAfterSeconds + " s", Math.max(0, request.getContentLengthLong()), received);
+          ProblemText.of("hub.at-capacity", retryAfterSeconds), Math.max(0, request.getContentLengthLong()), received);
     } catch (IOException e) {
       log.debug("overload refusal not delivered: the caller went away");
     }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 
 /**
@@ -44,7 +45,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     try {
       response.resetBuffer();
       edge.refuse(request.getRequest(), response.getResponse(), type,
-          status == 400 ? "the request is not well-formed HTTP (a header or the request line)" : null, 0, Instant.now());
+          status == 400 ? ProblemText.of("http.malformed") : null, 0, Instant.now());
     } catch (IOException | RuntimeException e) {
       super.report(request, response, throwable);
     }

@@ -19,7 +19,9 @@ import vn.lgsp.hub.audit.ExchangeLogPublisher;
 import vn.lgsp.hub.audit.ExchangeRecord;
 import vn.lgsp.hub.audit.PayloadCipher;
 import vn.lgsp.hub.audit.SubjectHasher;
-import vn.lgsp.hub.protocol.Problem;
+import vn.lgsp.hub.protocol.CallerLanguage;
+import vn.lgsp.hub.protocol.ProblemAnswers;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.SubsystemId;
@@ -48,6 +50,7 @@ public class ExchangeFinisher implements Processor {
   private final ExchangeMetrics metrics;
   private final TrafficStatistics traffic;
   private final ObjectMapper json;
+  private final ProblemAnswers problems;
   private final Clock clock;
 
   public ExchangeFinisher(
@@ -58,6 +61,7 @@ public class ExchangeFinisher implements Processor {
       ExchangeMetrics metrics,
       TrafficStatistics traffic,
       ObjectMapper json,
+      ProblemAnswers problems,
       Clock clock) {
     this.minimizer = minimizer;
     this.publisher = publisher;
@@ -66,6 +70,7 @@ public class ExchangeFinisher implements Processor {
     this.metrics = metrics;
     this.traffic = traffic;
     this.json = json;
+    this.problems = problems;
     this.clock = clock;
   }
 
@@ -82,7 +87,7 @@ public class ExchangeFinisher implements Processor {
       body = successBody(out.getBody(), context);
       status = 200;
     } else {
-      body = problemBody(context.problem(), exchange.getProperty(ProblemResponder.DETAIL, String.class), context);
+      body = problemBody(context.problem(), exchange.getProperty(ProblemResponder.DETAIL, ProblemText.class), context);
       status = context.problem().status();
     }
     ExchangeRecord record = record(context, status, body);
@@ -115,10 +120,12 @@ public class ExchangeFinisher implements Processor {
     }
   }
 
-  private byte[] problemBody(ProblemType type, String detail, ExchangeContext context) {
+  private byte[] problemBody(ProblemType type, ProblemText detail, ExchangeContext context) {
     try {
-      return json.writeValueAsBytes(Problem.of(type, detail, context.messageId()));
-    } catch (JacksonException e) {
+      return problems.json(type, detail, context.messageId(), context.language());
+    } catch (RuntimeException e) {
+      log.error("exchange {}: problem {} could not be written ({})", context.messageId(), type.code(),
+          e.getClass().getName());
       return ("{\"type\":\"" + type.code() + "\"}").getBytes(StandardCharsets.UTF_8);
     }
   }
@@ -161,7 +168,7 @@ public class ExchangeFinisher implements Processor {
   private static void writeResponse(Message out, ExchangeContext c, int status, byte[] body) {
     out.removeHeaders("*");
     out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-    out.setHeader(Exchange.CONTENT_TYPE, c.problem() == null ? JSON : Problem.MEDIA_TYPE);
+    out.setHeader(Exchange.CONTENT_TYPE, c.problem() == null ? JSON : ProblemAnswers.MEDIA_TYPE);
     out.setHeader(XRoadHeaders.ID, c.messageId());
     out.setHeader(XRoadHeaders.REQUEST_HASH, c.requestHash());
     if (c.client() != null) {
@@ -172,6 +179,7 @@ public class ExchangeFinisher implements Processor {
     }
     if (c.problem() != null) {
       out.setHeader(XRoadHeaders.ERROR, c.problem().code());
+      out.setHeader(CallerLanguage.CONTENT_HEADER, c.language().toLanguageTag());
     }
     if (c.traceparent() != null) {
       out.setHeader(TraceContext.HEADER, c.traceparent());

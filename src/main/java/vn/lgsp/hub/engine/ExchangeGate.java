@@ -26,6 +26,8 @@ import vn.lgsp.hub.identity.PersonalId;
 import vn.lgsp.hub.identity.TaxCode;
 import vn.lgsp.hub.protocol.HeaderRules;
 import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.CallerLanguage;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.ServiceId;
@@ -117,7 +119,7 @@ public class ExchangeGate implements Processor {
     boolean headerRepeated = !HttpHeadersOnly.apply(in);
     ExchangeContext context = open(exchange, in);
     if (headerRepeated) {
-      throw new HubProblemException(ProblemType.INVALID_HEADER, "send each protocol header once");
+      throw new HubProblemException(ProblemType.INVALID_HEADER, "header.repeated");
     }
     // their size and characters were checked at the edge (edge.EdgeGuard), free text as decoded here
     LoopbackHeaders.decode(in);
@@ -144,6 +146,7 @@ public class ExchangeGate implements Processor {
             RequestHash.ofRequest(method, fullUri, messageId, body),
             body.length);
     context.request(fullUri, body);
+    context.language(CallerLanguage.of(HttpHeadersOnly.requestHeader(in, CallerLanguage.HEADER)));
     context.traceparent(TraceContext.continueOrStart(in.getHeader(TraceContext.HEADER, String.class)));
     // a caller's message id is free to hold digits: masked like any log text
     MDC.put(LogContext.MESSAGE_ID, SubjectHasher.maskForLog(messageId));
@@ -152,7 +155,7 @@ public class ExchangeGate implements Processor {
     in.setBody(body);
     if (!idValid) {
       throw new HubProblemException(
-          ProblemType.INVALID_HEADER, "X-Road-Id must be 1-100 letters, digits or . _ : -");
+          ProblemType.INVALID_HEADER, "header.message-id");
     }
     // the body's size was bounded at the edge (edge.EdgeGuard), the one place that checks it
     return context;
@@ -180,11 +183,11 @@ public class ExchangeGate implements Processor {
     } catch (IllegalArgumentException e) {
       throw new HubProblemException(
           ProblemType.INVALID_CLIENT_HEADER,
-          "X-Road-Client must name a subsystem: instance/class/member/subsystem");
+          "header.client-form");
     }
     if (!claimed.equals(authenticated)) {
       throw new HubProblemException(
-          ProblemType.CLIENT_MISMATCH, "X-Road-Client is not the subsystem the token was issued to");
+          ProblemType.CLIENT_MISMATCH, "client.not-token-subsystem");
     }
     context.client(claimed);
   }
@@ -199,12 +202,12 @@ public class ExchangeGate implements Processor {
             .orElseThrow(
                 () ->
                     new HubProblemException(
-                        ProblemType.ACCESS_DENIED, "no access right to " + service));
+                        ProblemType.ACCESS_DENIED, ProblemText.of("access.no-right", service.toString())));
     context.grant(grant);
     rateLimits.acquire(grant).ifPresent(refusal -> {
       context.retryAfterSeconds(refusal.retryAfterSeconds());
       throw new HubProblemException(ProblemType.RATE_LIMITED,
-          "the " + refusal.limit() + " limit of this client for this service is used up");
+          ProblemText.of("rate.used-up", refusal.limit()));
     });
 
     context.userId(optionalText(in, XRoadHeaders.USER_ID));
@@ -212,7 +215,7 @@ public class ExchangeGate implements Processor {
     if (context.issue() == null && accessPolicy.requiresPurpose(service)) {
       throw new HubProblemException(
           ProblemType.MISSING_ISSUE,
-          "this service returns personal data: name the dossier or procedure in X-Road-Issue");
+          "issue.required");
     }
   }
 
@@ -227,12 +230,12 @@ public class ExchangeGate implements Processor {
       path = XRoadPath.parse(context.path());
     } catch (IllegalArgumentException e) {
       throw new HubProblemException(
-          ProblemType.UNKNOWN_SERVICE, "the path names no service: /r1/instance/class/member/subsystem/service");
+          ProblemType.UNKNOWN_SERVICE, "path.no-service");
     }
     context.service(path.service());
     if (RouteConventions.UNKNOWN_SERVICE_ROUTE.equals(exchange.getFromRouteId())) {
       throw new HubProblemException(
-          ProblemType.UNKNOWN_SERVICE, "no service " + path.service() + " with this method and path");
+          ProblemType.UNKNOWN_SERVICE, ProblemText.of("service.no-such-endpoint", path.service().toString()));
     }
     return path.service();
   }
@@ -252,8 +255,8 @@ public class ExchangeGate implements Processor {
     for (String name : RequestParameters.queryParameters(exchange).keySet()) {
       if (!accepted.contains(name)) {
         throw new HubProblemException(ProblemType.INVALID_REQUEST, accepted.isEmpty()
-            ? "this service takes no query parameters: its inputs are its path and its JSON body"
-            : "unknown query parameter; this service accepts " + String.join(", ", new java.util.TreeSet<>(accepted)));
+            ? ProblemText.of("query.none-accepted")
+            : ProblemText.of("query.unknown", String.join(", ", new java.util.TreeSet<>(accepted))));
       }
     }
   }
@@ -261,7 +264,7 @@ public class ExchangeGate implements Processor {
   private void validateInput(Exchange exchange, Message in, ExchangeContext context) {
     refuseUnacceptedQueryParameters(exchange);
     if (context.requestSize() > 0 && !"POST".equals(context.method()) && !"PUT".equals(context.method())) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, "a " + context.method() + " request carries no body");
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("body.not-allowed", context.method()));
     }
     if (RequestParameters.declaresPathParameter(exchange, RouteConventions.SUBJECT_PARAMETER)) {
       context.subject(requirePersonalId(in.getHeader(RouteConventions.SUBJECT_PARAMETER, String.class)));
@@ -273,7 +276,7 @@ public class ExchangeGate implements Processor {
     }
     if (RequestParameters.declaresPathParameter(exchange, RouteConventions.TAX_SUBJECT_PARAMETER)) {
       String taxId = in.getHeader(RouteConventions.TAX_SUBJECT_PARAMETER, String.class);
-      String problem = TaxCode.problemWith(taxId);
+      ProblemText problem = TaxCode.problemWith(taxId);
       if (problem != null) {
         throw new HubProblemException(ProblemType.INVALID_REQUEST, problem);
       }
@@ -285,24 +288,24 @@ public class ExchangeGate implements Processor {
     }
     if (context.subjectId() != null) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST,
-          "this service takes its subject from the path: send no body");
+          "body.subject-in-path");
     }
     String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class);
     if (!contentType.toLowerCase().startsWith("application/json")) {
       throw new HubProblemException(
-          ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+          ProblemType.UNSUPPORTED_MEDIA_TYPE, "body.json-only");
     }
     JsonNode document;
     try {
       document = json.readTree(body);
     } catch (StreamConstraintsException e) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST,
-          "the body nests deeper than " + limits.maxJsonDepth() + " levels or holds an oversized value");
+          ProblemText.of("body.json-too-deep", limits.maxJsonDepth()));
     } catch (JacksonException e) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, "the body is not valid JSON");
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "body.not-json");
     }
     if (document == null || !document.isObject()) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, "the body must be a JSON object");
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "body.not-object");
     }
     JsonNode subject = document.get(RouteConventions.SUBJECT_PARAMETER);
     if (subject != null) {
@@ -312,7 +315,7 @@ public class ExchangeGate implements Processor {
   }
 
   private String requirePersonalId(String value) {
-    String problem = PersonalId.problemWith(value, clock.instant().atZone(java.time.ZoneOffset.UTC).getYear());
+    ProblemText problem = PersonalId.problemWith(value, clock.instant().atZone(java.time.ZoneOffset.UTC).getYear());
     if (problem != null) {
       throw new HubProblemException(ProblemType.INVALID_PERSONAL_ID, problem);
     }

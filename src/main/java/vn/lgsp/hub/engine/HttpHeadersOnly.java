@@ -40,6 +40,14 @@ final class HttpHeadersOnly {
     return once;
   }
 
+  /** One HTTP request header as sent (never a query parameter of the same name); null without one. */
+  static String requestHeader(Message in, String name) {
+    if (in instanceof PlatformHttpMessage http && http.getRequest() != null) {
+      return http.getRequest().getHeader(name);
+    }
+    return in.getHeader(name, String.class);
+  }
+
   /** X-Road headers and their aliases, and the other headers the gate reads: credentials and trace context. */
   static boolean isProtocolHeader(String name) {
     return HeaderRules.isProtocolHeader(name) || "authorization".equalsIgnoreCase(name)

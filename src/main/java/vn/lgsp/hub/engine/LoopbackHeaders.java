@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.Message;
 import vn.lgsp.hub.protocol.FreeTextHeaders;
 import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 
 /**
@@ -30,7 +31,7 @@ public final class LoopbackHeaders {
         String decoded = FreeTextHeaders.decode(value);
         if (decoded == null) {
           throw new HubProblemException(ProblemType.INVALID_HEADER,
-              name + " must be UTF-8, percent-encoded where it is not printable ASCII (a literal % as %25)");
+              ProblemText.of("header.free-text-encoding", name));
         }
         in.setHeader(name, decoded);
       }

@@ -47,10 +47,10 @@ public class Maintenance {
       return;
     }
     if (now.containsKey(WHOLE_HUB)) {
-      throw new HubProblemException(ProblemType.HUB_MAINTENANCE, "the hub is in maintenance");
+      throw new HubProblemException(ProblemType.HUB_MAINTENANCE, "maintenance.hub");
     }
     if (routeId != null && now.containsKey(routeId)) {
-      throw new HubProblemException(ProblemType.HUB_MAINTENANCE, "this service is suspended for maintenance");
+      throw new HubProblemException(ProblemType.HUB_MAINTENANCE, "maintenance.service");
     }
   }
 }

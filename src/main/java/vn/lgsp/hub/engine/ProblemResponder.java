@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.protocol.FailureCauses;
 import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.exchange.ExchangeContext;
 
@@ -27,7 +28,7 @@ public class ProblemResponder implements Processor {
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     ExchangeContext context = ExchangeContext.find(exchange);
     ProblemType type;
-    String detail = null;
+    ProblemText detail = null;
     if (failure instanceof HubProblemException problem) {
       type = problem.type();
       detail = problem.detail();

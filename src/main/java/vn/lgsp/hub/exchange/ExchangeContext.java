@@ -1,8 +1,10 @@
 package vn.lgsp.hub.exchange;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.apache.camel.Exchange;
 import vn.lgsp.hub.access.Grant;
+import vn.lgsp.hub.protocol.CallerLanguage;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.ServiceId;
@@ -40,6 +42,7 @@ public final class ExchangeContext {
   private long retryAfterSeconds;
   private boolean metaservice;
   private String operatorNote;
+  private Locale language = CallerLanguage.VIETNAMESE;
 
   public ExchangeContext(
       String messageId,
@@ -71,6 +74,15 @@ public final class ExchangeContext {
 
   public void attachTo(Exchange exchange) {
     exchange.setProperty(PROPERTY, this);
+  }
+
+  /** The language the caller reads its problems in (from {@code Accept-Language}). */
+  public Locale language() {
+    return language;
+  }
+
+  public void language(Locale language) {
+    this.language = language;
   }
 
   /** The request as received, kept in memory for payload capture (never logged as is). */

@@ -53,7 +53,7 @@ public final class RequestParameters {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw new HubProblemException(
-          ProblemType.INVALID_REQUEST, "the query string is not URL-encoded correctly");
+          ProblemType.INVALID_REQUEST, "query.encoding");
     }
   }
 

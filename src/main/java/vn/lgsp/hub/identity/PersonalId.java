@@ -1,5 +1,6 @@
 package vn.lgsp.hub.identity;
 
+import vn.lgsp.hub.protocol.ProblemText;
 import java.time.Year;
 
 /**
@@ -17,9 +18,9 @@ public record PersonalId(String value) {
   }
 
   public PersonalId {
-    String problem = problemWith(value, Year.now().getValue());
+    ProblemText problem = problemWith(value, Year.now().getValue());
     if (problem != null) {
-      throw new IllegalArgumentException(problem);
+      throw new IllegalArgumentException(problem.toString());
     }
   }
 
@@ -36,22 +37,22 @@ public record PersonalId(String value) {
    * Why {@code value} is not a personal ID as of {@code currentYear}, or null when it is one. The
    * reasons never repeat the value: they may reach logs and callers.
    */
-  public static String problemWith(String value, int currentYear) {
+  public static ProblemText problemWith(String value, int currentYear) {
     if (value == null || value.length() != 12) {
-      return "a personal ID has 12 digits";
+      return ProblemText.of("personal-id.length");
     }
     for (int i = 0; i < 12; i++) {
       char c = value.charAt(i);
       if (c < '0' || c > '9') {
-        return "a personal ID has only digits";
+        return ProblemText.of("personal-id.digits");
       }
     }
     int province = Integer.parseInt(value.substring(0, 3));
     if (province < 1 || province > 96) {
-      return "the province code must be 001-096";
+      return ProblemText.of("personal-id.province");
     }
     if (birthYear(value) > currentYear) {
-      return "the birth year encoded in the personal ID is in the future";
+      return ProblemText.of("personal-id.future-birth-year");
     }
     return null;
   }

@@ -1,5 +1,7 @@
 package vn.lgsp.hub.identity;
 
+import vn.lgsp.hub.protocol.ProblemText;
+
 /**
  * Identifiers the tax register accepts: since 2025 the personal ID is the person's tax code; the
  * legacy tax code (mã số thuế, MST) stays accepted as an alias: ten digits whose tenth is a
@@ -19,22 +21,22 @@ public final class TaxCode {
   }
 
   /** Why {@code value} is no tax identifier, or null. Never repeats the value. */
-  public static String problemWith(String value) {
+  public static ProblemText problemWith(String value) {
     if (value == null) {
-      return "a tax code is required";
+      return ProblemText.of("tax-code.required");
     }
     if (value.length() == 12) {
-      return PersonalId.isValid(value) ? null : "not a valid personal ID";
+      return PersonalId.isValid(value) ? null : ProblemText.of("tax-code.personal-id");
     }
     String digits = value.length() == 14 && value.charAt(10) == '-'
         ? value.substring(0, 10) + value.substring(11)
         : value;
     if ((digits.length() != 10 && digits.length() != 13) || !digits.chars().allMatch(Character::isDigit)) {
-      return "a tax code is a 12-digit personal ID or a 10-digit tax code, optionally with a -NNN branch";
+      return ProblemText.of("tax-code.form");
     }
     Integer check = checkDigit(digits.substring(0, 9));
     if (check == null || check != digits.charAt(9) - '0') {
-      return "the check digit of the tax code is wrong";
+      return ProblemText.of("tax-code.check-digit");
     }
     return null;
   }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import vn.lgsp.hub.audit.LogFilters;
 import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.ExchangeChain;
 import vn.lgsp.hub.audit.ExchangeLogArchive;
@@ -20,8 +21,6 @@ import vn.lgsp.hub.audit.ExchangeLogVerification;
 import vn.lgsp.hub.audit.LogVerifier;
 import vn.lgsp.hub.audit.QueueDepth;
 import vn.lgsp.hub.audit.SealKey;
-import vn.lgsp.hub.protocol.HubProblemException;
-import vn.lgsp.hub.protocol.ProblemType;
 
 /** The exchange log as evidence: verify the chain, get the seal certificate, archive old records. */
 @RestController
@@ -88,10 +87,10 @@ public class AdminExchangeLogController {
     try {
       olderThan = Duration.parse(body.path("olderThan").asString(""));
     } catch (DateTimeParseException e) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, "olderThan must be an ISO 8601 duration such as P400D");
+      throw LogFilters.invalid("olderThan", "duration");
     }
     if (olderThan.isNegative()) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, "olderThan must not be negative");
+      throw LogFilters.invalid("olderThan", "not-negative");
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("reason", reason);

@@ -90,12 +90,12 @@ public class AdminExchangesController {
   public Map<String, Object> statistics(@RequestParam Map<String, String> params) {
     String granularity = params.getOrDefault("granularity", "hour");
     if (!List.of("hour", "day").contains(granularity)) {
-      throw LogFilters.invalid("granularity", "must be hour or day");
+      throw LogFilters.invalid("granularity", "granularity");
     }
     Instant from = LogFilters.instant(params, "from");
     Instant to = params.containsKey("to") ? LogFilters.instant(params, "to") : clock.instant();
     if (from == null || !from.isBefore(to) || Duration.between(from, to).toDays() > MAX_STATISTICS_DAYS) {
-      throw LogFilters.invalid("from", "is required, before 'to', and at most " + MAX_STATISTICS_DAYS + " days earlier");
+      throw LogFilters.invalid("from", "statistics-range", MAX_STATISTICS_DAYS);
     }
     ExchangeLogQuery.Filter filter = filters.parse(params, STATISTICS_PARAMETERS);
     return Map.of("granularity", granularity, "buckets",
@@ -114,11 +114,11 @@ public class AdminExchangesController {
     Instant from = LogFilters.instant(params, "from");
     Instant to = params.containsKey("to") ? LogFilters.instant(params, "to") : clock.instant();
     if (from == null || !from.isBefore(to)) {
-      throw LogFilters.invalid("from", "is required and must be before 'to'");
+      throw LogFilters.invalid("from", "before-to");
     }
     String format = params.getOrDefault("format", "jsonl");
     if (!List.of("jsonl", "csv").contains(format)) {
-      throw LogFilters.invalid("format", "must be jsonl or csv");
+      throw LogFilters.invalid("format", "export-format");
     }
     // recorded before a byte leaves: an export is a disclosure
     recorder.recordNow(request, "exchange-log.export", LogFilters.text(params, "reason"),
@@ -149,17 +149,17 @@ public class AdminExchangesController {
     try {
       recordId = UUID.fromString(id);
     } catch (IllegalArgumentException e) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, "the record id must be a UUID");
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "record-id.uuid");
     }
     String reason = LogFilters.text(params, "reason");
     if (reason == null || params.size() > 1) {
-      throw LogFilters.invalid("reason", "is required (why the payload is read), and the only parameter");
+      throw LogFilters.invalid("reason", "payload-reason");
     }
     var disclosed = payloads.read(recordId);
     int status = disclosed.isPresent() ? 200 : ProblemType.NOT_FOUND.status();
     recorder.recordNow(request, "exchange-log.payload-read", reason, request.getRequestURI(), status,
         disclosed.isPresent() ? null : ProblemType.NOT_FOUND.code(), started);
     return disclosed.map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(d))
-        .orElseThrow(() -> new HubProblemException(ProblemType.NOT_FOUND, "no captured payload for this record"));
+        .orElseThrow(() -> new HubProblemException(ProblemType.NOT_FOUND, "payload.none"));
   }
 }

@@ -14,7 +14,7 @@ final class AdminRequests {
     JsonNode reason = body == null ? null : body.get("reason");
     String text = reason != null && reason.isString() ? reason.asString("").strip() : "";
     if (text.isEmpty() || text.length() > 500 || text.chars().anyMatch(Character::isISOControl)) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, "give a reason: 1-500 printable characters");
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "admin.reason");
     }
     request.setAttribute(AdminActionRecorder.REASON, text);
     return text;

@@ -110,7 +110,7 @@ public class AdminRoutesController {
 
   private HubRoutes.HubRoute route(String routeId) {
     return routes.find(routeId).orElseThrow(
-        () -> new HubProblemException(ProblemType.UNKNOWN_SERVICE, "no route with this id"));
+        () -> new HubProblemException(ProblemType.UNKNOWN_SERVICE, "admin.no-route"));
   }
 
   private Map<String, Object> view(HubRoutes.HubRoute route) {

@@ -14,9 +14,10 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.protocol.HeaderRules;
-import vn.lgsp.hub.protocol.Problem;
+import vn.lgsp.hub.protocol.CallerLanguage;
+import vn.lgsp.hub.protocol.ProblemAnswers;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 
@@ -38,17 +39,17 @@ final class AuthenticationThrottleFilter extends OncePerRequestFilter {
   private final Function<HttpServletRequest, String> account;
   private final AuthenticationThrottle throttle;
   private final SecurityRecords records;
-  private final ObjectMapper json;
+  private final ProblemAnswers problems;
   private final Clock clock;
 
   /** {@code account} names the account a request tries to authenticate as, or null if it presents no credentials. */
   AuthenticationThrottleFilter(Guarded guarded, Function<HttpServletRequest, String> account,
-      AuthenticationThrottle throttle, SecurityRecords records, ObjectMapper json, Clock clock) {
+      AuthenticationThrottle throttle, SecurityRecords records, ProblemAnswers problems, Clock clock) {
     this.guarded = guarded;
     this.account = account;
     this.throttle = throttle;
     this.records = records;
-    this.json = json;
+    this.problems = problems;
     this.clock = clock;
   }
 
@@ -87,13 +88,9 @@ final class AuthenticationThrottleFilter extends OncePerRequestFilter {
     String callerId = request.getHeader(XRoadHeaders.ID);
     String messageId = HeaderRules.isMessageId(callerId) ? callerId : UUID.randomUUID().toString();
     record(request, name, type.status(), type, started);
-    response.setStatus(type.status());
     response.setHeader("Retry-After", Long.toString(seconds));
-    response.setHeader(XRoadHeaders.ID, messageId);
-    response.setHeader(XRoadHeaders.ERROR, type.code());
-    response.setContentType(Problem.MEDIA_TYPE);
-    json.writeValue(response.getOutputStream(),
-        Problem.of(type, "too many failed authentications; retry in " + seconds + " s", messageId));
+    problems.send(response, type, ProblemText.of("authentication.throttled", seconds), messageId,
+        CallerLanguage.of(request.getHeader(CallerLanguage.HEADER)));
   }
 
   private void record(HttpServletRequest request, String name, int status, ProblemType type, Instant started) {

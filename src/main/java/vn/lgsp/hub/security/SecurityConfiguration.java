@@ -44,6 +44,7 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -53,7 +54,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import tools.jackson.databind.ObjectMapper;
+import vn.lgsp.hub.protocol.ProblemAnswers;
 import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.security.AuthenticationThrottleFilter.Guarded;
 
@@ -76,13 +77,13 @@ public class SecurityConfiguration {
   /** The pieces each chain's throttle filter needs. */
   @Bean
   ThrottleFilters throttleFilters(
-      AuthenticationThrottle throttle, SecurityRecords records, ObjectMapper json, Clock clock) {
-    return new ThrottleFilters(throttle, records, json, clock);
+      AuthenticationThrottle throttle, SecurityRecords records, ProblemAnswers problems, Clock clock) {
+    return new ThrottleFilters(throttle, records, problems, clock);
   }
 
-  record ThrottleFilters(AuthenticationThrottle throttle, SecurityRecords records, ObjectMapper json, Clock clock) {
+  record ThrottleFilters(AuthenticationThrottle throttle, SecurityRecords records, ProblemAnswers problems, Clock clock) {
     AuthenticationThrottleFilter guarding(Guarded guarded, Function<HttpServletRequest, String> account) {
-      return new AuthenticationThrottleFilter(guarded, account, throttle, records, json, clock);
+      return new AuthenticationThrottleFilter(guarded, account, throttle, records, problems, clock);
     }
   }
 
@@ -147,7 +148,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain adminChain(
-      HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ThrottleFilters throttle) throws Exception {
+      HttpSecurity http, AuthenticationEntryPoint entryPoint, ThrottleFilters throttle) throws Exception {
     http.securityMatcher("/admin/**", "/actuator/**")
         .authorizeHttpRequests(
             a ->

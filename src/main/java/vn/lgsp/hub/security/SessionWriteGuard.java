@@ -18,9 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * grants. Scripts using HTTP basic are not affected. A refusal is put on record in the operator's
  * name: it may be a forged request the operator never saw.
  */
-final class SessionWriteGuard extends OncePerRequestFilter {
+public final class SessionWriteGuard extends OncePerRequestFilter {
 
-  static final String HEADER = "X-Requested-With";
+  public static final String HEADER = "X-Requested-With";
 
   private final SecurityRecords records;
   private final Clock clock;

@@ -69,15 +69,14 @@ public class TokenAuthenticator {
     try {
       byToken = SubsystemId.parse(jwt.getSubject());
     } catch (IllegalArgumentException e) {
-      throw unauthenticated("the token names no client subsystem");
+      throw unauthenticated("token.no-subsystem");
     }
     String boundTo = boundThumbprint(jwt);
     if (boundTo != null && (certificate == null || !boundTo.equals(thumbprint(certificate)))) {
-      throw unauthenticated("the token is bound to a client certificate that this connection does not present");
+      throw unauthenticated("token.certificate-missing");
     }
     if (byCertificate != null && !byCertificate.equals(byToken)) {
-      throw new HubProblemException(ProblemType.CLIENT_MISMATCH,
-          "the token and the client certificate name different subsystems");
+      throw new HubProblemException(ProblemType.CLIENT_MISMATCH, "token.certificate-mismatch");
     }
     return byToken;
   }
@@ -93,7 +92,7 @@ public class TokenAuthenticator {
     } catch (InvalidNameException | IllegalArgumentException e) {
       // falls through: a certificate that names no subsystem authenticates nobody
     }
-    throw unauthenticated("the client certificate names no subsystem");
+    throw unauthenticated("certificate.no-subsystem");
   }
 
   /** Base64url SHA-256 of the certificate, as {@code x5t#S256}. */
@@ -102,7 +101,7 @@ public class TokenAuthenticator {
       return Base64.getUrlEncoder().withoutPadding().encodeToString(
           MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
     } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
-      throw unauthenticated("the client certificate cannot be read");
+      throw unauthenticated("certificate.unreadable");
     }
   }
 
@@ -118,13 +117,13 @@ public class TokenAuthenticator {
    */
   private Jwt decode(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw unauthenticated("a bearer token or a client certificate is required");
+      throw unauthenticated("token.required");
     }
     String token = authorization.substring(BEARER.length()).trim();
     // checked before the cache and by the signature's bytes: a re-spelled token is the same token
     if (revocations.isRevoked(token)) {
       verified.invalidate(token);
-      throw unauthenticated("the bearer token was revoked");
+      throw unauthenticated("token.revoked");
     }
     Jwt known = verified.getIfPresent(token);
     Instant now = clock.instant();
@@ -136,7 +135,7 @@ public class TokenAuthenticator {
       jwt = decoder.decode(token);
     } catch (JwtException e) {
       verified.invalidate(token);
-      throw unauthenticated("the bearer token is invalid, expired or not for this hub");
+      throw unauthenticated("token.invalid");
     }
     // the hub's clock decides expiry on every read (above); Caffeine's own expiry only frees the entry
     if (jwt.getExpiresAt() != null && now.isBefore(jwt.getExpiresAt())) {
@@ -145,7 +144,7 @@ public class TokenAuthenticator {
     return jwt;
   }
 
-  private static HubProblemException unauthenticated(String detail) {
-    return new HubProblemException(ProblemType.UNAUTHENTICATED, detail);
+  private static HubProblemException unauthenticated(String detailKey) {
+    return new HubProblemException(ProblemType.UNAUTHENTICATED, detailKey);
   }
 }

@@ -3,10 +3,7 @@ package vn.lgsp.hub.soapfront;
 import jakarta.annotation.Resource;
 import jakarta.xml.soap.MessageFactory;
 import jakarta.xml.soap.SOAPBody;
-import jakarta.xml.soap.SOAPConstants;
 import jakarta.xml.soap.SOAPException;
-import jakarta.xml.soap.SOAPFactory;
-import jakarta.xml.soap.SOAPFault;
 import jakarta.xml.soap.SOAPMessage;
 import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;
@@ -22,12 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriTemplate;
@@ -38,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.catalog.PublishedService;
 import vn.lgsp.hub.catalog.ServiceCatalog;
 import vn.lgsp.hub.edge.LoopbackClient;
+import vn.lgsp.hub.edge.ProblemWriter;
+import vn.lgsp.hub.protocol.CallerLanguage;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
 
@@ -56,7 +56,7 @@ import vn.lgsp.hub.protocol.ServiceId;
 @org.springframework.stereotype.Component
 public class HubSoapEndpoint implements Provider<SOAPMessage> {
 
-  public static final String NAMESPACE = "urn:lgsp:hub:v1";
+  public static final String NAMESPACE = ProblemWriter.SOAP_NAMESPACE;
   public static final String SERVICE = "HubService";
   public static final String PORT = "HubPort";
 
@@ -67,13 +67,15 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
   private final ServiceCatalog catalog;
   private final LoopbackClient loopback;
   private final ObjectMapper json;
+  private final ProblemWriter problems;
 
   @Resource private WebServiceContext context;
 
-  public HubSoapEndpoint(ServiceCatalog catalog, LoopbackClient loopback, ObjectMapper json) {
+  public HubSoapEndpoint(ServiceCatalog catalog, LoopbackClient loopback, ObjectMapper json, ProblemWriter problems) {
     this.catalog = catalog;
     this.loopback = loopback;
     this.json = json;
+    this.problems = problems;
   }
 
   @Override
@@ -86,7 +88,7 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
       target = target(headers.service());
       body = requestElement(request.getSOAPBody(), target);
     } catch (SOAPException e) {
-      throw fault(ProblemType.INTERNAL_ERROR, null, null);
+      throw new SoapRefusal(ProblemType.INTERNAL_ERROR, (ProblemText) null);
     }
     // the caller learns the id of its exchange even when it sent none: the answer carries it
     String messageId = headers.id() != null ? headers.id() : UUID.randomUUID().toString();
@@ -97,7 +99,7 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
     } catch (RecordedFault e) {
       throw e;
     } catch (SOAPException | IOException | RuntimeException e) {
-      throw new RecordedFault(fault(ProblemType.INTERNAL_ERROR, null, messageId));
+      throw recordedFault(ProblemType.INTERNAL_ERROR, null, messageId);
     }
   }
 
@@ -105,8 +107,8 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
       HttpResponse<byte[]> response) throws SOAPException, IOException {
     JsonNode answer = json.readTree(response.body());
     if (response.statusCode() != 200) {
-      throw new RecordedFault(fault(problemType(answer), answer.path("detail").asString(null),
-          answer.path("xRoadId").asString(messageId)));
+      // the REST front wrote the detail in the caller's language already (Accept-Language forwarded)
+      throw recordedFault(problemType(answer), answer.path("detail").asString(null), answer.path("xRoadId").asString(messageId));
     }
     SOAPMessage reply = MessageFactory.newInstance().createMessage();
     headers.echoInto(reply.getSOAPHeader(), request.getSOAPHeader(), messageId);
@@ -120,18 +122,18 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
 
   private PublishedService target(String serviceHeader) {
     if (serviceHeader == null) {
-      throw fault(ProblemType.INVALID_REQUEST, "the X-Road service header is required", null);
+      throw new SoapRefusal(ProblemType.INVALID_REQUEST, "soap.service-header.required");
     }
     ServiceId service;
     try {
       service = ServiceId.parse(serviceHeader);
     } catch (IllegalArgumentException e) {
-      throw fault(ProblemType.INVALID_REQUEST, "the X-Road service header is malformed", null);
+      throw new SoapRefusal(ProblemType.INVALID_REQUEST, "soap.service-header.malformed");
     }
     return catalog.services().stream()
         .filter(s -> s.service().equals(service))
         .findFirst()
-        .orElseThrow(() -> fault(ProblemType.UNKNOWN_SERVICE, "no service " + service, null));
+        .orElseThrow(() -> new SoapRefusal(ProblemType.UNKNOWN_SERVICE, ProblemText.of("service.no-such", service.toString())));
   }
 
   /**
@@ -141,12 +143,11 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
   private static Element requestElement(SOAPBody body, PublishedService target) {
     Element element = firstElement(body);
     if (element == null) {
-      throw fault(ProblemType.INVALID_REQUEST, "the SOAP body holds no request element", null);
+      throw new SoapRefusal(ProblemType.INVALID_REQUEST, "soap.body.no-element");
     }
     String operation = target.service().serviceCode();
     if (!NAMESPACE.equals(element.getNamespaceURI()) || !operation.equals(element.getLocalName())) {
-      throw fault(ProblemType.INVALID_REQUEST,
-          "the request element must be {" + NAMESPACE + "}" + operation + ", the operation of the service header", null);
+      throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.body.wrong-element", NAMESPACE, operation));
     }
     return element;
   }
@@ -156,18 +157,19 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
     for (String name : new UriTemplate(target.path()).getVariableNames()) {
       JsonNode value = inputs.remove(name);
       if (value == null) {
-        throw fault(ProblemType.INVALID_REQUEST, "the request element needs '" + name + "'", null);
+        throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.body.input-required", name));
       }
       if (value.asString("").length() > MAX_PATH_INPUT) {
         // it becomes part of the REST path, which the exchange record keeps whole
-        throw fault(ProblemType.INVALID_REQUEST, "'" + name + "' may have at most " + MAX_PATH_INPUT + " characters", null);
+        throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.body.input-too-long", name, MAX_PATH_INPUT));
       }
       pathInputs.put(name, value.asString(""));
     }
     String path = "/r1/" + target.service()
         + UriComponentsBuilder.fromPath(target.path()).encode().buildAndExpand(pathInputs).toUriString();
-    Map<String, String> http = LoopbackClient.forwarded(authorization(), headers.client(), messageId, headers.userId(),
-        headers.issue());
+    Map<String, String> http = LoopbackClient.forwarded(requestHeader("Authorization"), headers.client(), messageId,
+        headers.userId(), headers.issue());
+    http.put(CallerLanguage.HEADER, language().toLanguageTag());
     byte[] body = null;
     if ("POST".equals(target.method())) {
       body = inputs.toString().getBytes(StandardCharsets.UTF_8);
@@ -176,23 +178,30 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
       return loopback.send(target.method(), path, http, body, TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ConnectException) {
-        throw fault(ProblemType.INTERNAL_ERROR, null, null); // the REST front never saw it: recorded here
+        throw new SoapRefusal(ProblemType.INTERNAL_ERROR, (ProblemText) null); // the REST front never saw it: recorded here
       }
-      throw new RecordedFault(fault(ProblemType.INTERNAL_ERROR, null, messageId));
+      throw recordedFault(ProblemType.INTERNAL_ERROR, null, messageId);
     } catch (TimeoutException e) {
-      throw new RecordedFault(fault(ProblemType.INTERNAL_ERROR, null, messageId));
+      throw recordedFault(ProblemType.INTERNAL_ERROR, null, messageId);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RecordedFault(fault(ProblemType.INTERNAL_ERROR, null, messageId));
+      throw recordedFault(ProblemType.INTERNAL_ERROR, null, messageId);
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private String authorization() {
+  private RecordedFault recordedFault(ProblemType type, String renderedDetail, String messageId) {
+    return new RecordedFault(problems.soapFault(type, renderedDetail, messageId, language()));
+  }
+
+  private Locale language() {
+    return CallerLanguage.of(requestHeader(CallerLanguage.HEADER));
+  }
+
+  private String requestHeader(String name) {
     Object headers = context.getMessageContext().get(MessageContext.HTTP_REQUEST_HEADERS);
     if (headers instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        if ("Authorization".equalsIgnoreCase(String.valueOf(e.getKey())) && e.getValue() instanceof List<?> values
+        if (name.equalsIgnoreCase(String.valueOf(e.getKey())) && e.getValue() instanceof List<?> values
             && !values.isEmpty()) {
           return String.valueOf(values.get(0));
         }
@@ -225,29 +234,6 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
     RecordedFault(SOAPFaultException fault) {
       super(fault.getFault());
     }
-  }
-
-  /** A SOAP 1.1 fault: faultcode is the problem type, as X-Road extends Client/Server codes. */
-  static SOAPFaultException fault(ProblemType type, String detail, String messageId) {
-    try {
-      SOAPFault fault = SOAPFactory.newInstance().createFault(
-          detail == null ? type.title() : detail, new QName(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, type.code()));
-      Element problem = fault.addDetail().addDetailEntry(new QName(NAMESPACE, "problem"));
-      problem.appendChild(text(problem, "type", type.code()));
-      problem.appendChild(text(problem, "status", Integer.toString(type.status())));
-      if (messageId != null) {
-        problem.appendChild(text(problem, "xRoadId", messageId));
-      }
-      return new SOAPFaultException(fault);
-    } catch (SOAPException e) {
-      throw new IllegalStateException("SAAJ cannot build a fault", e);
-    }
-  }
-
-  private static Element text(Element parent, String name, String value) {
-    Element e = parent.getOwnerDocument().createElementNS(NAMESPACE, "hub:" + name);
-    e.setTextContent(value);
-    return e;
   }
 
   private static Element firstElement(SOAPBody body) {

@@ -54,11 +54,12 @@ public class SoapFrontConfiguration {
       "org.apache.cxf.stax.maxXMLCharacters", 1_048_576L);
 
   /** The limits as a refusal names them. */
-  static String limits() {
-    return "depth " + XML_LIMITS.get("org.apache.cxf.stax.maxElementDepth")
-        + ", " + XML_LIMITS.get("org.apache.cxf.stax.maxChildElements") + " children per element"
-        + ", " + XML_LIMITS.get("org.apache.cxf.stax.maxElementCount") + " elements"
-        + ", " + XML_LIMITS.get("org.apache.cxf.stax.maxTextLength") + " characters of text";
+  /** Depth, children per element, elements, characters of text: as the problem detail names them. */
+  static Object[] limits() {
+    return new Object[] {
+      XML_LIMITS.get("org.apache.cxf.stax.maxElementDepth"), XML_LIMITS.get("org.apache.cxf.stax.maxChildElements"),
+      XML_LIMITS.get("org.apache.cxf.stax.maxElementCount"), XML_LIMITS.get("org.apache.cxf.stax.maxTextLength")
+    };
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -2,16 +2,16 @@ package vn.lgsp.hub.soapfront;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.xml.soap.SOAPFault;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javax.xml.namespace.QName;
-import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.interceptor.StaxOutInterceptor;
@@ -21,8 +21,9 @@ import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import vn.lgsp.hub.edge.EdgeRefusals;
+import vn.lgsp.hub.edge.ProblemWriter;
+import vn.lgsp.hub.protocol.CallerLanguage;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 
 /**
@@ -37,13 +38,15 @@ import vn.lgsp.hub.protocol.XRoadHeaders;
 class SoapRefusalRecorder extends AbstractPhaseInterceptor<SoapMessage> {
 
   private final EdgeRefusals refusals;
+  private final ProblemWriter problems;
   private final Clock clock;
 
-  SoapRefusalRecorder(EdgeRefusals refusals, Clock clock) {
+  SoapRefusalRecorder(EdgeRefusals refusals, ProblemWriter problems, Clock clock) {
     // before the fault is serialised, once the transport's output stream exists
     super(Phase.PRE_STREAM);
     addBefore(StaxOutInterceptor.class.getName());
     this.refusals = refusals;
+    this.problems = problems;
     this.clock = clock;
   }
 
@@ -51,13 +54,18 @@ class SoapRefusalRecorder extends AbstractPhaseInterceptor<SoapMessage> {
   public void handleMessage(SoapMessage fault) {
     Exception exception = fault.getContent(Exception.class);
     Message in = fault.getExchange().getInMessage();
-    if (in == null || SoapProblem.causedBy(exception, HubSoapEndpoint.RecordedFault.class)
-        || !(in.get(AbstractHTTPDestination.HTTP_REQUEST) instanceof HttpServletRequest request)) {
+    HttpServletRequest request = in == null ? null
+        : in.get(AbstractHTTPDestination.HTTP_REQUEST) instanceof HttpServletRequest r ? r : null;
+    Locale language = CallerLanguage.of(request == null ? null : request.getHeader(CallerLanguage.HEADER));
+    if (request == null || SoapProblem.causedBy(exception, HubSoapEndpoint.RecordedFault.class)) {
+      if (exception instanceof Fault relayed) {
+        relayed.setLang(language.toLanguageTag()); // faultstring's xml:lang
+      }
       return;
     }
     SoapProblem problem = SoapProblem.of(exception);
     XRoadSoapHeaders caller = XRoadSoapHeaders.forRecord(name -> header(in, name));
-    fault.setContent(Exception.class, soapFault(problem, caller.id()));
+    fault.setContent(Exception.class, problems.cxfSoapFault(problem.type(), problem.detail(), caller.id(), language));
     if (in.get(AbstractHTTPDestination.HTTP_RESPONSE) instanceof HttpServletResponse response) {
       response.setHeader(XRoadHeaders.ID, caller.id());
       response.setHeader(XRoadHeaders.ERROR, problem.type().code());
@@ -83,16 +91,6 @@ class SoapRefusalRecorder extends AbstractPhaseInterceptor<SoapMessage> {
       }
     }
     return null;
-  }
-
-  private static SoapFault soapFault(SoapProblem problem, String messageId) {
-    SOAPFault built = HubSoapEndpoint.fault(problem.type(), problem.detail(), messageId).getFault();
-    SoapFault fault = new SoapFault(built.getFaultString(), built.getFaultCodeAsQName());
-    Element detail = fault.getOrCreateDetail();
-    for (Node n = built.getDetail().getFirstChild(); n != null; n = n.getNextSibling()) {
-      detail.appendChild(detail.getOwnerDocument().importNode(n, true));
-    }
-    return fault;
   }
 
   /** Holds the fault back until it is complete, records it, then sends it: no answer without its record. */

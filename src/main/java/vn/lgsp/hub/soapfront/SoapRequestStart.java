@@ -34,8 +34,7 @@ class SoapRequestStart extends AbstractPhaseInterceptor<SoapMessage> {
     }
     Object contentType = message.get(Message.CONTENT_TYPE);
     if (!(contentType instanceof String type) || !type.toLowerCase(Locale.ROOT).startsWith("text/xml")) {
-      throw new Fault(HubSoapEndpoint.fault(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-          "send the SOAP 1.1 message as text/xml", null));
+      throw new Fault(new SoapRefusal(ProblemType.UNSUPPORTED_MEDIA_TYPE, "soap.text-xml-only"));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import vn.lgsp.hub.protocol.HeaderRules;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
@@ -36,16 +37,16 @@ record XRoadSoapHeaders(String client, String service, String id, String userId,
     }
     String id = text(child(header, "id"));
     if (id != null && !HeaderRules.isMessageId(id)) {
-      throw HubSoapEndpoint.fault(ProblemType.INVALID_HEADER, "the X-Road id must be 1-100 letters, digits or . _ : -", null);
+      throw new SoapRefusal(ProblemType.INVALID_HEADER, "soap.header.id");
     }
     String userId = text(child(header, "userId"));
     if (userId != null && userId.length() > MAX_USER_ID) {
-      throw HubSoapEndpoint.fault(ProblemType.INVALID_HEADER, "the X-Road userId may have at most " + MAX_USER_ID + " characters", null);
+      throw new SoapRefusal(ProblemType.INVALID_HEADER, ProblemText.of("soap.header.user-id", MAX_USER_ID));
     }
     String client = printable(identifier(child(header, "client"), "subsystemCode"));
     if (client != null && parsesAs(client, SubsystemId::parse) == null) {
       // a missing client is the REST front's to refuse, after authentication, as for REST callers
-      throw HubSoapEndpoint.fault(ProblemType.INVALID_CLIENT_HEADER, "the X-Road client header is malformed", null);
+      throw new SoapRefusal(ProblemType.INVALID_CLIENT_HEADER, "soap.header.client");
     }
     return new XRoadSoapHeaders(
         client,
@@ -142,8 +143,7 @@ record XRoadSoapHeaders(String client, String service, String id, String userId,
 
   private static String printable(String text) {
     if (text != null && !HeaderRules.isPrintableText(text)) {
-      throw HubSoapEndpoint.fault(ProblemType.INVALID_HEADER,
-          "X-Road SOAP headers must be 1-" + HeaderRules.MAX_TEXT + " printable characters", null);
+      throw new SoapRefusal(ProblemType.INVALID_HEADER, ProblemText.of("soap.header.unprintable", HeaderRules.MAX_TEXT));
     }
     return text;
   }

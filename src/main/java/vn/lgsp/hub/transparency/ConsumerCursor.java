@@ -68,7 +68,7 @@ public class ConsumerCursor {
   }
 
   private static RuntimeException invalid() {
-    return LogFilters.invalid("recordsFrom", "must be a nextRecordsFrom value this hub gave you");
+    return LogFilters.invalid("recordsFrom", "cursor");
   }
 
   private static byte[] derive(String secret, String purpose) {

@@ -16,8 +16,6 @@ import vn.lgsp.hub.audit.LogFilters;
 import vn.lgsp.hub.audit.SubjectHasher;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.exchange.RequestParameters;
-import vn.lgsp.hub.protocol.HubProblemException;
-import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.SubsystemId;
 
 /**
@@ -62,7 +60,7 @@ public class DataTracker {
     Map<String, String> params = RequestParameters.queryParameters(exchange);
     LogFilters.refuseUnknown(params, PARAMETERS);
     if (context.subjectId() == null) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, "personalId is required");
+      throw LogFilters.invalid("personalId", "required");
     }
     Instant start = LogFilters.instant(params, "periodStart");
     Instant end = LogFilters.end(params, "periodEnd");

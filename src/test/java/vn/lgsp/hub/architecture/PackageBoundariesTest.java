@@ -2,6 +2,7 @@ package vn.lgsp.hub.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -10,8 +11,13 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import jakarta.xml.soap.SOAPFactory;
+import jakarta.xml.soap.SOAPFault;
+import java.util.Locale;
+import javax.xml.namespace.QName;
+import org.apache.cxf.binding.soap.SoapFault;
 import vn.lgsp.hub.protocol.Problem;
-import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.ProblemAnswers;
 
 /**
  * The package structure is the architecture (docs/ARCHITECTURE.md, "Rooms"); these rules keep it
@@ -116,33 +122,36 @@ class PackageBoundariesTest {
           .resideInAnyPackage(HUB + "access..", HUB + "audit..", HUB + "security..", HUB + "sandbox..");
 
   /**
-   * A problem body is written from a {@link ProblemType} by the edge. The writers that still sit
-   * elsewhere are named here, one by one, until they move (issue 12, point 1): no new one may appear.
+   * One writer of problems (edge.ProblemWriter): no class outside the edge builds a problem body
+   * or a SOAP fault. Rooms below the edge name the type and the detail and ask the writer through
+   * protocol.ProblemAnswers.
    */
   @ArchTest
   static final ArchRule ONLY_THE_EDGE_WRITES_PROBLEM_BODIES =
       noClasses()
           .that()
-          .resideOutsideOfPackages(HUB + "edge..", HUB + "protocol..", HUB + "sandbox..")
-          .and()
-          .doNotHaveFullyQualifiedName(HUB + "engine.ExchangeFinisher")
-          .and()
-          .doNotHaveFullyQualifiedName(HUB + "ops.ProblemControllerAdvice")
-          .and()
-          .doNotHaveFullyQualifiedName(HUB + "security.ProblemAuthenticationEntryPoint")
-          .and()
-          .doNotHaveFullyQualifiedName(HUB + "security.AuthenticationThrottleFilter")
+          .resideOutsideOfPackage(HUB + "edge..")
           .should()
-          .callMethod(Problem.class, "of", ProblemType.class, String.class, String.class);
+          .callConstructor(Problem.class, String.class, String.class, int.class, String.class, String.class)
+          .orShould()
+          .callMethod(SOAPFactory.class, "createFault")
+          .orShould()
+          .callMethod(SOAPFactory.class, "createFault", String.class, QName.class)
+          .orShould()
+          .callMethod(SOAPFault.class, "setFaultString", String.class)
+          .orShould()
+          .callMethod(SOAPFault.class, "setFaultString", String.class, Locale.class)
+          .orShould()
+          .callConstructor(SoapFault.class, String.class, QName.class)
+          .because("problem+json and SOAP faults are written once, in the caller's language, by edge.ProblemWriter");
 
-  /** SOAP faults: the edge's refusals and the SOAP front's own faults (to move to the edge's one writer). */
   @ArchTest
-  static final ArchRule ONLY_THE_EDGE_AND_THE_SOAP_FRONT_BUILD_SOAP_FAULTS =
-      noClasses()
+  static final ArchRule THE_EDGE_ANSWERS_FOR_THE_ROOMS_BELOW =
+      classes()
           .that()
-          .resideOutsideOfPackages(HUB + "edge..", HUB + "soapfront..", HUB + "sandbox..")
+          .implement(ProblemAnswers.class)
           .should()
-          .callConstructor(jakarta.xml.ws.soap.SOAPFaultException.class, jakarta.xml.soap.SOAPFault.class);
+          .resideInAPackage(HUB + "edge..");
 
   @ArchTest
   static final ArchRule NOTHING_OUTSIDE_THE_SANDBOX_USES_IT =

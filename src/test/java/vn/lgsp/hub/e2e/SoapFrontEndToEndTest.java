@@ -64,8 +64,14 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
 
   private HttpResponse<String> soap(String token, String contentType, String envelope)
       throws IOException, InterruptedException {
+    return soap(token, contentType, envelope, "vi");
+  }
+
+  private HttpResponse<String> soap(String token, String contentType, String envelope, String language)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/services/hub"))
         .header("Content-Type", contentType)
+        .header("Accept-Language", language)
         .header("SOAPAction", "\"\"")
         .POST(HttpRequest.BodyPublishers.ofString(envelope));
     if (token != null) {
@@ -127,6 +133,27 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
     assertThat(invalid.body()).contains("Client.InvalidPersonalId");
   }
 
+  @Test
+  void faultStringsFollowTheCallersLanguageAndSayWhichItIs() throws Exception {
+    String relayed = id();
+    HttpResponse<String> denied = soap(hub.token(HCMC), "text/xml; charset=utf-8", envelope(HCMC,
+        "VN/GOV/BCA/DANCU/household", relayed, "<hub:household><hub:personalId>" + CITIZEN + "</hub:personalId></hub:household>"),
+        "en");
+    assertThat(denied.body()).contains("<faultstring xml:lang=\"en\">no access right to VN/GOV/BCA/DANCU/household</faultstring>")
+        .contains("Client.AccessDenied");
+    await().atMost(Duration.ofSeconds(10)).until(() -> hub.records(relayed).size() == 1);
+
+    HttpResponse<String> front = soap(hub.token(HANOI), "text/xml; charset=utf-8",
+        envelope(clientHeader(HANOI) + "<xrd:id>" + id() + "</xrd:id>", CITIZEN_INFO_BODY), "en");
+    assertThat(refusedAndLogged(front, "Client.InvalidRequest")).isNotBlank();
+    assertThat(front.body()).contains("<faultstring xml:lang=\"en\">the X-Road service header is required</faultstring>");
+
+    HttpResponse<String> vietnamese = soap(hub.token(HCMC), envelope(HCMC, "VN/GOV/BCA/DANCU/household", id(),
+        "<hub:household><hub:personalId>" + CITIZEN + "</hub:personalId></hub:household>"));
+    assertThat(vietnamese.body())
+        .contains("<faultstring xml:lang=\"vi\">chưa được cấp quyền truy cập VN/GOV/BCA/DANCU/household</faultstring>");
+  }
+
   static final String CITIZEN_INFO = "VN/GOV/BCA/DANCU/citizen-info";
   static final String CITIZEN_INFO_BODY =
       "<hub:citizen-info><hub:personalId>" + CITIZEN + "</hub:personalId></hub:citizen-info>";
@@ -157,7 +184,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
     HttpResponse<String> r = soap(hub.token(HANOI), envelope(clientHeader(HANOI) + "<xrd:id>" + messageId + "</xrd:id>",
         CITIZEN_INFO_BODY));
     assertThat(refusedAndLogged(r, "Client.InvalidRequest")).isEqualTo(messageId);
-    assertThat(r.body()).contains("service header is required");
+    assertThat(r.body()).contains("<faultstring xml:lang=\"vi\">cần có tiêu đề X-Road service</faultstring>");
   }
 
   @Test
@@ -166,7 +193,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
     HttpResponse<String> r = soap(hub.token(HANOI), envelope(HANOI, "VN/GOV/BCA/DAN CU/citizen-info", messageId,
         CITIZEN_INFO_BODY));
     assertThat(refusedAndLogged(r, "Client.InvalidRequest")).isEqualTo(messageId);
-    assertThat(r.body()).contains("service header is malformed");
+    assertThat(r.body()).contains("tiêu đề X-Road service sai định dạng");
   }
 
   @Test
@@ -196,7 +223,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
     String messageId = id();
     HttpResponse<String> r = soap(hub.token(HANOI), envelope(HANOI, CITIZEN_INFO, messageId, ""));
     assertThat(refusedAndLogged(r, "Client.InvalidRequest")).isEqualTo(messageId);
-    assertThat(r.body()).contains("no request element");
+    assertThat(r.body()).contains("không chứa phần tử yêu cầu");
   }
 
   @Test
@@ -205,7 +232,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
     HttpResponse<String> r = soap(hub.token(HANOI), envelope(HANOI, CITIZEN_INFO, messageId,
         "<hub:household><hub:personalId>" + CITIZEN + "</hub:personalId></hub:household>"));
     assertThat(refusedAndLogged(r, "Client.InvalidRequest")).isEqualTo(messageId);
-    assertThat(r.body()).doesNotContain("fullName").contains("operation of the service header");
+    assertThat(r.body()).doesNotContain("fullName").contains("thao tác của tiêu đề service");
   }
 
   @Test
@@ -214,7 +241,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
         + "<soapenv:Header><xrd:id xmlns:xrd=\"http://x-road.eu/xsd/xroad.xsd\">x</soapenv:Header></soapenv:Envelope>");
     String messageId = refusedAndLogged(r, "Client.InvalidXml");
     assertThat(r.headers().firstValue("X-Road-Id")).contains(messageId);
-    assertThat(r.body()).contains("not well-formed");
+    assertThat(r.body()).contains("không phải XML hợp lệ");
   }
 
   @Test
@@ -240,7 +267,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
     HttpResponse<String> r = soap(hub.token(HANOI), envelope(HANOI, CITIZEN_INFO, messageId,
         "<hub:citizen-info><hub:personalId>" + CITIZEN + "</hub:personalId>" + deep + "</hub:citizen-info>"));
     assertThat(refusedAndLogged(r, "Client.InvalidXml")).isEqualTo(messageId);
-    assertThat(r.body()).contains("exceeds the hub's limits (depth 32");
+    assertThat(r.body()).contains("vượt quá giới hạn của nền tảng (độ sâu 32");
 
     // the same request within the depth limit is served: it is the depth that was refused
     String shallow = "<hub:x>".repeat(20) + "y" + "</hub:x>".repeat(20);
@@ -256,7 +283,7 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
         "<hub:citizen-info><hub:personalId>" + CITIZEN + "</hub:personalId>" + "<hub:x/>".repeat(1001)
             + "</hub:citizen-info>"));
     assertThat(refusedAndLogged(r, "Client.InvalidXml")).isEqualTo(messageId);
-    assertThat(r.body()).contains("exceeds the hub's limits");
+    assertThat(r.body()).contains("vượt quá giới hạn của nền tảng");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package vn.lgsp.hub.engine;
 
+import vn.lgsp.hub.support.ProblemBundles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -57,7 +58,7 @@ class ExchangeFinisherOrderTest {
   private final ExchangeMetrics metrics = mock(ExchangeMetrics.class);
   private final TrafficStatistics traffic = mock(TrafficStatistics.class);
   private final ExchangeFinisher finisher = new ExchangeFinisher(minimizer, publisher, hasher, mock(PayloadCipher.class),
-      metrics, traffic, JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC));
+      metrics, traffic, JsonMapper.builder().build(), ProblemBundles.writer(), Clock.fixed(NOW, ZoneOffset.UTC));
 
   @AfterAll
   static void close() throws Exception {

@@ -1,5 +1,6 @@
 package vn.lgsp.hub.engine;
 
+import vn.lgsp.hub.protocol.ProblemText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -25,7 +26,7 @@ class ProblemMappingFuzzTest {
       cause -> new RuntimeException(cause),
       cause -> new ConnectException("refused"),
       cause -> new SocketTimeoutException("slow"),
-      cause -> new HubProblemException(ProblemType.NOT_FOUND, "not found", cause));
+      cause -> new HubProblemException(ProblemType.NOT_FOUND, ProblemText.of("provider.not-found"), cause));
 
   @FuzzTest(maxDuration = "30s")
   void anyChainOfFailuresMapsToAProblem(FuzzedDataProvider data) {

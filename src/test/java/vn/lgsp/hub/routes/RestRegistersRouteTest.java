@@ -59,7 +59,7 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
     int calls = BACKEND.findAll(anyRequestedFor(anyUrl())).size();
     Response wrongCheckDigit = hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/1234567890").as(HANOI, token).send();
     assertThat(wrongCheckDigit.status()).isEqualTo(400);
-    assertThat(wrongCheckDigit.json().get("detail").asString()).contains("check digit");
+    assertThat(wrongCheckDigit.json().get("detail").asString()).contains("chữ số kiểm tra");
     assertThat(BACKEND.findAll(anyRequestedFor(anyUrl()))).hasSize(calls);
   }
 

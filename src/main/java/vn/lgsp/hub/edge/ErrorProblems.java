@@ -1,4 +1,4 @@
-package vn.lgsp.hub.ops;
+package vn.lgsp.hub.edge;
 
 import vn.lgsp.hub.protocol.ProblemType;
 

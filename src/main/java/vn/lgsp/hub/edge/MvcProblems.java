@@ -1,34 +1,40 @@
-package vn.lgsp.hub.ops;
+package vn.lgsp.hub.edge;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
+import vn.lgsp.hub.ops.AdminActionRecorder;
+import vn.lgsp.hub.protocol.CallerLanguage;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.Problem;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
-import vn.lgsp.hub.protocol.XRoadHeaders;
 
-/** Problem responses for the hub's MVC endpoints (admin and directory APIs). */
+/** Problem responses for the hub's MVC endpoints (admin, directory and data-tracker APIs). */
 @RestControllerAdvice
-public class ProblemControllerAdvice {
+public class MvcProblems {
 
-  private static final Logger log = LoggerFactory.getLogger(ProblemControllerAdvice.class);
+  private static final Logger log = LoggerFactory.getLogger(MvcProblems.class);
+
+  private final ProblemWriter writer;
+
+  public MvcProblems(ProblemWriter writer) {
+    this.writer = writer;
+  }
 
   @ExceptionHandler(HubProblemException.class)
-  public ResponseEntity<Problem> hubProblem(HubProblemException e) {
-    return respond(e.type(), e.detail());
+  public ResponseEntity<Problem> hubProblem(HubProblemException e, HttpServletRequest request) {
+    return respond(request, e.type(), e.detail());
   }
 
   /** Spring's own refusals (wrong method, unreadable parameters ...) keep their status. */
   @ExceptionHandler(ErrorResponseException.class)
-  public ResponseEntity<Problem> springRefusal(ErrorResponseException e) {
-    return respond(ErrorProblems.forStatus(e.getStatusCode().value()), null);
+  public ResponseEntity<Problem> springRefusal(ErrorResponseException e, HttpServletRequest request) {
+    return respond(request, ErrorProblems.forStatus(e.getStatusCode().value()), null);
   }
 
   @ExceptionHandler({
@@ -39,9 +45,9 @@ public class ProblemControllerAdvice {
     org.springframework.web.servlet.resource.NoResourceFoundException.class,
     org.springframework.http.converter.HttpMessageNotReadableException.class
   })
-  public ResponseEntity<Problem> requestRefusal(Exception e) {
+  public ResponseEntity<Problem> requestRefusal(Exception e, HttpServletRequest request) {
     int status = e instanceof org.springframework.web.ErrorResponse r ? r.getStatusCode().value() : 400;
-    return respond(ErrorProblems.forStatus(status), null);
+    return respond(request, ErrorProblems.forStatus(status), null);
   }
 
   /** The database is away (the exchange log still records, in the broker): a search must wait. */
@@ -50,25 +56,19 @@ public class ProblemControllerAdvice {
     org.springframework.dao.TransientDataAccessException.class,
     org.springframework.transaction.CannotCreateTransactionException.class
   })
-  public ResponseEntity<Problem> databaseAway(Exception e) {
+  public ResponseEntity<Problem> databaseAway(Exception e, HttpServletRequest request) {
     log.warn("admin endpoint without its database: {}", e.getClass().getSimpleName());
-    return respond(ProblemType.DATABASE_UNAVAILABLE, "the log database does not answer; records wait in the broker");
+    return respond(request, ProblemType.DATABASE_UNAVAILABLE, ProblemText.of("log-database.away"));
   }
 
   @ExceptionHandler(Exception.class)
-  public ResponseEntity<Problem> unexpected(Exception e) {
+  public ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
     log.error("unexpected error in an admin endpoint: {}", e.getClass().getName());
-    return respond(ProblemType.INTERNAL_ERROR, null);
+    return respond(request, ProblemType.INTERNAL_ERROR, null);
   }
 
-  private static ResponseEntity<Problem> respond(ProblemType type, String detail) {
-    RequestAttributes request = RequestContextHolder.getRequestAttributes();
-    if (request != null) {
-      request.setAttribute(AdminActionRecorder.ERROR_TYPE, type.code(), RequestAttributes.SCOPE_REQUEST);
-    }
-    return ResponseEntity.status(type.status())
-        .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
-        .header(XRoadHeaders.ERROR, type.code())
-        .body(Problem.of(type, detail, null));
+  private ResponseEntity<Problem> respond(HttpServletRequest request, ProblemType type, ProblemText detail) {
+    request.setAttribute(AdminActionRecorder.ERROR_TYPE, type.code());
+    return writer.entity(type, detail, CallerLanguage.of(request.getHeader(CallerLanguage.HEADER)));
   }
 }
