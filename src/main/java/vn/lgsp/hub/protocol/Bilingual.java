@@ -1,0 +1,48 @@
+package vn.lgsp.hub.protocol;
+
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A text that people read, in Vietnamese and in English (a service's title, its description). The
+ * hub speaks Vietnamese unless the caller asks for English; what machines match on (ids, codes,
+ * problem types) is never one of these.
+ *
+ * @param vi the Vietnamese text, with its diacritics
+ * @param en the English text
+ */
+public record Bilingual(@NotBlank String vi, @NotBlank String en) {
+
+  public String in(Language language) {
+    return language == Language.EN ? en : vi;
+  }
+
+  /** The languages the hub speaks, Vietnamese first. */
+  public enum Language {
+    VI,
+    EN;
+
+    private static final List<String> TAGS = List.of("vi", "en");
+
+    /**
+     * The one of ours that an {@code Accept-Language} header ranks first (RFC 4647 lookup, so
+     * {@code en-US} is English): Vietnamese when the header is absent, unreadable or names neither.
+     */
+    public static Language of(String acceptLanguage) {
+      if (acceptLanguage == null || acceptLanguage.isBlank()) {
+        return VI;
+      }
+      try {
+        return "en".equals(Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), TAGS)) ? EN : VI;
+      } catch (IllegalArgumentException e) {
+        return VI;
+      }
+    }
+
+    /** The BCP 47 tag, for {@code xml:lang} and the like. */
+    public String tag() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+}
