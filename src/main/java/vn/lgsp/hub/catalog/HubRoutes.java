@@ -11,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.protocol.Bilingual;
 import vn.lgsp.hub.protocol.ServiceId;
 
 /** The routes an operator sees and steers: every exchange route of the engine, with its service and connector. */
@@ -20,8 +21,9 @@ public class HubRoutes {
   /**
    * @param service the published service, null for metaservices (directory)
    * @param connectorId the connector the route calls, null if none
+   * @param title what the route does, in Vietnamese and English (every route of these has one)
    */
-  public record HubRoute(String routeId, String service, String connectorId) {}
+  public record HubRoute(String routeId, String service, String connectorId, Bilingual title) {}
 
   private final CamelContext camel;
   private final ServiceCatalog catalog;
@@ -46,11 +48,10 @@ public class HubRoutes {
         continue;
       }
       PublishedService service = published.get(id);
-      routes.add(new HubRoute(id,
-          service != null
-              ? service.service().toString()
-              : declaredServices.of(id).map(ServiceId::toString).orElse(null),
-          service == null ? null : service.connectorId()));
+      routes.add(service != null
+          ? new HubRoute(id, service.service().toString(), service.connectorId(), service.title())
+          : new HubRoute(id, declaredServices.of(id).map(ServiceId::toString).orElse(null), null,
+              catalog.texts(id).map(ServiceTexts::title).orElse(null)));
     }
     routes.sort(Comparator.comparing(HubRoute::routeId));
     return routes;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.util.unit.DataSize;
+import vn.lgsp.hub.protocol.Bilingual;
 
 /**
  * One backend system as a ministry describes it in {@code connectors/<id>.yaml}: where it is, how
@@ -128,6 +129,9 @@ public record ConnectorDescriptor(
   public record BulkheadSpec(@Min(1) int maxConcurrentCalls, @NotNull Duration maxWait) {}
 
   /**
+   * @param title what the operation does, in Vietnamese and English, as the catalogue shows it to
+   *     people (directory, OpenAPI, WSDL, console, the citizens' data tracker); required
+   * @param description a sentence or two more, in both languages; required
    * @param idempotent safe to repeat (a read); only these are retried
    * @param soapAction SOAP: the SOAPAction of the operation
    * @param method REST: the HTTP method
@@ -140,6 +144,8 @@ public record ConnectorDescriptor(
    * @param schema JSON Schema of the canonical answer, published in the service's OpenAPI document
    */
   public record Operation(
+      @NotNull @Valid Bilingual title,
+      @NotNull @Valid Bilingual description,
       boolean idempotent,
       String soapAction,
       @Pattern(regexp = "GET|POST", message = "must be GET or POST") String method,

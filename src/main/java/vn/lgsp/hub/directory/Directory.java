@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,6 +14,7 @@ import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties;
 import vn.lgsp.hub.access.Grant;
 import vn.lgsp.hub.exchange.ExchangeContext;
+import vn.lgsp.hub.protocol.Bilingual.Language;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
@@ -27,6 +29,9 @@ import vn.lgsp.hub.catalog.PublishedService;
  */
 @Component
 public class Directory {
+
+  /** The member's official name beside a client or service: an extension of the API's schemas. */
+  static final String MEMBER_NAME = "x-memberName";
 
   private final ServiceCatalog catalog;
   private final AccessPolicy access;
@@ -81,6 +86,7 @@ public class Directory {
   private ObjectNode client(SubsystemId s, String type, String name) {
     ObjectNode entry = json.createObjectNode();
     entry.put("name", name);
+    memberName(s).ifPresent(n -> entry.put(MEMBER_NAME, n));
     ObjectNode id = entry.putObject("id");
     id.put("objectType", type);
     id.put("instanceId", s.instance());
@@ -94,7 +100,7 @@ public class Directory {
 
   /** {@code GET /r1/{provider}/listMethods}: every REST service the provider publishes. */
   public ObjectNode listMethods(Exchange exchange) {
-    return methods(provider(exchange), null);
+    return methods(provider(exchange), null, language(exchange));
   }
 
   /**
@@ -102,7 +108,7 @@ public class Directory {
    * request limits that apply to it ({@code x-rateLimits}, an extension of the API's schema).
    */
   public ObjectNode allowedMethods(Exchange exchange) {
-    return methods(provider(exchange), ExchangeContext.of(exchange).client());
+    return methods(provider(exchange), ExchangeContext.of(exchange).client(), language(exchange));
   }
 
   /** {@code GET /r1/{provider}/getOpenAPI?serviceCode=}: the service's OpenAPI 3 document. */
@@ -119,11 +125,16 @@ public class Directory {
     if (endpoints.isEmpty()) {
       throw new HubProblemException(ProblemType.UNKNOWN_SERVICE, ProblemText.of("service.no-such", provider + "/" + code));
     }
-    return openApi.document(endpoints);
+    return openApi.document(endpoints, language(exchange));
   }
 
-  /** The provider's services; with a {@code caller}, only those it has a right to, with its limits. */
-  private ObjectNode methods(SubsystemId provider, SubsystemId caller) {
+  /**
+   * The provider's services; with a {@code caller}, only those it has a right to, with its limits.
+   * The API's schema has no place for what people read, so the service's title and description
+   * (in the caller's language) and the provider's official name are extensions beside the spec's
+   * fields, which stay as they were.
+   */
+  private ObjectNode methods(SubsystemId provider, SubsystemId caller, Language language) {
     ObjectNode answer = json.createObjectNode();
     ArrayNode members = answer.putArray("member");
     for (PublishedService s : catalog.services()) {
@@ -139,12 +150,25 @@ public class Directory {
       entry.put("memberCode", provider.memberCode());
       entry.put("applicationCode", provider.subsystem());
       entry.put("serviceCode", s.service().serviceCode());
+      entry.put("x-title", s.title().in(language));
+      entry.put("x-description", s.description().in(language));
+      memberName(provider).ifPresent(n -> entry.put(MEMBER_NAME, n));
       ObjectNode endpoint = entry.putObject("endpointList").putArray("member").addObject();
       endpoint.put("method", s.method());
       endpoint.put("path", s.path().isEmpty() ? "/" : s.path());
       grant.map(Grant::limits).ifPresent(l -> entry.set("x-rateLimits", json.valueToTree(l)));
     }
     return answer;
+  }
+
+  /** The member's official name (Vietnamese, from the access rights' member names), if it has one. */
+  private Optional<String> memberName(SubsystemId s) {
+    return Optional.ofNullable(accessProperties.memberNames().get(s.instance() + "/" + s.memberClass() + "/" + s.memberCode()));
+  }
+
+  /** The caller's language for what people read: Vietnamese unless its Accept-Language asks for English. */
+  private static Language language(Exchange exchange) {
+    return Language.of(exchange.getIn().getHeader(HttpHeaders.ACCEPT_LANGUAGE, String.class));
   }
 
   private static SubsystemId provider(Exchange exchange) {

@@ -9,6 +9,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.connectors.ConnectorDescriptor;
+import vn.lgsp.hub.protocol.Bilingual;
+import vn.lgsp.hub.protocol.Bilingual.Language;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.XRoadHeaders;
@@ -22,6 +24,10 @@ import vn.lgsp.hub.catalog.PublishedService;
 @Component
 public class OpenApiWriter {
 
+  private static final Bilingual CANONICAL_ANSWER = new Bilingual("Câu trả lời ở dạng chuẩn", "The canonical answer");
+  private static final Bilingual PROBLEM_TYPE =
+      new Bilingual("mã lỗi ổn định, lặp lại trong tiêu đề X-Road-Error", "stable problem code, also in X-Road-Error");
+
   private final ObjectMapper json;
   private final AccessPolicy access;
 
@@ -30,23 +36,35 @@ public class OpenApiWriter {
     this.access = access;
   }
 
-  public ObjectNode document(List<PublishedService> endpoints) {
-    ServiceId service = endpoints.get(0).service();
+  /**
+   * The document in one language, the caller's: OpenAPI has no place for a translation, and the
+   * fields every tool shows (Swagger UI, Redoc, code generators' comments) are {@code info.title},
+   * {@code info.description} and each operation's {@code summary} and {@code description}. What
+   * tools match on stays the same in both: paths, {@code operationId}, schemas, and the service id
+   * in {@code info.x-service}.
+   */
+  public ObjectNode document(List<PublishedService> endpoints, Language language) {
+    PublishedService first = endpoints.get(0);
+    ServiceId service = first.service();
     ObjectNode doc = json.createObjectNode();
     doc.put("openapi", "3.0.3");
     ObjectNode info = doc.putObject("info");
-    info.put("title", service.toString());
+    info.put("title", first.title().in(language));
+    info.put("description", first.description().in(language));
     info.put("version", "1");
+    info.put("x-service", service.toString());
     doc.putArray("servers").addObject().put("url", "/r1/" + service.provider());
     ObjectNode paths = doc.putObject("paths");
     ObjectNode schemas = doc.putObject("components").putObject("schemas");
-    schemas.set("Problem", problemSchema());
+    schemas.set("Problem", problemSchema(language));
     for (PublishedService endpoint : endpoints) {
       String schemaName = schemaName(endpoint);
       String path = "/" + service.serviceCode() + endpoint.path();
       ObjectNode pathItem = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
       ObjectNode operation = pathItem.putObject(endpoint.method().toLowerCase(Locale.ROOT));
       operation.put("operationId", endpoint.routeId());
+      operation.put("summary", endpoint.title().in(language));
+      operation.put("description", endpoint.description().in(language));
       ArrayNode parameters = operation.putArray("parameters");
       for (String name : new UriTemplate(endpoint.path()).getVariableNames()) {
         parameter(parameters, name, "path", true, inputType(endpoint, name));
@@ -61,7 +79,7 @@ public class OpenApiWriter {
       }
       ObjectNode responses = operation.putObject("responses");
       ObjectNode ok = responses.putObject("200");
-      ok.put("description", "The canonical answer");
+      ok.put("description", CANONICAL_ANSWER.in(language));
       ok.putObject("content").putObject("application/json").putObject("schema")
           .put("$ref", "#/components/schemas/" + schemaName);
       schemas.set(
@@ -124,10 +142,10 @@ public class OpenApiWriter {
     return schema;
   }
 
-  private ObjectNode problemSchema() {
+  private ObjectNode problemSchema(Language language) {
     ObjectNode schema = json.createObjectNode().put("type", "object");
     ObjectNode properties = schema.putObject("properties");
-    properties.putObject("type").put("type", "string").put("description", "stable problem code, also in X-Road-Error");
+    properties.putObject("type").put("type", "string").put("description", PROBLEM_TYPE.in(language));
     properties.putObject("title").put("type", "string");
     properties.putObject("status").put("type", "integer");
     properties.putObject("detail").put("type", "string");

@@ -7,16 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.engine.Maintenance;
 import vn.lgsp.hub.engine.TrafficStatistics;
+import vn.lgsp.hub.protocol.Bilingual.Language;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.catalog.HubRoutes;
@@ -44,15 +47,21 @@ public class AdminRoutesController {
     this.traffic = traffic;
   }
 
-  /** Every route: {@code routeId}, {@code service}, {@code state} (started or suspended), health and traffic. */
+  /**
+   * Every route: {@code routeId}, {@code service}, {@code title} (in the operator's language:
+   * Vietnamese unless Accept-Language asks for English), {@code state} (started or suspended),
+   * health and traffic.
+   */
   @GetMapping("/routes")
-  public List<Map<String, Object>> list() {
-    return routes.all().stream().map(this::view).toList();
+  public List<Map<String, Object>> list(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
+    Language language = Language.of(accept);
+    return routes.all().stream().map(r -> view(r, language)).toList();
   }
 
   @GetMapping("/routes/{routeId}")
-  public Map<String, Object> one(@PathVariable String routeId) {
-    return view(route(routeId));
+  public Map<String, Object> one(@PathVariable String routeId,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
+    return view(route(routeId), Language.of(accept));
   }
 
   /** The route's last hour in 10-second buckets: exchanges, failures and latency. */
@@ -68,7 +77,7 @@ public class AdminRoutesController {
       HttpServletRequest request, Principal operator) {
     HubRoutes.HubRoute route = route(routeId);
     store.suspend(route.routeId(), AdminRequests.reason(body, request), operator.getName());
-    return view(route);
+    return view(route, language(request));
   }
 
   @AdminAction("route.resume")
@@ -78,7 +87,7 @@ public class AdminRoutesController {
     HubRoutes.HubRoute route = route(routeId);
     AdminRequests.reason(body, request);
     store.resume(route.routeId());
-    return view(route);
+    return view(route, language(request));
   }
 
   /** Whether the whole hub is in maintenance. */
@@ -113,13 +122,18 @@ public class AdminRoutesController {
         () -> new HubProblemException(ProblemType.UNKNOWN_SERVICE, "admin.no-route"));
   }
 
-  private Map<String, Object> view(HubRoutes.HubRoute route) {
+  private static Language language(HttpServletRequest request) {
+    return Language.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+  }
+
+  private Map<String, Object> view(HubRoutes.HubRoute route, Language language) {
     Health h = health.route(route);
     TrafficStatistics.Window minute = traffic.window(route.routeId(), 60);
     TrafficStatistics.Window recent = traffic.window(route.routeId(), 300);
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("routeId", route.routeId());
     view.put("service", route.service());
+    view.put("title", route.title() == null ? null : route.title().in(language));
     view.put("connector", route.connectorId());
     var suspension = maintenance.ofRoute(route.routeId());
     view.put("state", suspension.isPresent() ? "suspended" : "started");

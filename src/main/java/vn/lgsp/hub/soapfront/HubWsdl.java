@@ -1,27 +1,32 @@
 package vn.lgsp.hub.soapfront;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import vn.lgsp.hub.catalog.PublishedService;
+import vn.lgsp.hub.protocol.Bilingual.Language;
 
 /**
  * Writes the SOAP front's WSDL from the published services: one document/literal operation per
- * service code, whose request element carries the service's inputs and whose response element
- * carries its canonical answer as XML. The X-Road SOAP headers are the standard ones.
+ * service code, documented with its title and description in Vietnamese and English, whose request
+ * element carries the service's inputs and whose response element carries its canonical answer as
+ * XML. The X-Road SOAP headers are the standard ones.
  */
 final class HubWsdl {
+
+  private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
   private HubWsdl() {}
 
   static String write(Iterable<PublishedService> services) {
-    Set<String> codes = new LinkedHashSet<>();
-    services.forEach(s -> codes.add(s.service().serviceCode()));
+    Map<String, PublishedService> codes = new LinkedHashMap<>();
+    services.forEach(s -> codes.putIfAbsent(s.service().serviceCode(), s));
     String ns = HubSoapEndpoint.NAMESPACE;
     StringBuilder types = new StringBuilder();
     StringBuilder messages = new StringBuilder();
     StringBuilder portType = new StringBuilder();
     StringBuilder binding = new StringBuilder();
-    for (String code : codes) {
+    for (Map.Entry<String, PublishedService> service : codes.entrySet()) {
+      String code = service.getKey();
       for (String element : new String[] {code, code + "Response"}) {
         types.append("""
                   <xs:element name="%s"><xs:complexType><xs:sequence>
@@ -34,9 +39,11 @@ final class HubWsdl {
       }
       portType.append("""
                 <wsdl:operation name="%s">
+                  <wsdl:documentation>
+            %s      </wsdl:documentation>
                   <wsdl:input message="hub:%s"/><wsdl:output message="hub:%sResponse"/>
                 </wsdl:operation>
-            """.formatted(code, code, code));
+            """.formatted(code, documentation(service.getValue()), code, code));
       binding.append("""
                 <wsdl:operation name="%s">
                   <soap:operation soapAction=""/>
@@ -67,5 +74,24 @@ final class HubWsdl {
           </wsdl:service>
         </wsdl:definitions>
         """.formatted(HubSoapEndpoint.SERVICE, ns, types, messages, portType, binding, HubSoapEndpoint.PORT);
+  }
+
+  /**
+   * The operation's title and description in both languages. WSDL 1.1 allows no attribute on
+   * {@code wsdl:documentation} but any elements inside it, so each language is an XHTML paragraph
+   * with its {@code xml:lang}; tools that show the text alone show both, one after the other.
+   */
+  private static String documentation(PublishedService service) {
+    StringBuilder paragraphs = new StringBuilder();
+    for (Language language : Language.values()) {
+      paragraphs.append("        <p xmlns=\"").append(XHTML).append("\" xml:lang=\"").append(language.tag()).append("\">")
+          .append(escape(service.title().in(language))).append(". ").append(escape(service.description().in(language)))
+          .append("</p>\n");
+    }
+    return paragraphs.toString();
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

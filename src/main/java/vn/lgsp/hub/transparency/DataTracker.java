@@ -9,13 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.access.AccessProperties;
 import vn.lgsp.hub.audit.ExchangeLogQuery;
 import vn.lgsp.hub.audit.LogFilters;
 import vn.lgsp.hub.audit.SubjectHasher;
+import vn.lgsp.hub.catalog.ServiceCatalog;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.exchange.RequestParameters;
+import vn.lgsp.hub.protocol.Bilingual;
+import vn.lgsp.hub.protocol.Bilingual.Language;
+import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
 
 /**
@@ -36,21 +41,31 @@ public class DataTracker {
   /** The answer of {@code findUsage}. */
   public record Answer(long totalUsages, List<Usage> usages) {}
 
-  /** One access, in the tracker's vocabulary. */
+  /**
+   * One access, in the tracker's vocabulary.
+   *
+   * @param action what was done, for the citizen to read: the service's title in the caller's
+   *     language (Vietnamese unless it asks for English); the service id if the hub no longer
+   *     publishes the service
+   * @param service the service id, for machines to match on (what {@code action} held before)
+   */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Usage(
-      Instant logtime, String action, String receiverCode, String receiverName, String receiverSystem, String purpose) {}
+      Instant logtime, String action, String service, String receiverCode, String receiverName, String receiverSystem,
+      String purpose) {}
 
   private final ExchangeLogQuery query;
   private final SubjectHasher hasher;
   private final Map<String, String> memberNames;
+  private final ServiceCatalog catalog;
   private final Clock clock;
 
-  public DataTracker(ExchangeLogQuery query, SubjectHasher hasher, AccessProperties access,
+  public DataTracker(ExchangeLogQuery query, SubjectHasher hasher, AccessProperties access, ServiceCatalog catalog,
       Clock clock) {
     this.query = query;
     this.hasher = hasher;
     this.memberNames = access.memberNames();
+    this.catalog = catalog;
     this.clock = clock;
   }
 
@@ -75,13 +90,24 @@ public class DataTracker {
     if (usages.hiddenCovert() > 0) {
       context.operatorNote(COVERT_HIDDEN + ": " + usages.hiddenCovert() + " usage(s) hidden under a covert access right");
     }
-    return new Answer(usages.total(), usages.items().stream().map(this::usage).toList());
+    Map<ServiceId, Bilingual> titles = catalog.titles();
+    Language language = Language.of(exchange.getIn().getHeader(HttpHeaders.ACCEPT_LANGUAGE, String.class));
+    return new Answer(usages.total(), usages.items().stream().map(u -> usage(u, titles, language)).toList());
   }
 
-  private Usage usage(ExchangeLogQuery.Usage u) {
+  private Usage usage(ExchangeLogQuery.Usage u, Map<ServiceId, Bilingual> titles, Language language) {
     SubsystemId receiver = SubsystemId.parse(u.clientId());
     String member = receiver.instance() + "/" + receiver.memberClass() + "/" + receiver.memberCode();
-    return new Usage(u.at(), u.serviceId(), receiver.memberCode(), memberNames.getOrDefault(member, member),
-        receiver.toString(), u.issue());
+    return new Usage(u.at(), action(u.serviceId(), titles, language), u.serviceId(), receiver.memberCode(),
+        memberNames.getOrDefault(member, member), receiver.toString(), u.issue());
+  }
+
+  private static String action(String serviceId, Map<ServiceId, Bilingual> titles, Language language) {
+    try {
+      Bilingual title = titles.get(ServiceId.parse(serviceId));
+      return title == null ? serviceId : title.in(language);
+    } catch (IllegalArgumentException e) {
+      return serviceId;
+    }
   }
 }

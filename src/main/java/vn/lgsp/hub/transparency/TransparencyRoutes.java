@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.catalog.AcceptedQueryParameters;
 import vn.lgsp.hub.catalog.RouteConventions;
+import vn.lgsp.hub.catalog.ServiceTexts;
+import vn.lgsp.hub.protocol.Bilingual;
 
 /**
  * Who reads the log about themselves: a consumer its own records, a citizen (through the national
@@ -33,6 +35,32 @@ public class TransparencyRoutes extends RouteBuilder {
   @Bean
   static AcceptedQueryParameters ownMonitoringQuery() {
     return new AcceptedQueryParameters("consumer-monitoring-records", OwnExchanges.MONITORING_PARAMETERS);
+  }
+
+  @Bean
+  static ServiceTexts dataTrackerTexts() {
+    return new ServiceTexts("data-tracker-find-usage",
+        new Bilingual("Tra cứu lịch sử sử dụng dữ liệu cá nhân", "Who used my data"),
+        new Bilingual("Cho công dân biết ai đã tra cứu dữ liệu của mình, bằng dịch vụ nào, khi nào và cho hồ sơ nào"
+            + " (qua Cổng Dịch vụ công quốc gia).",
+            "Tells citizens who looked up their data, with which service, when and for which dossier (through the"
+                + " national public service portal)."));
+  }
+
+  @Bean
+  static ServiceTexts ownExchangesTexts() {
+    return new ServiceTexts("consumer-own-exchanges",
+        new Bilingual("Nhật ký giao dịch của hệ thống gọi", "The caller's own exchange records"),
+        new Bilingual("Tìm kiếm các bản ghi giao dịch của chính hệ thống gọi, để đối chiếu với nhật ký của mình.",
+            "Searches the calling system's own exchange records, to reconcile them with its own log."));
+  }
+
+  @Bean
+  static ServiceTexts ownMonitoringTexts() {
+    return new ServiceTexts("consumer-monitoring-records",
+        new Bilingual("Số liệu giám sát giao dịch của hệ thống gọi", "The caller's own monitoring data"),
+        new Bilingual("Số liệu vận hành (thời điểm, trạng thái, kích thước) các giao dịch của chính hệ thống gọi.",
+            "Operational data (times, status, sizes) of the calling system's own exchanges."));
   }
 
   @Override

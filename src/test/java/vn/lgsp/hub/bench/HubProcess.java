@@ -69,6 +69,8 @@ final class HubProcess implements AutoCloseable {
         bulkhead: {maxConcurrentCalls: 256, maxWait: 1s}
         operations:
           record:
+            title: {vi: Bản ghi đo tải, en: Benchmark record}
+            description: {vi: Bản ghi của máy chủ giả lập dùng để đo tải., en: A record of the benchmark's stub backend.}
             idempotent: true
             method: GET
             path: /bench/v1/records/{personalId}

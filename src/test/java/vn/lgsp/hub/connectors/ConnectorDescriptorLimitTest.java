@@ -43,6 +43,8 @@ class ConnectorDescriptorLimitTest {
         %s
         operations:
           parcel:
+            title: {vi: Tra cứu thửa đất, en: Land parcel lookup}
+            description: {vi: Thửa đất đứng tên một người., en: The land parcels held by a person.}
             idempotent: true
             method: GET
             path: /parcels/{personalId}

@@ -161,7 +161,9 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     assertThat(usage.get("receiverName").asString()).isEqualTo("Ủy ban nhân dân thành phố Hà Nội");
     assertThat(usage.get("receiverSystem").asString()).isEqualTo(HANOI);
     assertThat(usage.get("purpose").asString()).isEqualTo("HS-2026-TRACK");
-    assertThat(usage.get("action").asString()).isEqualTo("VN/GOV/BCA/DANCU/citizen-info");
+    // what was done, as a citizen reads it; the service id stays for machines
+    assertThat(usage.get("action").asString()).isEqualTo("Tra cứu thông tin công dân");
+    assertThat(usage.get("service").asString()).isEqualTo("VN/GOV/BCA/DANCU/citizen-info");
     assertThat(usage.get("logtime").asString()).startsWith("20");
     assertThat(r.body()).doesNotContain("DIEUTRA").doesNotContain("VA-2026-0099");
 
@@ -175,6 +177,13 @@ class AuditorToolsEndToEndTest extends SandboxHubTest {
     assertThat(own.get("total").asLong()).isEqualTo(1);
     assertThat(own.get("items").get(0).has("reason")).isFalse();
     assertThat(own.toString()).doesNotContain("covert").doesNotContain("chain");
+
+    JsonNode english = hub.get("/datatracker/v1/findUsage?personalId=" + person + "&periodStart=2026-01-01")
+        .bearer(hub.token(PORTAL)).header("X-Road-Client", PORTAL).header("Accept-Language", "en-GB, vi;q=0.5").send()
+        .json().get("usages").get(0);
+    assertThat(english.get("action").asString()).isEqualTo("Citizen information lookup");
+    assertThat(english.get("service").asString()).isEqualTo("VN/GOV/BCA/DANCU/citizen-info");
+    assertThat(english.get("receiverName").asString()).isEqualTo("Ủy ban nhân dân thành phố Hà Nội");
 
     assertThat(findUsage(PORTAL, "personalId=" + person + "&periodEnd=2020-01-01").json().get("totalUsages").asLong())
         .isZero();

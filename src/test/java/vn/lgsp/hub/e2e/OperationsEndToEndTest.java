@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,6 +95,28 @@ class OperationsEndToEndTest extends SandboxHubTest {
       }
     }
     throw new AssertionError("no route " + routeId + " in " + routes);
+  }
+
+  @Test
+  void theRouteListTitlesEveryRouteInTheOperatorsLanguage() {
+    JsonNode vietnamese = hub.admin("/admin/api/routes").json();
+    assertThat(route(vietnamese, "citizen-info").get("title").asString()).isEqualTo("Tra cứu thông tin công dân");
+    assertThat(route(vietnamese, "insurance-history").get("title").asString())
+        .isEqualTo("Tra cứu quá trình tham gia bảo hiểm xã hội");
+    assertThat(route(vietnamese, "citizen-profile").get("title").asString()).isEqualTo("Hồ sơ công dân tổng hợp");
+    assertThat(route(vietnamese, "data-tracker-find-usage").get("title").asString())
+        .isEqualTo("Tra cứu lịch sử sử dụng dữ liệu cá nhân");
+    for (JsonNode r : vietnamese) {
+      assertThat(r.get("title").asString("")).as(r.get("routeId").asString()).isNotBlank();
+    }
+
+    String operator = "Basic " + Base64.getEncoder().encodeToString("operator:sandbox-operator".getBytes(StandardCharsets.UTF_8));
+    JsonNode english = hub.get("/admin/api/routes").header("Authorization", operator).header("Accept-Language", "en")
+        .send().json();
+    assertThat(route(english, "citizen-info").get("title").asString()).isEqualTo("Citizen information lookup");
+    assertThat(route(english, "citizen-info").get("service").asString()).isEqualTo("VN/GOV/BCA/DANCU/citizen-info");
+    assertThat(hub.get("/admin/api/routes/account-verify").header("Authorization", operator)
+        .header("Accept-Language", "en").send().json().get("title").asString()).isEqualTo("Bank account verification");
   }
 
   @Test

@@ -45,6 +45,8 @@ class OutboundTlsTest {
         bulkhead: {maxConcurrentCalls: 10, maxWait: 10ms}
         operations:
           birth-record:
+            title: {vi: Tra cứu thông tin khai sinh, en: Birth record lookup}
+            description: {vi: Bản ghi khai sinh của một người., en: A person's birth record.}
             idempotent: true
             method: GET
             path: /hotich/v2/births/{personalId}

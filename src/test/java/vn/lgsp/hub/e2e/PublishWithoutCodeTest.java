@@ -22,8 +22,8 @@ import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.TestDataDir;
 
 /**
- * A ministry publishes a new register with files only: a connector descriptor, a route and an
- * access right, then a (re)start. No Java is written for it.
+ * A ministry publishes a new register with files only: a connector descriptor (with its titles in
+ * Vietnamese and English), a route and an access right, then a (re)start. No Java is written for it.
  */
 class PublishWithoutCodeTest {
 
@@ -53,6 +53,12 @@ class PublishWithoutCodeTest {
         bulkhead: {maxConcurrentCalls: 10, maxWait: 10ms}
         operations:
           birth-record:
+            title:
+              vi: Tra cứu thông tin khai sinh
+              en: Birth registration lookup
+            description:
+              vi: Số đăng ký và nơi đăng ký khai sinh của một người.
+              en: A person's birth registration number and registering office.
             idempotent: true
             method: GET
             path: /hotich/v2/births/{personalId}
@@ -93,6 +99,11 @@ class PublishWithoutCodeTest {
       HubClient.Response listed = hub.get("/r1/VN/GOV/BTP/HOTICH/listMethods").bearer(hub.token(HANOI))
           .header("X-Road-Client", HANOI).send();
       assertThat(listed.json().get("member").findValuesAsString("serviceCode")).containsExactly("birth-record");
+      // the descriptor's titles are what people read, Vietnamese unless English is asked for
+      assertThat(listed.json().get("member").get(0).get("x-title").asString()).isEqualTo("Tra cứu thông tin khai sinh");
+      HubClient.Response english = hub.get("/r1/VN/GOV/BTP/HOTICH/listMethods").bearer(hub.token(HANOI))
+          .header("X-Road-Client", HANOI).header("Accept-Language", "en").send();
+      assertThat(english.json().get("member").get(0).get("x-title").asString()).isEqualTo("Birth registration lookup");
     } finally {
       civilStatus.stop();
     }

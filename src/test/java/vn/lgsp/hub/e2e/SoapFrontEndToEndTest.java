@@ -5,16 +5,25 @@ import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.SandboxHubTest;
 
@@ -22,6 +31,8 @@ import vn.lgsp.hub.support.SandboxHubTest;
 class SoapFrontEndToEndTest extends SandboxHubTest {
 
   static final String CITIZEN = "001085000123";
+
+  private static final String WSDL = "http://schemas.xmlsoap.org/wsdl/";
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -87,6 +98,37 @@ class SoapFrontEndToEndTest extends SandboxHubTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(wsdl.statusCode()).isEqualTo(200);
     assertThat(wsdl.body()).contains("wsdl:definitions").contains("name=\"citizen-info\"").contains("name=\"citizen-verify\"");
+  }
+
+  @Test
+  void eachWsdlOperationIsDocumentedInVietnameseAndEnglish() throws Exception {
+    HttpResponse<byte[]> wsdl = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/services/hub?wsdl")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(wsdl.body()));
+    Map<String, Map<String, String>> documented = new HashMap<>();
+    NodeList portTypes = doc.getElementsByTagNameNS(WSDL, "portType");
+    assertThat(portTypes.getLength()).isEqualTo(1);
+    for (Node operation = portTypes.item(0).getFirstChild(); operation != null; operation = operation.getNextSibling()) {
+      if (operation instanceof Element op && "operation".equals(op.getLocalName())) {
+        Element documentation = (Element) op.getElementsByTagNameNS(WSDL, "documentation").item(0);
+        NodeList paragraphs = documentation.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "p");
+        Map<String, String> byLanguage = new HashMap<>();
+        for (int i = 0; i < paragraphs.getLength(); i++) {
+          Element p = (Element) paragraphs.item(i);
+          byLanguage.put(p.getAttributeNS(XMLConstants.XML_NS_URI, "lang"), p.getTextContent());
+        }
+        documented.put(op.getAttribute("name"), byLanguage);
+      }
+    }
+    assertThat(documented).containsKeys("citizen-info", "citizen-verify", "health-card", "account-verify", "citizen-profile");
+    documented.forEach((operation, texts) -> assertThat(texts).as(operation).containsOnlyKeys("vi", "en"));
+    assertThat(documented.get("citizen-info").get("vi")).startsWith("Tra cứu thông tin công dân. ");
+    assertThat(documented.get("citizen-info").get("en")).startsWith("Citizen information lookup. ");
+    assertThat(documented.get("tax-obligation").get("vi")).startsWith("Tra cứu nghĩa vụ thuế. ");
+    assertThat(documented.get("citizen-profile").get("vi")).startsWith("Hồ sơ công dân tổng hợp. ");
   }
 
   @Test

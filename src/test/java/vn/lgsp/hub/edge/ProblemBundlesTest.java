@@ -28,10 +28,10 @@ class ProblemBundlesTest {
 
   /** Detail keys as the code names them: ProblemText.of("k" ...), new ...Exception/Refusal(type, "k"), invalid(name, "rule"). */
   private static final Pattern DETAIL_KEY = Pattern.compile(
-      "ProblemText\\.of\\(\\s*\"([a-z0-9.-]+)\"\\s*[,)]"
-          + "|(?:HubProblemException|SoapRefusal)\\(\\s*ProblemType\\.[A-Z_]+,\\s*\"([a-z0-9.-]+)\"\\s*[,)]");
-  private static final Pattern PARAMETER_RULE = Pattern.compile("invalid\\(\\s*(?:\"[^\"]+\"|name),\\s*\"([a-z0-9-]+)\"");
-  private static final Pattern UNAUTHENTICATED = Pattern.compile("unauthenticated\\(\\s*\"([a-z0-9.-]+)\"");
+      "ProblemText\\.of\\(\\s*\"([^\"]+)\"\\s*[,)]"
+          + "|(?:HubProblemException|SoapRefusal)\\(\\s*ProblemType\\.[A-Z_]+,\\s*\"([^\"]+)\"\\s*[,)]");
+  private static final Pattern PARAMETER_RULE = Pattern.compile("invalid\\(\\s*(?:\"[^\"]+\"|name),\\s*\"([^\"]+)\"");
+  private static final Pattern UNAUTHENTICATED = Pattern.compile("unauthenticated\\(\\s*\"([^\"]+)\"");
   private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d)[,}]");
 
   private static Properties bundle(String language) throws IOException {
