@@ -1,13 +1,16 @@
 // lgsp-hub operator console: reads the admin API with the operator's session, changes state only
-// through it (with X-Requested-With, which the hub requires of session-borne writes).
+// through it (with X-Requested-With, which the hub requires of session-borne writes). Words, dates and
+// numbers come from i18n/i18n.js; the hub is asked in the same language (its problem titles follow it).
 'use strict';
 
 const API = '/admin/api';
 const HEADERS = { 'X-Requested-With': 'lgsp-console' };
 let selectedRoute = null;
+let lastReport = null;
 
 async function api(path, options = {}) {
-  const response = await fetch(API + path, { ...options, headers: { ...HEADERS, ...(options.headers || {}) } });
+  const headers = { ...HEADERS, 'Accept-Language': I18N.language(), ...(options.headers || {}) };
+  const response = await fetch(API + path, { ...options, headers });
   if (response.status === 401) {
     location.href = '/console/login.html';
     throw new Error('signed out');
@@ -23,8 +26,24 @@ function cell(row, text) {
   row.insertCell().textContent = text === null || text === undefined ? '' : String(text);
 }
 
-function percent(rate) {
-  return (rate * 100).toFixed(1) + ' %';
+// a known value in the operator's words; an unknown one as the hub sent it
+function named(value, names) {
+  return names[value] ?? value;
+}
+
+function routeState(state) {
+  return named(state, { started: t('route.started'), suspended: t('route.suspended') });
+}
+
+function health(status) {
+  return named(status, { UP: t('health.up'), DOWN: t('health.down'), OUT_OF_SERVICE: t('health.outOfService') });
+}
+
+function breaker(state) {
+  return named(state, {
+    CLOSED: t('breaker.closed'), OPEN: t('breaker.open'), HALF_OPEN: t('breaker.halfOpen'),
+    FORCED_OPEN: t('breaker.forcedOpen'), DISABLED: t('breaker.disabled'), METRICS_ONLY: t('breaker.metricsOnly')
+  });
 }
 
 // rows are kept and updated in place: a refresh never pulls a button from under the operator's click
@@ -52,7 +71,7 @@ function routeRow(body, route) {
 async function refreshRoutes() {
   const [routes, hub] = await Promise.all([api('/routes'), api('/hub')]);
   const state = document.getElementById('hub-state');
-  state.textContent = hub.state === 'maintenance' ? 'hub in maintenance' : 'hub running';
+  state.textContent = hub.state === 'maintenance' ? t('hub.maintenance') : t('hub.running');
   state.className = 'badge' + (hub.state === 'maintenance' ? ' maintenance' : '');
   const body = document.querySelector('#routes tbody');
   for (const route of routes) {
@@ -60,13 +79,14 @@ async function refreshRoutes() {
     row.dataset.state = route.state;
     row.dataset.health = route.health;
     row.className = route.state === 'suspended' ? 'suspended' : route.health === 'DOWN' ? 'down' : 'up';
-    const texts = [route.routeId, route.service || 'metaservice', route.state, route.health, route.breaker || '–',
-      route.requestsPerSecond.toFixed(2), percent(route.errorRate), route.p95Ms];
+    const texts = [route.routeId, route.service || t('routes.metaservice'), routeState(route.state), health(route.health),
+      route.breaker ? breaker(route.breaker) : '–', I18N.number(route.requestsPerSecond, 2), I18N.percent(route.errorRate),
+      I18N.number(route.p95Ms)];
     texts.forEach((text, i) => { row.cells[i].textContent = String(text); });
     row.cells[2].title = route.suspension ? route.suspension.reason + ' (' + route.suspension.by + ')' : '';
-    row.cells[8].firstChild.textContent = route.state === 'suspended' ? 'Resume' : 'Suspend';
+    row.cells[8].firstChild.textContent = route.state === 'suspended' ? t('route.resume') : t('route.suspend');
   }
-  document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+  document.getElementById('updated').textContent = t('console.updated', { time: I18N.time(new Date()) });
 }
 
 function askReason(title) {
@@ -83,14 +103,15 @@ function askReason(title) {
 }
 
 async function changeRoute(routeId, action) {
-  const reason = await askReason((action === 'suspend' ? 'Suspend ' : 'Resume ') + routeId);
+  const title = action === 'suspend' ? t('route.suspendTitle', { route: routeId }) : t('route.resumeTitle', { route: routeId });
+  const reason = await askReason(title);
   if (!reason) return;
   try {
     await api('/routes/' + encodeURIComponent(routeId) + '/' + action, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason })
     });
   } catch (e) {
-    alert('Not done: ' + e.message);
+    alert(t('action.failed', { message: e.message }));
   }
   refreshRoutes();
 }
@@ -110,7 +131,7 @@ function chart(id, buckets, series) {
   const y = (v) => height - pad - (v * (height - 2 * pad)) / max;
   target.append(svg('line', { x1: pad, y1: height - pad, x2: width - pad, y2: height - pad, stroke: '#999' }));
   const label = svg('text', { x: 2, y: pad - 6, 'font-size': 11, fill: '#666' });
-  label.textContent = 'max ' + Math.round(max * 100) / 100;
+  label.textContent = t('chart.max', { value: I18N.number(max, max < 10 ? 2 : 0) });
   target.append(label);
   for (const s of series) {
     const points = buckets.map((b, i) => x(i) + ',' + y(s.value(b))).join(' ');
@@ -139,7 +160,7 @@ async function refreshExchanges() {
   body.replaceChildren();
   for (const r of page.items) {
     const row = body.insertRow();
-    cell(row, new Date(r.requestInAt).toLocaleTimeString());
+    cell(row, I18N.dateTime(r.requestInAt));
     cell(row, r.clientId || r.claimedClientId || '–');
     cell(row, r.serviceId || '–');
     cell(row, r.status);
@@ -162,27 +183,50 @@ async function refreshLog() {
     if (id) dd.id = id;
     list.append(dt, dd);
   };
-  add('Backlog (records in the broker)', status.backlog ?? 'unknown', 'log-backlog');
-  add('Dead letters', status.deadLetters ?? 'unknown', 'log-dead-letters');
-  add('Chain head', status.head.lastSeq);
-  add('Unsealed records', status.unsealedRecords);
-  add('Archives', status.archives);
+  const count = (value) => (value === null || value === undefined ? t('log.unknown') : I18N.number(value));
+  add(t('log.backlog'), count(status.backlog), 'log-backlog');
+  add(t('log.deadLetters'), count(status.deadLetters), 'log-dead-letters');
+  add(t('log.head'), count(status.head.lastSeq));
+  add(t('log.unsealed'), count(status.unsealedRecords));
+  add(t('log.archives'), count(status.archives));
   // the trust anchor auditors verify exports with: publish it out of band (docs/EVIDENCE-FORMAT.md)
-  add('Seal certificate fingerprint', status.sealFingerprint, 'log-seal-fingerprint');
+  add(t('log.fingerprint'), status.sealFingerprint, 'log-seal-fingerprint');
   const last = status.lastVerification;
-  add('Last verification', last ? (last.intact ? 'intact' : 'BROKEN') + ' at ' + new Date(last.verifiedAt).toLocaleString()
-    : 'not yet run', 'log-verification');
+  const at = last ? { time: I18N.dateTime(last.verifiedAt) } : null;
+  add(t('log.lastVerification'), last ? (last.intact ? t('log.lastIntact', at) : t('log.lastBroken', at)) : t('log.notYetRun'),
+    'log-verification');
+}
+
+function problemName(code) {
+  return named(code, {
+    altered: t('verify.problem.altered'), removed: t('verify.problem.removed'), inserted: t('verify.problem.inserted'),
+    'broken-link': t('verify.problem.brokenLink'), 'seal-mismatch': t('verify.problem.sealMismatch'),
+    'seal-forged': t('verify.problem.sealForged'), truncated: t('verify.problem.truncated')
+  });
+}
+
+// the codes stay beside the words: auditors find them in docs/EVIDENCE-FORMAT.md
+function showReport() {
+  const result = document.getElementById('verify-result');
+  if (!lastReport) return;
+  const report = lastReport;
+  result.className = report.intact ? 'intact' : 'broken';
+  result.textContent = report.intact
+    ? t('verify.intact', { records: I18N.number(report.records), seals: I18N.number(report.seals) })
+    : t('verify.broken', { source: report.firstBadSource, seq: report.firstBad.chainSeq ?? '–',
+      problem: problemName(report.firstBad.problem), code: report.firstBad.problem, detail: report.firstBad.detail });
 }
 
 async function verifyNow() {
   const result = document.getElementById('verify-result');
-  result.textContent = 'verifying…';
-  const report = await api('/exchange-log/verify');
-  result.className = report.intact ? 'intact' : 'broken';
-  result.textContent = report.intact
-    ? 'intact: ' + report.records + ' records, ' + report.seals + ' seals'
-    : 'BROKEN in ' + report.firstBadSource + ': ' + report.firstBad.problem + ' at ' + report.firstBad.chainSeq
-      + ' — ' + report.firstBad.detail;
+  result.className = 'muted';
+  result.textContent = t('verify.running');
+  try {
+    lastReport = await api('/exchange-log/verify');
+    showReport();
+  } catch (e) {
+    result.textContent = t('action.failed', { message: e.message });
+  }
   refreshLog();
 }
 
@@ -200,9 +244,22 @@ const refreshAll = guarded(async () => {
   await refreshRoutes();
   if (selectedRoute) await showRoute(selectedRoute);
 });
-refreshAll();
-guarded(refreshExchanges)();
-guarded(refreshLog)();
-setInterval(refreshAll, 2000);
-setInterval(guarded(refreshExchanges), 5000);
-setInterval(guarded(refreshLog), 5000);
+
+function refreshEverything() {
+  refreshAll();
+  guarded(refreshExchanges)();
+  guarded(refreshLog)();
+}
+
+// the switch re-words what is on screen now; the next refreshes are in the new language anyway
+document.addEventListener('i18n:changed', () => {
+  refreshEverything();
+  showReport();
+});
+
+I18N.ready.then(() => {
+  refreshEverything();
+  setInterval(refreshAll, 2000);
+  setInterval(guarded(refreshExchanges), 5000);
+  setInterval(guarded(refreshLog), 5000);
+});

@@ -115,7 +115,8 @@ public class SecurityConfiguration {
             a ->
                 a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                     .permitAll()
-                    .requestMatchers("/console/login.html", "/console/login.js", "/console/console.css")
+                    // the sign-in page needs its words (i18n script and bundles) before anyone signs in
+                    .requestMatchers("/console/login.html", "/console/login.js", "/console/console.css", "/console/i18n/**")
                     .permitAll()
                     .anyRequest()
                     .hasRole(OPERATOR))

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,13 +25,19 @@ public final class Browser {
 
   private Browser() {}
 
-  public static ChromeDriver start() {
+  /**
+   * A fresh browser (its own profile: nothing remembered) whose user reads these languages, as
+   * Accept-Language and {@code navigator.languages} give them, such as {@code "vi-VN,vi"}.
+   */
+  public static ChromeDriver start(String languages) {
     ensureInstalled();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1366,900", "--user-data-dir=" + TestDataDir.create("chromium"));
+        "--disable-sync", "--window-size=1366,900", "--user-data-dir=" + TestDataDir.create("chromium"),
+        "--lang=" + languages.split(",")[0]);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
