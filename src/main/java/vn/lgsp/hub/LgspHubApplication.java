@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import vn.lgsp.hub.audit.VerifyCommand;
+import vn.lgsp.hub.audit.verification.VerifyCommand;
 
 /** lgsp-hub: mediates data requests between one-stop systems and the registers that hold the data. */
 @SpringBootApplication

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.lgsp.hub.audit.chain.SealKey;
+import vn.lgsp.hub.audit.chain.TrustedKeys;
+import vn.lgsp.hub.audit.verification.LogVerifier;
 
 /** Beans of the exchange log that are plain objects. */
 @Configuration(proxyBeanMethods = false)

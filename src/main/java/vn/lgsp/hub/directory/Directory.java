@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import vn.lgsp.hub.audit.LogFilters;
+import vn.lgsp.hub.audit.query.LogFilters;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties;
 import vn.lgsp.hub.access.Grant;

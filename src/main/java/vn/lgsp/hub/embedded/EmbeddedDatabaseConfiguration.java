@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import vn.lgsp.hub.HubProperties;
-import vn.lgsp.hub.audit.ArchiveDatabase;
+import vn.lgsp.hub.audit.files.ArchiveDatabase;
 
 /**
  * The embedded default's database: a real PostgreSQL server run from Maven artifacts, with its

@@ -6,7 +6,7 @@ import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.audit.QueueDepth;
+import vn.lgsp.hub.audit.pipeline.QueueDepth;
 
 /** Queue depths read from the embedded broker itself (no JMS browsing). */
 @Component

@@ -21,7 +21,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.Grant;
 import vn.lgsp.hub.access.RateLimits;
-import vn.lgsp.hub.audit.SubjectHasher;
+import vn.lgsp.hub.audit.record.SubjectHasher;
 import vn.lgsp.hub.identity.PersonalId;
 import vn.lgsp.hub.identity.TaxCode;
 import vn.lgsp.hub.protocol.HeaderRules;

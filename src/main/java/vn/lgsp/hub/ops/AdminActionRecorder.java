@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import vn.lgsp.hub.audit.AuditTrail;
+import vn.lgsp.hub.audit.pipeline.AuditTrail;
 
 /**
  * Records each call of an {@link AdminAction} endpoint in the admin audit trail when it completes,

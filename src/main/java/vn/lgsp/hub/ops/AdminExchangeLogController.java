@@ -13,14 +13,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import vn.lgsp.hub.audit.LogFilters;
+import vn.lgsp.hub.audit.query.LogFilters;
 import vn.lgsp.hub.audit.AuditProperties;
-import vn.lgsp.hub.audit.ExchangeChain;
-import vn.lgsp.hub.audit.ExchangeLogArchive;
-import vn.lgsp.hub.audit.ExchangeLogVerification;
-import vn.lgsp.hub.audit.LogVerifier;
-import vn.lgsp.hub.audit.QueueDepth;
-import vn.lgsp.hub.audit.SealKey;
+import vn.lgsp.hub.audit.chain.ExchangeChain;
+import vn.lgsp.hub.audit.chain.SealKey;
+import vn.lgsp.hub.audit.files.ExchangeLogArchive;
+import vn.lgsp.hub.audit.pipeline.QueueDepth;
+import vn.lgsp.hub.audit.verification.ExchangeLogVerification;
+import vn.lgsp.hub.audit.verification.LogVerifier;
 
 /** The exchange log as evidence: verify the chain, get the seal certificate, archive old records. */
 @RestController

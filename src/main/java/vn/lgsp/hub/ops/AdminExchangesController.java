@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.audit.AuditProperties;
-import vn.lgsp.hub.audit.CapturedPayloads;
-import vn.lgsp.hub.audit.ExchangeLogExport;
-import vn.lgsp.hub.audit.ExchangeLogQuery;
-import vn.lgsp.hub.audit.LogFilters;
+import vn.lgsp.hub.audit.files.ExchangeLogExport;
+import vn.lgsp.hub.audit.payload.CapturedPayloads;
+import vn.lgsp.hub.audit.query.ExchangeLogQuery;
+import vn.lgsp.hub.audit.query.LogFilters;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 

@@ -7,9 +7,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.AuditProperties;
-import vn.lgsp.hub.audit.ExchangeChain;
-import vn.lgsp.hub.audit.ExchangeLogWriter;
-import vn.lgsp.hub.audit.QueueDepth;
+import vn.lgsp.hub.audit.chain.ExchangeChain;
+import vn.lgsp.hub.audit.pipeline.ExchangeLogWriter;
+import vn.lgsp.hub.audit.pipeline.QueueDepth;
 
 /**
  * {@code exchangeLog}: the writer's backlog in the broker, dead letters, when it last stored, and

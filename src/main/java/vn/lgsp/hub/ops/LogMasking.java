@@ -3,7 +3,7 @@ package vn.lgsp.hub.ops;
 import java.util.Set;
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
-import vn.lgsp.hub.audit.SubjectHasher;
+import vn.lgsp.hub.audit.record.SubjectHasher;
 
 /**
  * Structured (JSON) logs get the same defence in depth as the text pattern: in the message and the

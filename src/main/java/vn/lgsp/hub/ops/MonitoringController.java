@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.lgsp.hub.audit.LogFilters;
-import vn.lgsp.hub.audit.OperationalData;
+import vn.lgsp.hub.audit.query.LogFilters;
+import vn.lgsp.hub.audit.query.OperationalData;
 import vn.lgsp.hub.engine.TrafficStatistics;
 
 /**

@@ -11,7 +11,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.AuditProperties;
-import vn.lgsp.hub.audit.LogFilters;
+import vn.lgsp.hub.audit.query.LogFilters;
 
 /**
  * The cursor a consumer reads its operational data with. A chain position would tell the consumer

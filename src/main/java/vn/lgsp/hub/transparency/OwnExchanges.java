@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.AuditProperties;
-import vn.lgsp.hub.audit.ExchangeLogQuery;
-import vn.lgsp.hub.audit.ExchangeRecord;
-import vn.lgsp.hub.audit.LogFilters;
-import vn.lgsp.hub.audit.OperationalData;
+import vn.lgsp.hub.audit.query.ExchangeLogQuery;
+import vn.lgsp.hub.audit.query.LogFilters;
+import vn.lgsp.hub.audit.query.OperationalData;
+import vn.lgsp.hub.audit.record.ExchangeRecord;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.exchange.RequestParameters;
 

@@ -1,5 +1,7 @@
 package vn.lgsp.hub.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -16,6 +18,8 @@ import jakarta.xml.soap.SOAPFault;
 import java.util.Locale;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapFault;
+import vn.lgsp.hub.audit.AuditProperties;
+import vn.lgsp.hub.audit.WitnessProperties;
 import vn.lgsp.hub.protocol.Problem;
 import vn.lgsp.hub.protocol.ProblemAnswers;
 
@@ -29,6 +33,7 @@ import vn.lgsp.hub.protocol.ProblemAnswers;
 class PackageBoundariesTest {
 
   private static final String HUB = "vn.lgsp.hub.";
+  private static final String AUDIT = HUB + "audit";
 
   @ArchTest
   static final ArchRule ROOMS_READ_TOP_DOWN =
@@ -55,6 +60,40 @@ class PackageBoundariesTest {
           .mayOnlyBeAccessedByLayers("Fronts", "Edge", "Features", "Engine", "Catalogue", "Connectors", "Exchange")
           // the composite calls the hub's own front door, as the SOAP front does: through the edge's loopback client
           .ignoreDependency(resideInAPackage(HUB + "composite.."), simpleName("LoopbackClient"));
+
+  /**
+   * The audit room's sub-rooms read bottom up: its settings, the record, the chain; then pipeline,
+   * payload and query beside each other (none uses another); the files; the verification. The
+   * room's top package holds the settings, which every sub-room reads, and the wiring of the whole
+   * room, which no sub-room uses.
+   */
+  @ArchTest
+  static final ArchRule AUDIT_SUB_ROOMS_READ_BOTTOM_UP =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("wiring").definedBy(resideInAPackage(AUDIT).and(not(belongToAnyOf(AuditProperties.class, WitnessProperties.class))))
+          .layer("verification").definedBy(AUDIT + ".verification..")
+          .layer("files").definedBy(AUDIT + ".files..")
+          .layer("pipeline").definedBy(AUDIT + ".pipeline..")
+          .layer("payload").definedBy(AUDIT + ".payload..")
+          .layer("query").definedBy(AUDIT + ".query..")
+          .layer("chain").definedBy(AUDIT + ".chain..")
+          .layer("record").definedBy(AUDIT + ".record..")
+          .layer("settings").definedBy(belongToAnyOf(AuditProperties.class, WitnessProperties.class))
+          .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
+          .whereLayer("verification").mayOnlyBeAccessedByLayers("wiring")
+          .whereLayer("files").mayOnlyBeAccessedByLayers("wiring", "verification")
+          .whereLayer("pipeline").mayOnlyBeAccessedByLayers("wiring", "verification", "files")
+          .whereLayer("payload").mayOnlyBeAccessedByLayers("wiring", "verification", "files")
+          .whereLayer("query").mayOnlyBeAccessedByLayers("wiring", "verification", "files")
+          .whereLayer("chain")
+          .mayOnlyBeAccessedByLayers("wiring", "verification", "files", "pipeline", "payload", "query")
+          .whereLayer("record")
+          .mayOnlyBeAccessedByLayers("wiring", "verification", "files", "pipeline", "payload", "query", "chain");
+
+  @ArchTest
+  static final ArchRule AUDIT_SUB_ROOMS_HAVE_NO_CYCLES =
+      SlicesRuleDefinition.slices().matching(AUDIT + ".(*)..").should().beFreeOfCycles();
 
   @ArchTest
   static final ArchRule CONNECTORS_NEVER_IMPORT_ENGINE =

@@ -25,14 +25,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.audit.AuditProperties;
-import vn.lgsp.hub.audit.ExchangeChain;
-import vn.lgsp.hub.audit.ExchangeLogWriter;
-import vn.lgsp.hub.audit.ExchangeRecord;
-import vn.lgsp.hub.audit.RecordCodec;
-import vn.lgsp.hub.audit.SealKey;
-import vn.lgsp.hub.audit.SealWitness;
-import vn.lgsp.hub.audit.SubjectHasher;
 import vn.lgsp.hub.audit.WitnessProperties;
+import vn.lgsp.hub.audit.chain.ExchangeChain;
+import vn.lgsp.hub.audit.chain.SealKey;
+import vn.lgsp.hub.audit.chain.SealWitness;
+import vn.lgsp.hub.audit.pipeline.ExchangeLogWriter;
+import vn.lgsp.hub.audit.record.ExchangeRecord;
+import vn.lgsp.hub.audit.record.RecordCodec;
+import vn.lgsp.hub.audit.record.SubjectHasher;
 
 /**
  * The exchange-log writer alone, as the hub runs it: a durable Artemis queue (journal synced), the

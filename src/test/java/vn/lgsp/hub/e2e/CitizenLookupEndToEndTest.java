@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
-import vn.lgsp.hub.audit.SubjectHasher;
+import vn.lgsp.hub.audit.record.SubjectHasher;
 import vn.lgsp.hub.sandbox.population.PopulationRegisterSandbox;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.lgsp.hub.HubProperties;
-import vn.lgsp.hub.audit.ArchiveDatabase;
+import vn.lgsp.hub.audit.files.ArchiveDatabase;
 import vn.lgsp.hub.support.EmbeddedDatabaseLogins;
 import vn.lgsp.hub.support.SandboxHubTest;
 

@@ -30,10 +30,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.audit.AuditProperties;
-import vn.lgsp.hub.audit.ExchangeLogPublisher;
-import vn.lgsp.hub.audit.ExchangeRecord;
-import vn.lgsp.hub.audit.QueueDepth;
-import vn.lgsp.hub.audit.SubjectHasher;
+import vn.lgsp.hub.audit.pipeline.ExchangeLogPublisher;
+import vn.lgsp.hub.audit.pipeline.QueueDepth;
+import vn.lgsp.hub.audit.record.ExchangeRecord;
+import vn.lgsp.hub.audit.record.SubjectHasher;
 import vn.lgsp.hub.support.SandboxHubTest;
 
 /**

@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import vn.lgsp.hub.audit.ExchangeLogArchive;
-import vn.lgsp.hub.audit.VerifyCommand;
+import vn.lgsp.hub.audit.files.ExchangeLogArchive;
+import vn.lgsp.hub.audit.verification.VerifyCommand;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import vn.lgsp.hub.audit.VerifyCommand;
+import vn.lgsp.hub.audit.verification.VerifyCommand;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
 import vn.lgsp.hub.support.TestDataDir;

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.lgsp.hub.audit.SubjectHasher;
+import vn.lgsp.hub.audit.record.SubjectHasher;
 import vn.lgsp.hub.support.SandboxHubTest;
 
 /**

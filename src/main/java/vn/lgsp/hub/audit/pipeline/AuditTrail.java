@@ -1,0 +1,73 @@
+package vn.lgsp.hub.audit.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.audit.record.ExchangeRecord;
+import vn.lgsp.hub.audit.record.SubjectHasher;
+
+/**
+ * Records what operators and the hub itself do (suspend a route, export or archive the log, read a
+ * captured payload, hide covert usages from a citizen) in the same chain as the exchanges, with
+ * who acted, why, and the outcome. The record is durable before the call returns.
+ */
+@Component
+public class AuditTrail {
+
+  /** The actor of what the hub does on its own (scheduled archiving, data-tracker filtering). */
+  public static final String HUB = "hub";
+
+  private final ExchangeLogPublisher publisher;
+  private final SubjectHasher hasher;
+  private final Clock clock;
+
+  public AuditTrail(ExchangeLogPublisher publisher, SubjectHasher hasher, Clock clock) {
+    this.publisher = publisher;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  /** An operator's action through the admin API, with its HTTP outcome. */
+  public void adminAction(
+      String operator, String action, String reason, String method, String path, int status, String errorType,
+      Instant startedAt) {
+    publisher.publish(ExchangeRecord.builder()
+        .kind(ExchangeRecord.ADMIN)
+        .messageId(UUID.randomUUID().toString())
+        .actor(operator)
+        .action(action)
+        .reason(clip(reason))
+        .method(method)
+        .path(hasher.maskIds(path))
+        .status(status)
+        .errorType(errorType)
+        .requestInAt(startedAt)
+        .responseOutAt(clock.instant())
+        .build());
+  }
+
+  /** Something the hub did on its own account or on behalf of a client. */
+  public void event(String actor, String action, String reason, String subjectHash) {
+    Instant now = clock.instant();
+    publisher.publish(ExchangeRecord.builder()
+        .kind(ExchangeRecord.EVENT)
+        .messageId(UUID.randomUUID().toString())
+        .actor(actor)
+        .action(action)
+        .reason(clip(reason))
+        .method("-")
+        .path("-")
+        .status(200)
+        .subjectHash(subjectHash)
+        .requestInAt(now)
+        .responseOutAt(now)
+        .build());
+  }
+
+  /** Operators write free text: it may hold a personal ID, which the chain must never keep in plain text. */
+  private String clip(String reason) {
+    String masked = hasher.maskIds(reason);
+    return masked == null || masked.length() <= 512 ? masked : masked.substring(0, 512);
+  }
+}
