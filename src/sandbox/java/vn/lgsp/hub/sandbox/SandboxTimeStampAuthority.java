@@ -1,13 +1,12 @@
 package vn.lgsp.hub.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -36,10 +36,10 @@ import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /**
- * Sandbox only: an RFC 3161 time-stamping authority in the hub's process, over HTTP on a loopback
- * port, so that the seal witness's time-stamps can be tried without a real authority. Its key and
- * certificate are made anew at each start (EC P-256, extended key usage timeStamping): its tokens
- * prove nothing outside the sandbox.
+ * Sandbox only: an RFC 3161 time-stamping authority in the hub's process, over HTTP at {@code /tsa}
+ * on a loopback port ({@link LoopbackTomcat}), so that the seal witness's time-stamps can be tried
+ * without a real authority. Its key and certificate are made anew at each start (EC P-256, extended
+ * key usage timeStamping): its tokens prove nothing outside the sandbox.
  */
 public final class SandboxTimeStampAuthority {
 
@@ -47,56 +47,55 @@ public final class SandboxTimeStampAuthority {
   private static final ASN1ObjectIdentifier SANDBOX_POLICY = new ASN1ObjectIdentifier("2.999.1");
   private static final int MAX_QUERY = 16 * 1024;
 
-  private final int port;
+  private final LoopbackTomcat tomcat;
   private final AtomicLong serials = new AtomicLong(System.currentTimeMillis());
-  private TimeStampResponseGenerator responses;
-  private HttpServer server;
+  private volatile TimeStampResponseGenerator responses;
 
   public SandboxTimeStampAuthority(int port) {
-    this.port = port;
+    this.tomcat = new LoopbackTomcat("time-stamping", port);
   }
 
   public synchronized void start() {
     try {
       responses = new TimeStampResponseGenerator(tokenGenerator(), TSPAlgorithms.ALLOWED);
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("the sandbox time-stamping authority cannot start on port " + port, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the sandbox time-stamping authority cannot make its key", e);
     }
-    server.createContext("/tsa", this::timeStamp);
-    server.start();
+    // a servlet made here, not a bean: Spring Boot would add a Servlet bean to the hub's own Tomcat
+    tomcat.start(new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        timeStamp(request, response);
+      }
+    }, "/tsa/*", Map.of());
   }
 
   public synchronized void stop() {
-    if (server != null) {
-      server.stop(0);
-      server = null;
-    }
+    tomcat.stop();
   }
 
-  private void timeStamp(HttpExchange http) throws IOException {
-    try (http) {
-      if (!"POST".equals(http.getRequestMethod())) {
-        http.sendResponseHeaders(405, -1);
-        return;
-      }
-      byte[] query;
-      try (InputStream in = http.getRequestBody()) {
-        query = in.readNBytes(MAX_QUERY);
-      }
-      byte[] reply;
-      try {
-        reply = responses.generate(new TimeStampRequest(query), BigInteger.valueOf(serials.incrementAndGet()), new Date())
-            .getEncoded();
-      } catch (IOException | org.bouncycastle.tsp.TSPException | RuntimeException e) {
-        http.sendResponseHeaders(400, -1);
-        return;
-      }
-      http.getResponseHeaders().set("Content-Type", "application/timestamp-reply");
-      http.sendResponseHeaders(200, reply.length);
-      try (OutputStream out = http.getResponseBody()) {
-        out.write(reply);
-      }
+  private void timeStamp(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!"POST".equals(request.getMethod())) {
+      response.setStatus(405);
+      return;
+    }
+    byte[] query;
+    try (InputStream in = request.getInputStream()) {
+      query = in.readNBytes(MAX_QUERY);
+    }
+    byte[] reply;
+    try {
+      reply = responses.generate(new TimeStampRequest(query), BigInteger.valueOf(serials.incrementAndGet()), new Date())
+          .getEncoded();
+    } catch (IOException | org.bouncycastle.tsp.TSPException | RuntimeException e) {
+      response.setStatus(400);
+      return;
+    }
+    response.setStatus(200);
+    response.setContentType("application/timestamp-reply");
+    response.setContentLength(reply.length);
+    try (OutputStream out = response.getOutputStream()) {
+      out.write(reply);
     }
   }
 

@@ -1,40 +1,48 @@
 package vn.lgsp.hub.bench;
 
-import java.nio.ByteBuffer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.nio.file.Files;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
 
-/** A register that answers as fast as the JVM allows: about 1 KiB of JSON for any request. */
+/**
+ * A register that answers as fast as the JVM allows: about 1 KiB of JSON for any request. An
+ * embedded Tomcat (the hub's own HTTP stack) with one servlet, on a loopback port.
+ */
 final class StubBackend implements AutoCloseable {
 
   static final byte[] BODY = body();
 
-  private final Server server;
-  private final ServerConnector connector;
+  private final Tomcat tomcat = new Tomcat();
+  private final Connector connector = new Connector("HTTP/1.1");
 
   StubBackend() throws Exception {
-    server = new Server(new QueuedThreadPool(64, 8));
-    connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
+    // the benchmark runs with java.io.tmpdir under target/
+    tomcat.setBaseDir(Files.createTempDirectory("bench-stub-").toString());
+    tomcat.setSilent(true);
     connector.setPort(0);
-    server.addConnector(connector);
-    server.setHandler(new Handler.Abstract.NonBlocking() {
+    connector.setProperty("address", "127.0.0.1");
+    connector.setProperty("maxThreads", "64");
+    connector.setProperty("minSpareThreads", "8");
+    // every request of a connection answered on it, as a keep-alive load generator expects
+    connector.setProperty("maxKeepAliveRequests", "-1");
+    tomcat.setConnector(connector);
+    Context context = tomcat.addContext("", null);
+    Tomcat.addServlet(context, "stub", new HttpServlet() {
       @Override
-      public boolean handle(Request request, Response response, Callback callback) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, BODY.length);
-        response.write(true, ByteBuffer.wrap(BODY), callback);
-        return true;
+      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("application/json");
+        response.setContentLength(BODY.length);
+        response.getOutputStream().write(BODY);
       }
     });
-    server.start();
+    context.addServletMappingDecoded("/*", "stub");
+    tomcat.start();
   }
 
   int port() {
@@ -53,6 +61,7 @@ final class StubBackend implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    server.stop();
+    tomcat.stop();
+    tomcat.destroy();
   }
 }

@@ -1,20 +1,18 @@
 package vn.lgsp.hub.routes;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +20,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,10 +43,10 @@ import vn.lgsp.hub.support.TestDataDir;
  * so the test adds up what the hub's threads allocated during the call: reading the answer whole
  * would allocate at least its 50 MiB.
  *
- * <p>Its own WireMock streams the answers from files, without a request journal: WireMock copies
- * an inline body of 50 MiB (and encodes it in Base64) for every call, which takes seconds before
- * it sends a header. So this hub has its own context, with read timeouts that WireMock's pace on a
- * busy machine cannot trip.
+ * <p>The registers are one small backend of this test's own ({@link FileBackend}, the JDK's HTTP
+ * server) that streams each answer from a file, with a Content-Length or chunked as the case says;
+ * its threads carry its own name, so that what they allocate is left out of the hub's count. This
+ * hub has its own context, with read timeouts that a busy machine cannot trip.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -83,28 +84,25 @@ class OversizedAnswersRouteTest {
   static final String NOTES = "<d:notes>" + ("<d:note>" + "x".repeat(1000) + "</d:note>").repeat(500) + "</d:notes>";
 
   static final Path FILES = TestDataDir.create("oversized-answers");
-  static final WireMockServer BACKEND = startBackend();
+  static final FileBackend BACKEND = startBackend();
 
-  private static WireMockServer startBackend() {
+  private static FileBackend startBackend() {
     try {
-      Files.createDirectories(FILES.resolve("__files"));
       write("huge.json", JSON_HEAD, "x", JSON_TAIL, FIFTY_MIB);
       write("huge.xml", SOAP_HEAD, NOTES, SOAP_TAIL, FIFTY_MIB);
       write("ten-mb.xml", SOAP_HEAD, NOTES, SOAP_TAIL, TEN_MB);
+      FileBackend backend = new FileBackend();
+      Runtime.getRuntime().addShutdownHook(new Thread(backend::stop));
+      return backend;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-        .usingFilesUnderDirectory(FILES.toString()).disableRequestJournal());
-    server.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-    return server;
   }
 
   /** A well-formed document of about {@code size} bytes: head, fillers up to the size, tail. */
   private static void write(String name, String head, String filler, String tail, int size) throws IOException {
     byte[] unit = filler.repeat(Math.max(1, (64 << 10) / filler.length())).getBytes(StandardCharsets.UTF_8);
-    try (OutputStream out = Files.newOutputStream(FILES.resolve("__files").resolve(name))) {
+    try (OutputStream out = Files.newOutputStream(FILES.resolve(name))) {
       out.write(head.getBytes(StandardCharsets.UTF_8));
       for (long written = 0; written < size; written += unit.length) {
         out.write(unit);
@@ -130,12 +128,11 @@ class OversizedAnswersRouteTest {
 
   @BeforeEach
   void resetBackendAndBreakers() {
-    BACKEND.resetAll();
+    BACKEND.reset();
     hub = new HubClient(port);
     if (!warmedUp) {
       // the hub's first calls allocate for their own set-up (some MiB): not what is measured here
-      BACKEND.stubFor(get(urlEqualTo(TAX_PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-          .withBody("{\"personalId\":\"" + CITIZEN + "\"}")));
+      BACKEND.answer("GET", TAX_PATH, Answer.text("{\"personalId\":\"" + CITIZEN + "\"}", "application/json"));
       String token = hub.token(HANOI);
       for (int i = 0; i < 3; i++) {
         assertThat(hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send().status()).isEqualTo(200);
@@ -143,16 +140,6 @@ class OversizedAnswersRouteTest {
       warmedUp = true;
     }
     resilience.breakers().getAllCircuitBreakers().forEach(b -> b.reset());
-  }
-
-  private static ResponseDefinitionBuilder withLength(String file, String contentType) throws IOException {
-    return aResponse().withHeader("Content-Type", contentType)
-        .withHeader("Content-Length", Long.toString(Files.size(FILES.resolve("__files").resolve(file))))
-        .withBodyFile(file);
-  }
-
-  private static ResponseDefinitionBuilder chunked(String file, String contentType) {
-    return aResponse().withHeader("Content-Type", contentType).withBodyFile(file);
   }
 
   /** Asks the stub itself how it frames its answer, so each case covers what it claims to. */
@@ -172,12 +159,12 @@ class OversizedAnswersRouteTest {
     }
   }
 
-  /** Heap bytes allocated so far by each live thread of this JVM but WireMock's (Jetty's qtp pool). */
+  /** Heap bytes allocated so far by each live thread of this JVM but the backend's. */
   private static Map<Long, Long> allocatedByThread() {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     Map<Long, Long> allocated = new HashMap<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (!t.getName().startsWith("qtp")) {
+      if (!FileBackend.owns(t)) {
         allocated.put(t.getId(), threads.getThreadAllocatedBytes(t.getId()));
       }
     }
@@ -215,42 +202,42 @@ class OversizedAnswersRouteTest {
 
   @Test
   void restAnswerOverTheLimitWithAContentLengthIsRefusedBeforeItsBodyIsRead() throws IOException {
-    BACKEND.stubFor(get(urlEqualTo(TAX_PATH)).willReturn(withLength("huge.json", "application/json")));
+    BACKEND.answer("GET", TAX_PATH, Answer.file("huge.json", "application/json", false));
     assertFraming("GET", TAX_PATH, false);
     assertRefusedUnread("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN);
   }
 
   @Test
   void chunkedRestAnswerOverTheLimitIsCutAtTheLimit() throws IOException {
-    BACKEND.stubFor(get(urlEqualTo(TAX_PATH)).willReturn(chunked("huge.json", "application/json")));
+    BACKEND.answer("GET", TAX_PATH, Answer.file("huge.json", "application/json", true));
     assertFraming("GET", TAX_PATH, true);
     assertRefusedUnread("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN);
   }
 
   @Test
   void soapAnswerOverTheLimitWithAContentLengthIsRefusedBeforeItsBodyIsRead() throws IOException {
-    BACKEND.stubFor(post(urlEqualTo(SOAP_PATH)).willReturn(withLength("huge.xml", "text/xml; charset=utf-8")));
+    BACKEND.answer("POST", SOAP_PATH, Answer.file("huge.xml", "text/xml; charset=utf-8", false));
     assertFraming("POST", SOAP_PATH, false);
     assertRefusedUnread("/r1/VN/GOV/BCA/DANCU/citizen-info/" + CITIZEN);
   }
 
   @Test
   void chunkedSoapAnswerOverTheLimitIsCutAtTheLimit() throws IOException {
-    BACKEND.stubFor(post(urlEqualTo(SOAP_PATH)).willReturn(chunked("huge.xml", "text/xml; charset=utf-8")));
+    BACKEND.answer("POST", SOAP_PATH, Answer.file("huge.xml", "text/xml; charset=utf-8", true));
     assertFraming("POST", SOAP_PATH, true);
     assertRefusedUnread("/r1/VN/GOV/BCA/DANCU/citizen-info/" + CITIZEN);
   }
 
   @Test
   void tenMegabyteSoapAnswerIsRefused() throws IOException {
-    BACKEND.stubFor(post(urlEqualTo(SOAP_PATH)).willReturn(chunked("ten-mb.xml", "text/xml; charset=utf-8")));
+    BACKEND.answer("POST", SOAP_PATH, Answer.file("ten-mb.xml", "text/xml; charset=utf-8", true));
     assertFraming("POST", SOAP_PATH, true);
     assertRefusedUnread("/r1/VN/GOV/BCA/DANCU/citizen-info/" + CITIZEN);
   }
 
   @Test
   void oversizedAnswersAreProviderFaultsThatOpenTheBreaker() {
-    BACKEND.stubFor(get(urlEqualTo(TAX_PATH)).willReturn(chunked("huge.json", "application/json")));
+    BACKEND.answer("GET", TAX_PATH, Answer.file("huge.json", "application/json", true));
     String token = hub.token(HANOI);
     String hcmc = hub.token(HCMC);
     // too large for two consumers: the register's fault, so its breaker opens for all
@@ -272,10 +259,8 @@ class OversizedAnswersRouteTest {
         + "\"end\"]}";
     String xml = SOAP_HEAD + NOTES.repeat(4) + SOAP_TAIL;
     assertThat(xml.getBytes(StandardCharsets.UTF_8).length).isBetween(2_000_000, 2 << 20);
-    BACKEND.stubFor(get(urlEqualTo(TAX_PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody(json)));
-    BACKEND.stubFor(post(urlEqualTo(SOAP_PATH)).willReturn(aResponse().withHeader("Content-Type", "text/xml; charset=utf-8")
-        .withBody(xml)));
+    BACKEND.answer("GET", TAX_PATH, Answer.text(json, "application/json"));
+    BACKEND.answer("POST", SOAP_PATH, Answer.text(xml, "text/xml; charset=utf-8"));
     String token = hub.token(HANOI);
 
     Response tax = hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/" + CITIZEN).as(HANOI, token).send();
@@ -285,5 +270,86 @@ class OversizedAnswersRouteTest {
     assertThat(tax.json().get("items").size()).isEqualTo(2001);
     assertThat(citizen.status()).isEqualTo(200);
     assertThat(citizen.json().get("fullName").asString()).isEqualTo("Đỗ Công Sơn");
+  }
+
+  /** What the backend answers on one method and path: a file or a text, with a Content-Length or chunked. */
+  record Answer(Path file, byte[] text, String contentType, boolean chunked) {
+    static Answer file(String name, String contentType, boolean chunked) {
+      return new Answer(FILES.resolve(name), null, contentType, chunked);
+    }
+
+    static Answer text(String body, String contentType) {
+      return new Answer(null, body.getBytes(StandardCharsets.UTF_8), contentType, false);
+    }
+  }
+
+  /**
+   * The registers' stand-in: the JDK's HTTP server on loopback, answering each method and path as
+   * told and streaming files without holding them; 404 for anything else.
+   */
+  static final class FileBackend {
+
+    private static final String THREADS = "oversized-backend-";
+    /** The JDK server's own thread, which accepts connections for the handler threads. */
+    private static final String DISPATCHER = "HTTP-Dispatcher";
+
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final HttpServer server;
+
+    FileBackend() throws IOException {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      AtomicInteger count = new AtomicInteger();
+      server.setExecutor(Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, THREADS + count.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      }));
+      server.createContext("/", this::serve);
+      server.start();
+    }
+
+    static boolean owns(Thread thread) {
+      return thread.getName().startsWith(THREADS) || thread.getName().equals(DISPATCHER);
+    }
+
+    String baseUrl() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void answer(String method, String path, Answer answer) {
+      answers.put(method + " " + path, answer);
+    }
+
+    void reset() {
+      answers.clear();
+    }
+
+    void stop() {
+      server.stop(0);
+    }
+
+    private void serve(HttpExchange http) throws IOException {
+      try (http; InputStream request = http.getRequestBody()) {
+        request.readAllBytes();
+        Answer answer = answers.get(http.getRequestMethod() + " " + http.getRequestURI().getPath());
+        if (answer == null) {
+          http.sendResponseHeaders(404, -1);
+          return;
+        }
+        http.getResponseHeaders().set("Content-Type", answer.contentType());
+        long length = answer.file() != null ? Files.size(answer.file()) : answer.text().length;
+        // 0 asks the JDK's server for chunked framing
+        http.sendResponseHeaders(200, answer.chunked() ? 0 : length);
+        try (OutputStream out = http.getResponseBody()) {
+          if (answer.file() != null) {
+            Files.copy(answer.file(), out);
+          } else {
+            out.write(answer.text());
+          }
+        } catch (IOException expected) {
+          // the hub hung up after its limit: what these cases expect
+        }
+      }
+    }
   }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URL;
-import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.cxf.Bus;
@@ -15,8 +14,8 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxb.JAXBDataBinding;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.message.Message;
-import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
-import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import vn.lgsp.hub.sandbox.LoopbackTomcat;
 import vn.lgsp.hub.sandbox.SandboxBackend;
 import vn.lgsp.hub.sandbox.population.ws.PopulationRegister;
 
@@ -24,9 +23,10 @@ import vn.lgsp.hub.sandbox.population.ws.PopulationRegister;
  * Publishes the sandbox population register as a SOAP 1.1 service on its own loopback port,
  * {@code http://127.0.0.1:{port}/population-register}, with the WSDL at {@code ?wsdl}.
  *
- * <p>It runs on a private CXF bus with CXF's Jetty transport, apart from the hub's own CXF bus and
- * web server, so starting or stopping it never touches the hub's endpoints. Faults carry no stack
- * traces and no exception texts other than the declared faults' (see {@link FaultSanitizer}).
+ * <p>It runs on a private CXF bus, served by CXF's servlet on a Tomcat of its own ({@link
+ * LoopbackTomcat}), apart from the hub's own CXF bus and web server, so starting or stopping it
+ * never touches the hub's endpoints. Faults carry no stack traces and no exception texts other
+ * than the declared faults' (see {@link FaultSanitizer}).
  * The WSDL at {@code ?wsdl} is the contract file when one is given (the hub's
  * {@code connectors/population-register.wsdl}); without it, it is the WSDL CXF derives from the
  * classes generated from that file: the same operations, elements and faults, with the enumerated
@@ -34,10 +34,11 @@ import vn.lgsp.hub.sandbox.population.ws.PopulationRegister;
  */
 public final class PopulationRegisterSandbox implements AutoCloseable, SandboxBackend {
 
-  public static final String HOST = "127.0.0.1";
+  public static final String HOST = LoopbackTomcat.HOST;
   public static final String PATH = "/population-register";
 
   private final int port;
+  private final LoopbackTomcat tomcat;
   private final SyntheticPopulation population;
   private final URL contractWsdl;
   private Bus bus;
@@ -61,6 +62,7 @@ public final class PopulationRegisterSandbox implements AutoCloseable, SandboxBa
       throw new IllegalArgumentException("port must be 0..65535: " + port);
     }
     this.port = port == 0 ? freeLoopbackPort() : port;
+    this.tomcat = new LoopbackTomcat("population-register", this.port);
     this.population = Objects.requireNonNull(population, "population");
     this.contractWsdl = contractWsdl;
   }
@@ -91,16 +93,9 @@ public final class PopulationRegisterSandbox implements AutoCloseable, SandboxBa
     // that ours meanwhile, and give the caller's thread back whatever default it had
     Bus callersThreadBus = BusFactory.getThreadDefaultBus(false);
     Bus privateBus = newPrivateBus();
-    boolean engineCreated = false;
+    Server endpoint = null;
     try {
       BusFactory.setThreadDefaultBus(privateBus);
-      JettyHTTPServerEngineFactory engines = privateBus.getExtension(JettyHTTPServerEngineFactory.class);
-      if (engines.retrieveJettyHTTPServerEngine(port) != null) {
-        // CXF would share that engine with us, and our stop() would then take it down
-        throw new IllegalStateException("port " + port + " is already served by another CXF endpoint");
-      }
-      configureJetty(engines);
-      engineCreated = true;
       JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
       factory.setBus(privateBus);
       // without a bus of its own the JAXB binding would fall back to (and create) the JVM default
@@ -109,7 +104,8 @@ public final class PopulationRegisterSandbox implements AutoCloseable, SandboxBa
       factory.setDataBinding(dataBinding);
       factory.setServiceClass(PopulationRegister.class);
       factory.setServiceBean(new PopulationRegisterEndpoint(population));
-      factory.setAddress(address());
+      // relative: the address under the servlet below, which this bus's destinations are registered with
+      factory.setAddress(PATH);
       if (contractWsdl != null) {
         factory.setWsdlLocation(contractWsdl.toExternalForm());
       }
@@ -117,11 +113,13 @@ public final class PopulationRegisterSandbox implements AutoCloseable, SandboxBa
           Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE,
           Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE));
       factory.getOutFaultInterceptors().add(new FaultSanitizer());
-      server = factory.create();
+      endpoint = factory.create();
+      tomcat.start(servletOf(privateBus), "/*", Map.of("hide-service-list-page", "true"));
+      server = endpoint;
       bus = privateBus;
     } catch (RuntimeException e) {
-      if (engineCreated) {
-        releaseJetty();
+      if (endpoint != null) {
+        endpoint.destroy();
       }
       privateBus.shutdown(true);
       throw e;
@@ -130,11 +128,7 @@ public final class PopulationRegisterSandbox implements AutoCloseable, SandboxBa
     }
   }
 
-  /**
-   * Unpublishes the endpoint and frees the port; does nothing when not running. When other CXF
-   * Jetty endpoints run in the same JVM, CXF's bus shutdown logs a harmless warning for each
-   * ("Failed to shutdown Jetty server on port ... because it is still in use") and leaves them up.
-   */
+  /** Unpublishes the endpoint, frees the port and shuts the private bus down; does nothing when not running. */
   public synchronized void stop() {
     if (server == null) {
       return;
@@ -143,7 +137,7 @@ public final class PopulationRegisterSandbox implements AutoCloseable, SandboxBa
       server.destroy();
     } finally {
       try {
-        releaseJetty();
+        tomcat.stop();
       } finally {
         bus.shutdown(true);
         server = null;
@@ -168,27 +162,20 @@ public final class PopulationRegisterSandbox implements AutoCloseable, SandboxBa
     return created;
   }
 
-  /** Binds Jetty to the loopback address only and keeps its version out of the headers. */
-  private void configureJetty(JettyHTTPServerEngineFactory engines) {
-    try {
-      JettyHTTPServerEngine engine = engines.createJettyHTTPServerEngine(HOST, port, "http");
-      engine.setSendServerVersion(Boolean.FALSE);
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot prepare the sandbox's HTTP engine on port " + port, e);
-    }
+  /** CXF's servlet over the private bus, which {@link #stop()} shuts down after the endpoint (not the servlet). */
+  private static CXFNonSpringServlet servletOf(Bus bus) {
+    CXFNonSpringServlet servlet = new CXFNonSpringServlet() {
+      @Override
+      public void destroyBus() {
+        // stop() owns the bus
+      }
+    };
+    servlet.setBus(bus);
+    return servlet;
   }
 
   /**
-   * Stops our Jetty engine and frees the port. CXF keeps Jetty engines in a JVM-wide table; our
-   * port is taken out of it explicitly so that nothing of ours is left for a later bus shutdown
-   * (any bus's shutdown visits that whole table, which is CXF's behaviour, not ours).
-   */
-  private void releaseJetty() {
-    JettyHTTPServerEngineFactory.destroyForPort(port);
-  }
-
-  /**
-   * Asks the OS for a free loopback port. Another process could take it before Jetty binds it;
+   * Asks the OS for a free loopback port. Another process could take it before Tomcat binds it;
    * for a test sandbox on a developer machine that race is acceptable.
    */
   private static int freeLoopbackPort() {

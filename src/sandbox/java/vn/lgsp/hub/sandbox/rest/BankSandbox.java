@@ -33,7 +33,7 @@ public final class BankSandbox extends JsonHttpServer {
   private final StableHash hash = new StableHash("lgsp-sandbox-bank");
 
   public BankSandbox(int port, SyntheticPopulation population, String key, Clock clock) {
-    super(port);
+    super("vcb-accounts", port);
     this.population = population;
     this.key = key.getBytes(StandardCharsets.UTF_8);
     this.clock = clock;

@@ -30,7 +30,7 @@ public final class InsuranceSandbox extends JsonHttpServer {
   private final StableHash hash = new StableHash("lgsp-sandbox-bhxh");
 
   public InsuranceSandbox(int port, SyntheticPopulation population) {
-    super(port);
+    super("social-insurance", port);
     this.population = population;
     route("GET", "/bhxh/v1/contributions/([^/]+)", r -> contributions(r.group(1)));
     route("GET", "/bhxh/v1/health-cards/([^/]+)", r -> healthCard(r.group(1)));

@@ -1,26 +1,24 @@
 package vn.lgsp.hub.sandbox.rest;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import vn.lgsp.hub.sandbox.LoopbackTomcat;
 import vn.lgsp.hub.sandbox.SandboxBackend;
 
 /**
  * A small JSON-over-HTTP server on a loopback port, the shape of a ministry's REST backend: real
- * HTTP, JSON errors with a status, never a stack trace. Port 0 chooses a free port on first start;
+ * HTTP, JSON errors with a status, never a stack trace. One servlet on a Tomcat of its own ({@link
+ * LoopbackTomcat}), routing by method and path pattern. Port 0 chooses a free port on first start;
  * later starts reuse it, so a stopped sandbox comes back where the hub expects it.
  */
 abstract class JsonHttpServer implements AutoCloseable, SandboxBackend {
@@ -37,13 +35,13 @@ abstract class JsonHttpServer implements AutoCloseable, SandboxBackend {
   }
 
   /** A request as handlers see it: path groups, headers, body. */
-  record Request(String method, String path, Matcher match, HttpExchange http, byte[] body) {
+  record Request(String method, String path, Matcher match, HttpServletRequest http, byte[] body) {
     String group(int i) {
       return match.group(i);
     }
 
     String header(String name) {
-      return http.getRequestHeaders().getFirst(name);
+      return http.getHeader(name);
     }
   }
 
@@ -56,42 +54,33 @@ abstract class JsonHttpServer implements AutoCloseable, SandboxBackend {
   protected static final ObjectMapper JSON =
       // Jackson 3 writes java.time values as ISO 8601 text by default (Jackson 2 needed JavaTimeModule and a feature)
       JsonMapper.builder().build();
+  private static final int MAX_BODY = 1 << 20;
 
   private final List<Route> routes = new ArrayList<>();
-  private int port;
-  private HttpServer server;
-  private ExecutorService executor;
+  private final LoopbackTomcat tomcat;
 
-  JsonHttpServer(int port) {
-    this.port = port;
+  JsonHttpServer(String name, int port) {
+    this.tomcat = new LoopbackTomcat(name, port);
   }
 
   protected final void route(String method, String pathRegex, Handler handler) {
     routes.add(new Route(method, Pattern.compile(pathRegex), handler));
   }
 
-  public synchronized void start() {
-    if (server != null) {
-      return;
-    }
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    } catch (IOException e) {
-      throw new IllegalStateException("sandbox backend cannot listen on port " + port, e);
-    }
-    port = server.getAddress().getPort();
-    executor = Executors.newFixedThreadPool(8);
-    server.setExecutor(executor);
-    server.createContext("/", this::dispatch);
-    server.start();
+  @Override
+  public void start() {
+    // a servlet made here, not a bean: Spring Boot would add a Servlet bean to the hub's own Tomcat
+    tomcat.start(new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        dispatch(request, response);
+      }
+    }, "/*", Map.of());
   }
 
-  public synchronized void stop() {
-    if (server != null) {
-      server.stop(0);
-      executor.shutdownNow();
-      server = null;
-    }
+  @Override
+  public void stop() {
+    tomcat.stop();
   }
 
   @Override
@@ -100,43 +89,44 @@ abstract class JsonHttpServer implements AutoCloseable, SandboxBackend {
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return server != null;
+  public boolean isRunning() {
+    return tomcat.isRunning();
   }
 
-  public synchronized int port() {
-    return port;
+  @Override
+  public int port() {
+    return tomcat.port();
   }
 
   public String address() {
-    return "http://127.0.0.1:" + port();
+    return "http://" + LoopbackTomcat.HOST + ":" + port();
   }
 
-  private void dispatch(HttpExchange http) throws IOException {
+  private void dispatch(HttpServletRequest http, HttpServletResponse response) throws IOException {
     Reply reply;
-    try (InputStream in = http.getRequestBody()) {
-      byte[] body = in.readNBytes(1 << 20);
+    try (InputStream in = http.getInputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY);
       reply = answer(http, body);
     } catch (RuntimeException | IOException e) {
       reply = Reply.error(500, "internal-error");
     }
     byte[] out = JSON.writeValueAsBytes(reply.body());
-    http.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    http.sendResponseHeaders(reply.status(), out.length);
-    try (OutputStream os = http.getResponseBody()) {
-      os.write(out);
-    }
+    response.setStatus(reply.status());
+    response.setContentType("application/json; charset=utf-8");
+    response.setContentLength(out.length);
+    response.getOutputStream().write(out);
   }
 
-  private Reply answer(HttpExchange http, byte[] body) throws IOException {
-    String path = http.getRequestURI().getRawPath();
+  private Reply answer(HttpServletRequest http, byte[] body) throws IOException {
+    // the path as sent, not decoded: what the JDK's server handed over before
+    String path = http.getRequestURI();
     boolean pathKnown = false;
     for (Route route : routes) {
       Matcher m = route.path().matcher(path);
       if (m.matches()) {
         pathKnown = true;
-        if (route.method().equals(http.getRequestMethod())) {
-          return route.handler().handle(new Request(http.getRequestMethod(), path, m, http, body));
+        if (route.method().equals(http.getMethod())) {
+          return route.handler().handle(new Request(http.getMethod(), path, m, http, body));
         }
       }
     }

@@ -29,7 +29,7 @@ public final class TaxSandbox extends JsonHttpServer {
   private final StableHash hash = new StableHash("lgsp-sandbox-tax");
 
   public TaxSandbox(int port, SyntheticPopulation population) {
-    super(port);
+    super("tax-register", port);
     this.population = population;
     route("GET", "/tax/v1/taxpayers/([^/]+)", r -> taxpayer(r.group(1)));
     route("GET", "/tax/v1/obligations/([^/]+)", r -> obligations(r.group(1)));

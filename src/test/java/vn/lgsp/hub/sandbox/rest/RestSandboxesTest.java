@@ -1,8 +1,10 @@
 package vn.lgsp.hub.sandbox.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -160,6 +162,36 @@ class RestSandboxesTest {
     assertThat(post(path, altered, fresh, sign("POST", path, fresh, body)).status()).isEqualTo(401);
     assertThat(post(path, body, fresh, "not base64!").status()).isEqualTo(401);
     assertThat(post(path, body, fresh, sign("POST", path, fresh, body)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void unknownPathsAndMethodsGetJsonErrorsNotTomcatPages() throws Exception {
+    Reply unknown = get(tax, "/tax/v1/nothing-here");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("error").asString()).isEqualTo("no-such-resource");
+    Reply wrongMethod = send(HttpRequest.newBuilder(URI.create(bank.address() + "/bank/v1/account-verifications")).GET());
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.json().get("error").asString()).isEqualTo("method-not-allowed");
+    // an encoded slash reaches the register (raw path), which refuses the ID, as a ministry's server would
+    assertThat(get(tax, "/tax/v1/taxpayers/001085%2F00123").json().get("error").asString()).isEqualTo("invalid-tax-code");
+  }
+
+  @Test
+  void aStoppedRegisterClosesItsPortAndComesBackOnTheSamePort() throws Exception {
+    try (InsuranceSandbox register = new InsuranceSandbox(0, POPULATION)) {
+      register.start();
+      int port = register.port();
+      assertThat(get(register, "/bhxh/v1/health-cards/" + MAN_1985).status()).isEqualTo(200);
+
+      register.stop();
+      assertThat(register.isRunning()).isFalse();
+      assertThatThrownBy(() -> get(register, "/bhxh/v1/health-cards/" + MAN_1985)).isInstanceOf(ConnectException.class);
+
+      register.start();
+      assertThat(register.port()).isEqualTo(port);
+      assertThat(get(register, "/bhxh/v1/health-cards/" + MAN_1985).status()).isEqualTo(200);
+    }
+    assertThat(get(insurance, "/bhxh/v1/health-cards/" + MAN_1985).status()).as("the other registers untouched").isEqualTo(200);
   }
 
   private Reply verify(String bankCode, String account, String personalId, String name) throws Exception {
