@@ -169,7 +169,7 @@ class AttackSuiteTest {
         + "</hub:citizen-info></soap:Body></soap:Envelope>");
     assertThat(r.status()).isEqualTo(500); // a SOAP 1.1 fault
     assertThat(r.header("X-Road-Error")).isEqualTo("Client.InvalidXml");
-    assertThat(r.body()).contains("exceeds the hub's limits (depth 32").doesNotContain("at org.").doesNotContain("Exception");
+    assertThat(r.body()).contains("vượt quá giới hạn của nền tảng (độ sâu 32").doesNotContain("at org.").doesNotContain("Exception");
     assertThat(hub.awaitRecord(messageId).get("errorType").asString()).isEqualTo("Client.InvalidXml");
   }
 
