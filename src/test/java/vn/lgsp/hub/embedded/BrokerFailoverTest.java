@@ -51,8 +51,9 @@ import vn.lgsp.hub.support.TestDataDir;
 
 /**
  * The production topology's broker: a live/backup pair with replication, the hub's connection
- * factory as Spring Boot builds it from the failover URL the README documents (with the hub's own
- * defaults, {@code mode: embedded}, switched off by {@link ExternalBroker}), and the hub's publisher.
+ * factory as Spring Boot builds it from a failover URL of the form the README documents (shorter
+ * retry intervals; the hub's own defaults, {@code mode: embedded}, switched off by
+ * {@link ExternalBroker}), and the hub's publisher.
  * The live broker fails between sends: every record whose send returned is on the backup, once.
  */
 class BrokerFailoverTest {
