@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The request limits of the access rights: per client, and per client and service, per second
- * (a Resilience4j rate limiter that never waits) and per UTC day. Counted by this hub: with several
- * hubs behind a load balancer each enforces the limits on its own share. Meters:
- * {@code resilience4j_ratelimiter_*} (by limiter name) and {@code hub_rate_limited_total}.
+ * (a Resilience4j rate limiter that never waits) and per UTC day. Counted by this hub, which
+ * enforces its share of each limit: the limit divided by the hubs alive now ({@link LiveHubs}),
+ * rounded up, so a balancer that spreads calls evenly lets the whole limit through and no more than
+ * one call per hub above it. A hub that stops or dies hands its share back to the others within
+ * seconds. Meters: {@code resilience4j_ratelimiter_*} (by limiter name) and {@code hub_rate_limited_total}.
  */
 @Component
 public class RateLimits {
@@ -33,10 +35,12 @@ public class RateLimits {
   private final Map<String, DayCount> days = new ConcurrentHashMap<>();
   private final MeterRegistry meters;
   private final Clock clock;
+  private final LiveHubs hubs;
 
-  public RateLimits(MeterRegistry meters, Clock clock) {
+  public RateLimits(MeterRegistry meters, Clock clock, LiveHubs hubs) {
     this.meters = meters;
     this.clock = clock;
+    this.hubs = hubs;
     TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
   }
 
@@ -58,13 +62,16 @@ public class RateLimits {
       return Optional.empty();
     }
     String key = name.get();
-    if (limits.perSecond() != null && !limiter(key, limits.perSecond()).acquirePermission()) {
+    int live = Math.max(1, hubs.live());
+    if (limits.perSecond() != null && !limiter(key, (int) share(limits.perSecond(), live)).acquirePermission()) {
       return Optional.of(new Refusal("per-second", 1));
     }
     if (limits.perDay() != null) {
       LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
       DayCount count = days.compute(key, (k, c) -> c == null || !c.day().equals(today) ? new DayCount(today) : c);
-      if (count.calls().incrementAndGet() > limits.perDay()) {
+      if (count.calls().incrementAndGet() > share(limits.perDay(), live)) {
+        // a refused call is not counted: when this hub's share grows (another hub left) the rest is still there
+        count.calls().decrementAndGet();
         long untilMidnight = Duration.between(clock.instant(), today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
             .toSeconds() + 1;
         return Optional.of(new Refusal("per-day", untilMidnight));
@@ -73,12 +80,22 @@ public class RateLimits {
     return Optional.empty();
   }
 
+  /** This hub's share of a limit, rounded up: never below 1. */
+  static long share(long limit, int live) {
+    return (limit + live - 1) / live;
+  }
+
+  /** The limiter of a key at this hub's current share (a change applies from the next second). */
   private RateLimiter limiter(String key, int perSecond) {
-    return limiters.rateLimiter(key, () -> RateLimiterConfig.custom()
+    RateLimiter limiter = limiters.rateLimiter(key, () -> RateLimiterConfig.custom()
         .limitForPeriod(perSecond)
         .limitRefreshPeriod(Duration.ofSeconds(1))
         .timeoutDuration(Duration.ZERO)
         .build());
+    if (limiter.getRateLimiterConfig().getLimitForPeriod() != perSecond) {
+      limiter.changeLimitForPeriod(perSecond);
+    }
+    return limiter;
   }
 
   private record DayCount(LocalDate day, AtomicLong calls) {

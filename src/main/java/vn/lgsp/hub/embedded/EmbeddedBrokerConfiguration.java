@@ -3,6 +3,7 @@ package vn.lgsp.hub.embedded;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.lgsp.hub.HubProperties;
@@ -10,9 +11,11 @@ import vn.lgsp.hub.audit.AuditProperties;
 
 /**
  * The embedded Artemis broker: a persistent journal under {@code <data-dir>/artemis}, synced on
- * every durable send, and a dead-letter address for exchange records that cannot be stored.
+ * every durable send, and a dead-letter address for exchange records that cannot be stored. Not
+ * started when the hub uses an external broker ({@link ExternalBroker}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "spring.artemis.embedded.enabled", matchIfMissing = true)
 public class EmbeddedBrokerConfiguration {
 
   static {

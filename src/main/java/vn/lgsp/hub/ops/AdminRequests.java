@@ -19,4 +19,17 @@ final class AdminRequests {
     request.setAttribute(AdminActionRecorder.REASON, text);
     return text;
   }
+
+  /** The node an action is for, if the body names one (printable, short enough for its row); null for every hub. */
+  static String node(JsonNode body) {
+    JsonNode node = body == null ? null : body.get("node");
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String text = node.isString() ? node.asString("").strip() : "";
+    if (text.isEmpty() || text.length() > 190 || text.chars().anyMatch(Character::isISOControl)) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "admin.node");
+    }
+    return text;
+  }
 }

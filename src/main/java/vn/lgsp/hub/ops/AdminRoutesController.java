@@ -95,17 +95,27 @@ public class AdminRoutesController {
   public Map<String, Object> hub() {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("state", maintenance.ofHub().isPresent() ? "maintenance" : "running");
+    view.put("node", store.node());
     maintenance.ofHub().ifPresent(s -> view.put("suspension", s));
     view.put("suspendedRoutes", maintenance.suspended().keySet().stream().filter(k -> !Maintenance.WHOLE_HUB.equals(k))
         .sorted().toList());
     return view;
   }
 
-  /** Puts the whole hub in maintenance: every call is refused, readiness turns off. */
+  /**
+   * Puts every hub on the database in maintenance (within a second): every call is refused, readiness
+   * turns off. With {@code "node"} in the body, only that hub (its id as {@code GET /hub} shows it).
+   */
   @AdminAction("hub.suspend")
   @PostMapping(value = "/hub/suspend", consumes = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> suspendHub(@RequestBody JsonNode body, HttpServletRequest request, Principal operator) {
-    store.suspend(Maintenance.WHOLE_HUB, AdminRequests.reason(body, request), operator.getName());
+    String reason = AdminRequests.reason(body, request);
+    String node = AdminRequests.node(body);
+    if (node == null) {
+      store.suspend(Maintenance.WHOLE_HUB, reason, operator.getName());
+    } else {
+      store.suspendNode(node, reason, operator.getName());
+    }
     return hub();
   }
 
@@ -113,7 +123,12 @@ public class AdminRoutesController {
   @PostMapping(value = "/hub/resume", consumes = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> resumeHub(@RequestBody JsonNode body, HttpServletRequest request) {
     AdminRequests.reason(body, request);
-    store.resume(Maintenance.WHOLE_HUB);
+    String node = AdminRequests.node(body);
+    if (node == null) {
+      store.resume(Maintenance.WHOLE_HUB);
+    } else {
+      store.resumeNode(node);
+    }
     return hub();
   }
 

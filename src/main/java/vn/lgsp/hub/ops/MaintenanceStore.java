@@ -25,22 +25,25 @@ import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.engine.Maintenance;
 
 /**
- * Keeps the maintenance state in PostgreSQL, so that it survives restarts and a route's
- * suspension holds on every hub sharing the database; whole-hub maintenance is per node (row
- * {@code *@<node id>}), since draining one hub must not drain the others. Loaded before the hub
- * takes traffic, written through on each change, re-read every few seconds to follow changes made
- * on another hub, and copied to the data directory: while the database is down (even at start)
- * the last known state stays in force.
+ * Keeps the maintenance state in PostgreSQL, so that it survives restarts and holds on every hub
+ * sharing the database: a route's suspension and hub maintenance (row {@code *}) on all of them,
+ * since behind a load balancer an operator cannot choose which hub takes the call; maintenance of
+ * one node alone is row {@code *@<node id>}. Loaded before the hub takes traffic, written through
+ * on each change, re-read every second to follow changes made on another hub (a one-row-per-suspension
+ * table: a second's poll costs less than a LISTEN connection that must be watched and re-opened), and
+ * copied to the data directory: while the database is down (even at start) the last known state
+ * stays in force.
  */
 @Component
 public class MaintenanceStore implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(MaintenanceStore.class);
-  private static final long REFRESH_SECONDS = 5;
+  private static final long REFRESH_MILLIS = 1_000;
 
   private final JdbcTemplate jdbc;
   private final Maintenance maintenance;
   private final Clock clock;
+  private final String node;
   private final String hubKey;
   private final Path copy;
   private final ObjectMapper json;
@@ -53,39 +56,55 @@ public class MaintenanceStore implements SmartLifecycle {
     this.maintenance = maintenance;
     this.clock = clock;
     this.json = json;
-    this.hubKey = Maintenance.WHOLE_HUB + "@" + hub.node();
+    this.node = hub.node();
+    this.hubKey = nodeRow(node);
     this.copy = hub.dataDir().resolve("maintenance.json");
   }
 
+  /** Suspends a route, or every hub ({@link Maintenance#WHOLE_HUB}). */
   public synchronized Maintenance.Suspension suspend(String routeId, String reason, String by) {
     Maintenance.Suspension suspension = new Maintenance.Suspension(reason, by, clock.instant());
     jdbc.update("INSERT INTO route_maintenance (route_id, reason, suspended_by, since) VALUES (?, ?, ?, ?)"
         + " ON CONFLICT (route_id) DO UPDATE SET reason = EXCLUDED.reason, suspended_by = EXCLUDED.suspended_by,"
-        + " since = EXCLUDED.since", row(routeId), reason, by, OffsetDateTime.ofInstant(suspension.since(), ZoneOffset.UTC));
+        + " since = EXCLUDED.since", routeId, reason, by, OffsetDateTime.ofInstant(suspension.since(), ZoneOffset.UTC));
     refresh();
     return suspension;
   }
 
   public synchronized void resume(String routeId) {
-    jdbc.update("DELETE FROM route_maintenance WHERE route_id = ?", row(routeId));
+    jdbc.update("DELETE FROM route_maintenance WHERE route_id = ?", routeId);
     refresh();
   }
 
-  /** The row of a route, or of this node for the whole hub. */
-  private String row(String routeId) {
-    return Maintenance.WHOLE_HUB.equals(routeId) ? hubKey : routeId;
+  /** Puts one node alone in maintenance (this one or another: each reads its own row). */
+  public Maintenance.Suspension suspendNode(String nodeId, String reason, String by) {
+    return suspend(nodeRow(nodeId), reason, by);
+  }
+
+  public void resumeNode(String nodeId) {
+    resume(nodeRow(nodeId));
+  }
+
+  /** This hub's node id, as node-scoped maintenance names it. */
+  public String node() {
+    return node;
+  }
+
+  private static String nodeRow(String nodeId) {
+    return Maintenance.WHOLE_HUB + "@" + nodeId;
   }
 
   /** Reads the table and applies it, under the lock a change holds, so no stale read wins. */
   synchronized void refresh() {
     Map<String, Maintenance.Suspension> state = new HashMap<>();
-    jdbc.query("SELECT route_id, reason, suspended_by, since FROM route_maintenance", rs -> {
+    // ordered: the maintenance of every hub ("*") comes before this node's own and stays in force
+    jdbc.query("SELECT route_id, reason, suspended_by, since FROM route_maintenance ORDER BY route_id", rs -> {
       String id = rs.getString("route_id");
-      if (id.startsWith(Maintenance.WHOLE_HUB) && !id.equals(hubKey)) {
+      if (id.startsWith(Maintenance.WHOLE_HUB + "@") && !id.equals(hubKey)) {
         return;
       }
       Instant since = rs.getObject("since", OffsetDateTime.class).toInstant();
-      state.put(id.equals(hubKey) ? Maintenance.WHOLE_HUB : id,
+      state.putIfAbsent(id.equals(hubKey) ? Maintenance.WHOLE_HUB : id,
           new Maintenance.Suspension(rs.getString("reason"), rs.getString("suspended_by"), since));
     });
     maintenance.replace(state);
@@ -128,7 +147,7 @@ public class MaintenanceStore implements SmartLifecycle {
       } catch (DataAccessException e) {
         log.debug("maintenance state not refreshed ({})", e.getClass().getSimpleName());
       }
-    }, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+    }, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -1,7 +1,10 @@
 package vn.lgsp.hub.security;
 
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -31,6 +34,8 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -253,11 +258,21 @@ public class SecurityConfiguration {
     return AuthorizationServerSettings.builder().issuer(props.issuer()).build();
   }
 
+  /** Every key that verifies the built-in server's tokens, published at {@code /oauth2/jwks}. */
   @Bean
   @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
-  JWKSource<SecurityContext> jwkSource(HubProperties hub) {
-    RSAKey key = JwkKeyStore.loadOrCreate(hub.dataDir().resolve("keys").resolve("token-signing.jwk.json"));
-    return new ImmutableJWKSet<>(new JWKSet(key));
+  JWKSource<SecurityContext> jwkSource(HubProperties hub, SecurityProperties props) {
+    return new ImmutableJWKSet<>(props.tokenSigningKeyFile() != null
+        ? JwkKeyStore.loadShared(props.tokenSigningKeyFile())
+        : new JWKSet(JwkKeyStore.loadOrCreate(hub.dataDir().resolve("keys").resolve("token-signing.jwk.json"))));
+  }
+
+  /** Signs with the first key only: the others of a shared set are there to verify (a key being rolled in or out). */
+  @Bean
+  @ConditionalOnProperty(name = "hub.security.authorization-server", havingValue = "true", matchIfMissing = true)
+  JwtEncoder hubJwtEncoder(JWKSource<SecurityContext> keys) throws KeySourceException {
+    List<JWK> all = keys.get(new JWKSelector(new JWKMatcher.Builder().privateOnly(true).build()), null);
+    return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(all.get(0))));
   }
 
   /** Validates signature, expiry, issuer and audience (Boot's default decoder checks neither of the last two). */

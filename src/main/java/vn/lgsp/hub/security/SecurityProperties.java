@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  *     a client's next token request or an operator's next admin call skips bcrypt; a wrong secret is
  *     never remembered and always pays the full bcrypt cost; 0 turns remembering off
  * @param throttle limits on failed sign-ins and client authentications
+ * @param tokenSigningKeyFile a JWK set (private RSA keys with key ids; the first signs, all verify)
+ *     that several hubs share, e.g. a mounted secret, so that a token one issues is accepted by all;
+ *     unset, each hub keeps its own key in its data directory
  */
 @Validated
 @ConfigurationProperties("hub.security")
@@ -44,7 +48,8 @@ public record SecurityProperties(
     List<@Valid Credential> operators,
     @DefaultValue("10") @Min(SecretHashes.MIN_BCRYPT_COST) @Max(16) int bcryptCost,
     @DefaultValue("10m") @NotNull Duration verifiedSecretTtl,
-    @DefaultValue @Valid @NotNull Throttle throttle) {
+    @DefaultValue @Valid @NotNull Throttle throttle,
+    Path tokenSigningKeyFile) {
 
   public SecurityProperties {
     clients = clients == null ? List.of() : clients;

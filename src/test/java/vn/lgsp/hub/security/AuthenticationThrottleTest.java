@@ -18,7 +18,7 @@ class AuthenticationThrottleTest {
   private AuthenticationThrottle throttle(int perAccount, int perAddress) {
     SecurityProperties props = new SecurityProperties("https://hub.test", true, null, "lgsp-hub", Duration.ofMinutes(5),
         List.of(), List.of(), 10, Duration.ofMinutes(10),
-        new SecurityProperties.Throttle(perAccount, perAddress, Duration.ofMinutes(1), 1000));
+        new SecurityProperties.Throttle(perAccount, perAddress, Duration.ofMinutes(1), 1000), null);
     return new AuthenticationThrottle(props, clock);
   }
 
@@ -68,7 +68,7 @@ class AuthenticationThrottleTest {
   void trackingIsBoundedAndForgetsExpiredWindowsFirst() {
     AuthenticationThrottle throttle = new AuthenticationThrottle(new SecurityProperties("https://hub.test", true, null,
         "lgsp-hub", Duration.ofMinutes(5), List.of(), List.of(), 10, Duration.ofMinutes(10),
-        new SecurityProperties.Throttle(1, 1000, Duration.ofMinutes(1), 100)), clock);
+        new SecurityProperties.Throttle(1, 1000, Duration.ofMinutes(1), 100), null), clock);
     for (int i = 0; i < 99; i++) {
       throttle.failed("sprayed-" + i, HERE);
     }
@@ -78,7 +78,7 @@ class AuthenticationThrottleTest {
     assertThat(throttle.wait("one-too-many", ELSEWHERE)).isZero();
     AuthenticationThrottle full = new AuthenticationThrottle(new SecurityProperties("https://hub.test", true, null,
         "lgsp-hub", Duration.ofMinutes(5), List.of(), List.of(), 10, Duration.ofMinutes(10),
-        new SecurityProperties.Throttle(100, 3, Duration.ofMinutes(1), 2)), clock);
+        new SecurityProperties.Throttle(100, 3, Duration.ofMinutes(1), 2), null), clock);
     full.failed("first", HERE);
     for (int i = 0; i < 3; i++) {
       full.failed("spray-" + i, "192.0.2." + i);
