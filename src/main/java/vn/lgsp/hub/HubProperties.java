@@ -12,10 +12,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir where the embedded database, the broker journal and the hub's keys live; two
  *     hubs on one machine need two data directories
- * @param nodeId this hub among several on one database (node-scoped maintenance, its heartbeat, its
- *     seal witness file); by default the host name and the data directory
- * @param instanceId the same, under the name the fleet's settings use ({@code hub.instance-id}); wins
- *     over {@code nodeId}. Keep it stable across restarts (a pod's name, a host name)
+ * @param nodeId the earlier name of {@code instanceId}, still read
+ * @param instanceId this hub among several on one database and broker: in health, logs, the leader
+ *     election, the seal witness's file name and whole-hub maintenance; by default the host name and
+ *     the data directory, which stays the same across restarts
  */
 @Validated
 @ConfigurationProperties("hub")
@@ -28,7 +28,7 @@ public record HubProperties(@DefaultValue("data") @NotNull Path dataDir, String 
     this(dataDir, nodeId, null);
   }
 
-  /** This hub's node id. */
+  /** This hub's instance id. */
   public String node() {
     if (instanceId != null && !instanceId.isBlank()) {
       return instanceId;

@@ -9,12 +9,14 @@ import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.chain.ExchangeChain;
 import vn.lgsp.hub.audit.pipeline.ExchangeLogWriter;
+import vn.lgsp.hub.audit.pipeline.LeaderElection;
 import vn.lgsp.hub.audit.pipeline.QueueDepth;
 
 /**
  * {@code exchangeLog}: the writer's backlog in the broker, dead letters, when it last stored, and
- * how much of the chain is not sealed yet. Down only when the writer is not running: a backlog
- * while the database is away is the design working, not a failure of the hub.
+ * how much of the chain is not sealed yet. Down only when this hub leads and its writer is not
+ * running: a backlog while the database is away is the design working, not a failure of the hub, and
+ * on a hub that does not lead the writer stands by ({@code writer: standby}).
  */
 @Component
 public class ExchangeLogHealthIndicator implements HealthIndicator {
@@ -23,10 +25,12 @@ public class ExchangeLogHealthIndicator implements HealthIndicator {
   private final QueueDepth depth;
   private final ExchangeChain chain;
   private final AuditProperties audit;
+  private final LeaderElection election;
 
   public ExchangeLogHealthIndicator(ExchangeLogWriter writer, QueueDepth depth, ExchangeChain chain,
-      AuditProperties audit) {
+      AuditProperties audit, LeaderElection election) {
     this.writer = writer;
+    this.election = election;
     this.depth = depth;
     this.chain = chain;
     this.audit = audit;
@@ -35,6 +39,7 @@ public class ExchangeLogHealthIndicator implements HealthIndicator {
   @Override
   public Health health() {
     Map<String, Object> details = new LinkedHashMap<>();
+    details.put("writer", writer.isRunning() ? "running" : election.isLeader() ? "stopped" : "standby");
     depth.of(audit.queue()).ifPresent(n -> details.put("backlog", n));
     depth.of(audit.deadLetterQueue()).ifPresent(n -> details.put("deadLetters", n));
     if (writer.lastStoredAt() != null) {
@@ -47,6 +52,6 @@ public class ExchangeLogHealthIndicator implements HealthIndicator {
     } catch (DataAccessException e) {
       details.put("database", "unavailable: records wait in the broker");
     }
-    return (writer.isRunning() ? Health.up() : Health.down()).withDetails(details).build();
+    return (writer.isRunning() || !election.isLeader() ? Health.up() : Health.down()).withDetails(details).build();
   }
 }

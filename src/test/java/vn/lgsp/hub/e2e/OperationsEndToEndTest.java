@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.connectors.ResilienceFactory;
 import vn.lgsp.hub.sandbox.population.PopulationRegisterSandbox;
 import vn.lgsp.hub.support.HubClient.Response;
@@ -36,6 +37,7 @@ class OperationsEndToEndTest extends SandboxHubTest {
   @Autowired PopulationRegisterSandbox populationRegister;
   @Autowired JdbcTemplate jdbc;
   @Autowired ResilienceFactory resilience;
+  @Autowired HubProperties hubProperties;
 
   private Response lookUp(String messageId) {
     return hub.get(CITIZEN_INFO).as(HANOI, hub.token(HANOI)).header("X-Road-Id", messageId).send();
@@ -61,6 +63,25 @@ class OperationsEndToEndTest extends SandboxHubTest {
     assertThat(health.get("exchangeLog").get("details").has("backlog")).isTrue();
     assertThat(health.get("db").get("status").asString()).isEqualTo("UP");
     assertThat(health.get("jms").get("status").asString()).isEqualTo("UP");
+  }
+
+  @Test
+  void healthNamesThisInstanceTheLeaderAndWhereItsDatabaseAndBrokerAre() {
+    JsonNode instance = hub.admin("/actuator/health").json().get("components").get("instance");
+    assertThat(instance.get("status").asString()).isEqualTo("UP");
+    JsonNode details = instance.get("details");
+    String id = details.get("instanceId").asString();
+    assertThat(id).as("the default: host name and data directory").isEqualTo(hubProperties.node())
+        .endsWith(":" + hubProperties.dataDir().toAbsolutePath().normalize());
+    assertThat(details.get("leader").asBoolean()).as("the only hub on its database leads from the start").isTrue();
+    assertThat(details.get("leaderInstance").asString()).isEqualTo(id);
+    assertThat(details.get("database").asString()).startsWith("jdbc:postgresql://").endsWith(" as hub_app")
+        .doesNotContainIgnoringCase("password");
+    assertThat(details.get("broker").asString()).as("the embedded broker").matches("vm://\\d+");
+    assertThat(hub.admin("/actuator/health").json().get("components").get("exchangeLog").get("details").get("writer")
+        .asString()).isEqualTo("running");
+    assertThat(anonymous("/actuator/health/instance").json().has("details")).as("details are for operators").isFalse();
+    assertThat(hub.admin("/actuator/prometheus").body()).containsPattern("(?m)^hub_leader(\\{[^}]*})? 1\\.0$");
   }
 
   @Test

@@ -7,17 +7,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.pipeline.AuditTrail;
+import vn.lgsp.hub.audit.pipeline.LeadershipListener;
 
 /**
  * Archives records older than {@code hub.audit.retention.max-age} at every {@code check-every};
- * idle when no maximum age is configured. Each archive run is an event in the chain.
+ * idle when no maximum age is configured. Each archive run is an event in the chain. It runs on the
+ * leader only ({@link vn.lgsp.hub.audit.pipeline.LeaderElection}), beside the writer.
  */
 @Component
-public class RetentionJob implements SmartLifecycle {
+public class RetentionJob implements LeadershipListener {
 
   private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
@@ -35,7 +36,7 @@ public class RetentionJob implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
+  public synchronized void becameLeader() {
     Duration maxAge = retention.maxAge();
     if (maxAge == null) {
       return;
@@ -55,16 +56,20 @@ public class RetentionJob implements SmartLifecycle {
     }
   }
 
+  /**
+   * Stops the schedule (interrupting a run under way): a run purges only in its one transaction, after
+   * its archive is verified, and runs on all hubs take turns on an advisory lock, so a run cut short or
+   * one overlapping the next leader's leaves the log whole.
+   */
   @Override
-  public void stop() {
+  public synchronized void lostLeadership() {
     if (scheduler != null) {
       scheduler.shutdownNow();
       scheduler = null;
     }
   }
 
-  @Override
-  public boolean isRunning() {
+  public synchronized boolean isRunning() {
     return scheduler != null;
   }
 }

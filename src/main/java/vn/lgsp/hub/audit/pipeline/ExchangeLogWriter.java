@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.AuditProperties;
 import vn.lgsp.hub.audit.chain.ExchangeChain;
@@ -42,13 +42,18 @@ import vn.lgsp.hub.audit.record.SubjectHasher;
  * the hub built without a required field, a row the database still refuses): each is counted in
  * {@code hub.exchange_log.dead_lettered} and logged as an error naming it a hub fault, so that the
  * queue behind it keeps moving and nothing is dropped silently.
+ *
+ * <p>It runs on the leader only ({@link LeaderElection}): started when this hub takes the lead,
+ * stopped when it loses it. A batch not yet committed to the broker when it stops is rolled back
+ * and redelivered, to the next leader's writer.
  */
 @Component
-public class ExchangeLogWriter implements SmartLifecycle {
+public class ExchangeLogWriter implements LeadershipListener {
 
   private static final Logger log = LoggerFactory.getLogger(ExchangeLogWriter.class);
   private static final Duration RECEIVE_WAIT = Duration.ofMillis(200);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final ConnectionFactory connectionFactory;
   private final ExchangeChain chain;
@@ -61,7 +66,10 @@ public class ExchangeLogWriter implements SmartLifecycle {
 
   private volatile boolean running;
   private volatile Instant lastStoredAt;
-  private Thread worker;
+  /** The one thread that may write; an earlier one still finishing its batch sees it is not and stops. */
+  private volatile Thread worker;
+  /** The worker's broker connection: closed from outside if the worker does not stop in time. */
+  private volatile Connection brokerConnection;
 
   /** A record and the broker message that carried it. */
   private record Received(Message message, ExchangeRecord record) {}
@@ -73,7 +81,7 @@ public class ExchangeLogWriter implements SmartLifecycle {
       AuditProperties props,
       MeterRegistry meters,
       Clock clock) {
-    this.connectionFactory = connectionFactory;
+    this.connectionFactory = uncached(connectionFactory);
     this.chain = chain;
     this.hasher = hasher;
     this.props = props;
@@ -88,34 +96,70 @@ public class ExchangeLogWriter implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
+  public void becameLeader() {
+    start();
+  }
+
+  @Override
+  public void lostLeadership() {
+    stop();
+  }
+
+  public synchronized void start() {
     running = true;
     worker = new Thread(this::run, "exchange-log-writer");
     worker.start();
   }
 
-  @Override
-  public void stop() {
+  /**
+   * Stops after the batch in hand: stored and committed, or rolled back for redelivery. A worker
+   * stuck longer (a database that stopped answering) loses its broker connection, so that its batch
+   * goes back to the queue for the next leader rather than wait with it.
+   */
+  public synchronized void stop() {
     running = false;
-    if (worker != null) {
-      LockSupport.unpark(worker);
+    Thread stopping = worker;
+    if (stopping == null) {
+      return;
+    }
+    LockSupport.unpark(stopping);
+    try {
+      stopping.join(STOP_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Connection stuck = brokerConnection;
+    if (stopping.isAlive() && stuck != null) {
+      log.warn("exchange-log writer did not stop within {} s; its uncommitted batch goes back to the broker",
+          STOP_WAIT.toSeconds());
       try {
-        worker.join(Duration.ofSeconds(10).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        stuck.close();
+      } catch (JMSException | RuntimeException e) {
+        log.debug("closing the stuck writer's broker connection failed ({})", e.getClass().getSimpleName());
       }
     }
   }
 
-  @Override
+  /** Whether this hub's writer is running (on the leader). */
   public boolean isRunning() {
     return running;
   }
 
-  /** Start after the broker and the database, stop before them. */
-  @Override
-  public int getPhase() {
-    return Integer.MAX_VALUE - 1000;
+  /** True on the current worker thread while the writer runs. */
+  private boolean active() {
+    return running && worker == Thread.currentThread();
+  }
+
+  /**
+   * The broker's own factory behind Spring's cache: a cached session keeps its consumer open after
+   * the writer closes it, holding the messages it fetched and those it rolled back, so that a writer
+   * stopped on losing the lead would keep them from the next leader. The writer holds one connection
+   * for as long as it runs and gains nothing from a cache.
+   */
+  private static ConnectionFactory uncached(ConnectionFactory factory) {
+    return factory instanceof SingleConnectionFactory cached && cached.getTargetConnectionFactory() != null
+        ? cached.getTargetConnectionFactory()
+        : factory;
   }
 
   /** When the writer last stored a batch; null before the first. */
@@ -125,17 +169,18 @@ public class ExchangeLogWriter implements SmartLifecycle {
 
   // hand-written on purpose: Spring/Camel JMS listeners commit per message; here a whole batch commits after the database
   private void run() {
-    while (running) {
+    while (active()) {
       try (Connection connection = connectionFactory.createConnection();
           Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+        brokerConnection = connection;
         MessageConsumer consumer = session.createConsumer(session.createQueue(props.queue()));
         MessageProducer deadLetters = session.createProducer(session.createQueue(props.deadLetterQueue()));
         connection.start();
-        while (running) {
+        while (active()) {
           drainOnce(session, consumer, deadLetters);
         }
       } catch (JMSException | RuntimeException e) {
-        if (running) {
+        if (active()) {
           log.warn("exchange-log writer lost its broker session ({}); reconnecting", e.getClass().getSimpleName());
           pause(Duration.ofSeconds(1));
         }
@@ -197,7 +242,7 @@ public class ExchangeLogWriter implements SmartLifecycle {
       return true;
     }
     Duration backoff = Duration.ofMillis(100);
-    while (running) {
+    while (active()) {
       try {
         store(batch.stream().map(Received::record).toList());
         return true;
