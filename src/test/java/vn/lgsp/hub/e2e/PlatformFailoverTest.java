@@ -59,7 +59,8 @@ class PlatformFailoverTest {
       // AMQ221024: the backup holds a replica of the live broker's journal
       backup.awaitLog("AMQ221024", START);
       String brokerUrl = "(" + live.url() + "," + backup.url() + ")"
-          + "?ha=true&reconnectAttempts=-1&retryInterval=100&retryIntervalMultiplier=1.5&maxRetryInterval=1000";
+          + "?ha=true&reconnectAttempts=-1&retryInterval=100&retryIntervalMultiplier=1.5&maxRetryInterval=1000"
+          + "&callFailoverTimeout=10000";
       List<String> platform = List.of(
           "--spring.datasource.url=" + ExternalPostgres.url(pgPort), "--spring.datasource.username=postgres",
           "--spring.artemis.broker-url=" + brokerUrl, "--spring.artemis.user=" + StandaloneArtemis.USER,
