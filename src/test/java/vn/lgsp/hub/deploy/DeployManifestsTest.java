@@ -92,6 +92,9 @@ class DeployManifestsTest {
         .doesNotContain("hub.lgsp.example");
     Map<String, Object> hpa = Manifests.find(production, "HorizontalPodAutoscaler", "lgsp-hub");
     assertThat(Manifests.at(hpa, "spec.minReplicas")).contains(4);
+    Map<String, Object> database = Manifests.find(production, "Cluster", "lgsp-db");
+    assertThat(Manifests.at(database, "spec.storage.size")).contains("300Gi");
+    assertThat(Manifests.at(database, "spec.instances")).as("kept from the base").contains(3);
   }
 
   @Test

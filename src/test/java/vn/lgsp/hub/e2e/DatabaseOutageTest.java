@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.lgsp.hub.LgspHubApplication;
+import vn.lgsp.hub.support.ExternalPostgres;
 import vn.lgsp.hub.support.FreePort;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.Load;
@@ -27,28 +27,15 @@ class DatabaseOutageTest {
 
   private static final Duration OUTAGE = Duration.ofSeconds(30);
 
-  private static EmbeddedPostgres startPostgres(Path dir, int port) throws IOException {
-    return EmbeddedPostgres.builder()
-        .setDataDirectory(dir.resolve("data"))
-        .setCleanDataDirectory(false)
-        .setOverrideWorkingDirectory(dir.resolve("runtime").toFile())
-        .setPort(port)
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("unix_socket_directories", dir.resolve("runtime").toString())
-        .start();
-  }
-
   @Test
   void recordsWaitInTheBrokerWhilePostgresIsDownAndNoneIsLostOrDoubled() throws Exception {
     Path pgDir = TestDataDir.create("external-postgres");
-    java.nio.file.Files.createDirectories(pgDir.resolve("runtime"));
     int pgPort = FreePort.pick();
-    EmbeddedPostgres postgres = startPostgres(pgDir, pgPort);
+    EmbeddedPostgres postgres = ExternalPostgres.start(pgDir, pgPort);
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LgspHubApplication.class).run(
         "--server.port=0",
         "--hub.data-dir=" + TestDataDir.create("outage-hub"),
-        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
+        "--spring.datasource.url=" + ExternalPostgres.url(pgPort),
         "--spring.datasource.username=postgres",
         "--spring.datasource.hikari.connection-timeout=2000")) {
       HubClient hub = new HubClient(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
@@ -66,7 +53,7 @@ class DatabaseOutageTest {
         await().atMost(OUTAGE.plusSeconds(15)).pollInterval(Duration.ofSeconds(1))
             .until(() -> System.nanoTime() - stoppedAt >= OUTAGE.toNanos());
         assertThat(load.answered().size()).as("answers during the outage").isGreaterThan(beforeOutage + 50);
-        postgres = startPostgres(pgDir, pgPort);
+        postgres = ExternalPostgres.start(pgDir, pgPort);
         int afterRestart = load.answered().size();
         await().atMost(Duration.ofSeconds(20)).until(() -> load.answered().size() >= afterRestart + 50);
         load.close();

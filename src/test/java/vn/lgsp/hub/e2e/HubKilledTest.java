@@ -3,12 +3,7 @@ package vn.lgsp.hub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,13 +17,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.support.HubClient;
+import vn.lgsp.hub.support.HubProcess;
 import vn.lgsp.hub.support.Load;
 import vn.lgsp.hub.support.TestDataDir;
 
@@ -46,54 +39,14 @@ import vn.lgsp.hub.support.TestDataDir;
  */
 class HubKilledTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern LISTENING = Pattern.compile("Tomcat started on ports? (\\d+)");
-
-  /**
-   * Starts the hub on a port of its choosing, logging to {@code hub.log} in its data directory, in
-   * the structured (JSON) format an operator selects by configuration.
-   */
-  private static Process start(Path dataDir) throws IOException {
-    Files.deleteIfExists(dataDir.resolve("hub.log"));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx768m",
-        "-Djava.io.tmpdir=" + dataDir, "-cp", System.getProperty("java.class.path"), "vn.lgsp.hub.LgspHubApplication",
-        "--server.port=0", "--hub.data-dir=" + dataDir, "--logging.structured.format.console=ecs"))
-        .directory(new File("."))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("hub.log").toFile()))
-        .start();
-  }
-
-  /** The port of a hub that is ready (its log names the port), or 0. */
-  private static int readyPort(Path dataDir) {
-    try {
-      Matcher m = LISTENING.matcher(Files.readString(dataDir.resolve("hub.log")));
-      int port = m.find() ? Integer.parseInt(m.group(1)) : 0;
-      return port > 0 && ready(port) ? port : 0;
-    } catch (IOException e) {
-      return 0;
-    }
-  }
-
-  private static boolean ready(int port) {
-    try {
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 && r.body().contains("UP");
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+  /** The hub logging in the structured (JSON) format an operator selects by configuration. */
+  private static HubProcess start(Path dataDir) throws IOException {
+    return HubProcess.start(dataDir, List.of("--logging.structured.format.console=ecs"));
   }
 
   /** Records that must be waiting in the broker when the hub is killed. */
   private static final int BACKLOG = 100;
 
-  private static final Pattern QUEUE_DEPTH = Pattern.compile("(?m)^hub_exchange_log_queue_depth(?:\\{[^}]*})? (\\S+)$");
 
   /**
    * A connection to the hub's embedded PostgreSQL, found through its {@code postmaster.pid}, as the
@@ -131,11 +84,7 @@ class HubKilledTest {
     return ids;
   }
 
-  /** Records waiting in the broker for the writer, from the hub's metric. */
-  private static long queueDepth(HubClient hub) {
-    Matcher m = QUEUE_DEPTH.matcher(hub.admin("/actuator/prometheus").body());
-    return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
-  }
+
 
   /** A failed exchange's log line is JSON, with its X-Road-Id and trace id, and no personal ID. */
   private static void assertJsonLogsCarryTheExchange(HubClient hub, Path dataDir) throws IOException {
@@ -167,14 +116,13 @@ class HubKilledTest {
   @Test
   void afterSigkillEveryAnsweredExchangeHasExactlyOneRecord() throws Exception {
     Path dataDir = TestDataDir.create("killed-hub");
-    Process hub = start(dataDir);
+    HubProcess hub = start(dataDir);
     try {
-      int port = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-          .until(() -> readyPort(dataDir), p -> p > 0);
-      HubClient client = new HubClient(port);
+      HubClient client = new HubClient(hub.awaitReady(Duration.ofSeconds(90)));
       Map<String, Integer> answered;
       String purpose;
       long queuedAtKill;
+      int exitValue;
       Set<String> storedAtKill;
       try (Load load = new Load(client, 4)) {
         purpose = load.purpose;
@@ -184,16 +132,15 @@ class HubKilledTest {
           int answeredWhenHeld = load.answered().size();
           queuedAtKill = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
               // a few more than asserted below: calls in flight and token requests queue records too
-              .until(() -> queueDepth(client), depth -> depth >= BACKLOG + 20);
+              .until(client::exchangeLogBacklog, depth -> depth >= BACKLOG + 20);
           assertThat(load.answered().size()).as("the hub answers while the writer waits").isGreaterThan(answeredWhenHeld);
-          hub.destroyForcibly();
-          assertThat(hub.waitFor(30, TimeUnit.SECONDS)).isTrue();
+          exitValue = hub.kill();
           load.close();
           answered = load.answered();
           storedAtKill = storedMessageIds(database, purpose);
         }
       }
-      assertThat(hub.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+      assertThat(exitValue).as("killed by SIGKILL").isEqualTo(137);
       assertThat(answered.values()).containsOnly(200);
       Set<String> onlyInTheBroker = new HashSet<>(answered.keySet());
       onlyInTheBroker.removeAll(storedAtKill);
@@ -201,8 +148,7 @@ class HubKilledTest {
           .hasSizeGreaterThanOrEqualTo(BACKLOG);
 
       hub = start(dataDir);
-      HubClient restarted = new HubClient(await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-          .until(() -> readyPort(dataDir), p -> p > 0));
+      HubClient restarted = new HubClient(hub.awaitReady(Duration.ofSeconds(90)));
       Map<String, Integer> stored = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
           .until(() -> restarted.recordCountsByMessageId(purpose), counts -> counts.keySet().containsAll(answered.keySet()));
       assertThat(stored.values()).as("no record twice").containsOnly(1);
@@ -213,10 +159,7 @@ class HubKilledTest {
       System.out.printf("SIGKILL under load: %d exchanges answered before the kill, %d of their records in the broker"
           + " (queue depth %d), all stored once after restart%n", answered.size(), onlyInTheBroker.size(), queuedAtKill);
     } finally {
-      hub.destroy();
-      if (!hub.waitFor(30, TimeUnit.SECONDS)) {
-        hub.destroyForcibly();
-      }
+      hub.close();
     }
   }
 }

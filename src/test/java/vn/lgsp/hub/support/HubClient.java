@@ -116,6 +116,15 @@ public final class HubClient {
     }
   }
 
+  private static final java.util.regex.Pattern QUEUE_DEPTH =
+      java.util.regex.Pattern.compile("(?m)^hub_exchange_log_queue_depth(?:\\{[^}]*})? (\\S+)$");
+
+  /** Records waiting in the broker for the writer, from the hub's metric; -1 when unknown. */
+  public long exchangeLogBacklog() {
+    java.util.regex.Matcher m = QUEUE_DEPTH.matcher(admin("/actuator/prometheus").body());
+    return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+  }
+
   /** Waits until exactly one record with this X-Road-Id is stored, and returns it. */
   public JsonNode awaitRecord(String messageId) {
     return org.awaitility.Awaitility.await()

@@ -16,12 +16,17 @@ public final class Load implements AutoCloseable {
 
   public final String purpose = "LOAD-" + UUID.randomUUID();
   private final Map<String, Integer> answered = new ConcurrentHashMap<>();
+  private final Map<String, String> problemTypes = new ConcurrentHashMap<>();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread[] workers;
 
   public Load(HubClient hub, int consumers) {
-    String token = hub.token(HubClient.HANOI);
+    this(hub, hub.token(HubClient.HANOI), consumers);
+  }
+
+  /** Load with a token Hanoi's one-stop system got elsewhere (from another hub, say). */
+  public Load(HubClient hub, String token, int consumers) {
     workers = new Thread[consumers];
     for (int i = 0; i < consumers; i++) {
       int worker = i;
@@ -35,6 +40,9 @@ public final class Load implements AutoCloseable {
                 .bearer(token).header("X-Road-Client", HubClient.HANOI).header("X-Road-Issue", purpose)
                 .header("X-Road-Id", messageId).send();
             answered.put(messageId, r.status());
+            if (r.status() != 200) {
+              problemTypes.put(messageId, problemType(r));
+            }
           } catch (RuntimeException e) {
             failed.incrementAndGet();
           }
@@ -47,6 +55,19 @@ public final class Load implements AutoCloseable {
   /** X-Road-Id to HTTP status of every call that got an answer. */
   public Map<String, Integer> answered() {
     return answered;
+  }
+
+  /** X-Road-Id to the problem type of every call answered with an error. */
+  public Map<String, String> problemTypes() {
+    return problemTypes;
+  }
+
+  private static String problemType(HubClient.Response r) {
+    try {
+      return r.json().path("type").asString("?");
+    } catch (RuntimeException e) {
+      return "not problem+json";
+    }
   }
 
   public Set<String> answeredIds() {
