@@ -11,7 +11,6 @@ import org.apache.camel.support.DefaultProducer;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.exchange.RequestParameters;
-import vn.lgsp.hub.protocol.TraceContext;
 
 /** One operation of one connector, as a Camel producer: inputs in, canonical JSON out. */
 final class ConnectorEndpoint extends DefaultEndpoint {
@@ -38,7 +37,7 @@ final class ConnectorEndpoint extends DefaultEndpoint {
             InputValidator.collect(
                 connector.descriptor().operations().get(operation),
                 name -> RequestParameters.lookup(exchange, name), context);
-        String traceparent = context.traceparent() == null ? null : TraceContext.child(context.traceparent());
+        String traceparent = context.outboundTraceparent();
         Instant requestOut = Instant.now();
         long started = System.nanoTime();
         RuntimeException failure = null;

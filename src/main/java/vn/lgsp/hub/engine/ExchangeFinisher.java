@@ -51,6 +51,7 @@ public class ExchangeFinisher implements Processor {
   private final TrafficStatistics traffic;
   private final ObjectMapper json;
   private final ProblemAnswers problems;
+  private final ExchangeTracing tracing;
   private final Clock clock;
 
   public ExchangeFinisher(
@@ -62,7 +63,9 @@ public class ExchangeFinisher implements Processor {
       TrafficStatistics traffic,
       ObjectMapper json,
       ProblemAnswers problems,
+      ExchangeTracing tracing,
       Clock clock) {
+    this.tracing = tracing;
     this.minimizer = minimizer;
     this.publisher = publisher;
     this.hasher = hasher;
@@ -104,9 +107,11 @@ public class ExchangeFinisher implements Processor {
     long nanos = Duration.between(context.requestInAt(), done).toNanos();
     String routeId = exchange.getFromRouteId();
     metrics.record(context, routeId, status, nanos);
+    String serviceTag = ExchangeMetrics.serviceTag(context, routeId);
     if (routeId != null && !RouteConventions.UNKNOWN_SERVICE_ROUTE.equals(routeId)) {
-      traffic.record(routeId, ExchangeMetrics.serviceTag(context, routeId), status, nanos, done);
+      traffic.record(routeId, serviceTag, status, nanos, done);
     }
+    tracing.end(context, serviceTag, status, done);
   }
 
   private byte[] successBody(Object answer, ExchangeContext context) {

@@ -61,6 +61,7 @@ public class ExchangeGate implements Processor {
   private final Maintenance maintenance;
   private final RateLimits rateLimits;
   private final DeclaredServices declaredServices;
+  private final ExchangeTracing tracing;
   private final Map<String, Set<String>> acceptedQueryParameters;
 
   public ExchangeGate(
@@ -73,8 +74,10 @@ public class ExchangeGate implements Processor {
       Maintenance maintenance,
       RateLimits rateLimits,
       DeclaredServices declaredServices,
-      List<AcceptedQueryParameters> acceptedQueryParameters) {
+      List<AcceptedQueryParameters> acceptedQueryParameters,
+      ExchangeTracing tracing) {
     this.finishOnRouteDone = new FinishOnRouteDone(finisher);
+    this.tracing = tracing;
     this.authenticator = authenticator;
     this.accessPolicy = accessPolicy;
     this.json = json;
@@ -147,7 +150,7 @@ public class ExchangeGate implements Processor {
             body.length);
     context.request(fullUri, body);
     context.language(CallerLanguage.of(HttpHeadersOnly.requestHeader(in, CallerLanguage.HEADER)));
-    context.traceparent(TraceContext.continueOrStart(in.getHeader(TraceContext.HEADER, String.class)));
+    tracing.begin(context, in.getHeader(TraceContext.HEADER, String.class));
     // a caller's message id is free to hold digits: masked like any log text
     MDC.put(LogContext.MESSAGE_ID, SubjectHasher.maskForLog(messageId));
     MDC.put(LogContext.TRACE_ID, TraceContext.traceId(context.traceparent()));

@@ -9,6 +9,7 @@ import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
+import vn.lgsp.hub.protocol.TraceContext;
 
 /**
  * What the hub knows about one exchange as it moves along the request path; it becomes the
@@ -39,6 +40,7 @@ public final class ExchangeContext {
   private String fullUri;
   private byte[] requestBody;
   private String traceparent;
+  private ExchangeSpan span;
   private long retryAfterSeconds;
   private boolean metaservice;
   private String operatorNote;
@@ -122,6 +124,26 @@ public final class ExchangeContext {
 
   public void traceparent(String value) {
     this.traceparent = value;
+  }
+
+  /** The hub's exported span of this exchange, or null when no traces are exported. */
+  public ExchangeSpan span() {
+    return span;
+  }
+
+  public void span(ExchangeSpan value) {
+    this.span = value;
+  }
+
+  /**
+   * The traceparent for a call this exchange makes: the caller's trace with the hub's exported span
+   * as parent, or with a new span id when no traces are exported.
+   */
+  public String outboundTraceparent() {
+    if (traceparent == null) {
+      return null;
+    }
+    return span == null ? TraceContext.child(traceparent) : TraceContext.withParent(traceparent, span.spanId());
   }
 
   /** A connector marks the provider call so the record shows time spent in the backend. */

@@ -21,18 +21,39 @@ public final class TraceContext {
 
   /** The caller's traceparent if valid, else a new trace. */
   public static String continueOrStart(String header) {
+    String valid = valid(header);
+    return valid != null ? valid : "00-" + randomHex(16) + "-" + randomHex(8) + "-01";
+  }
+
+  /** The header, trimmed, if it is a valid traceparent of version 00; else null. */
+  public static String valid(String header) {
     if (header != null) {
       var m = TRACEPARENT.matcher(header.trim());
       if (m.matches() && !ZERO_TRACE.equals(m.group(1)) && !ZERO_PARENT.equals(m.group(2))) {
         return header.trim();
       }
     }
-    return "00-" + randomHex(16) + "-" + randomHex(8) + "-01";
+    return null;
   }
 
   /** The traceparent for a call made within this trace: same trace id, a new span id. */
   public static String child(String traceparent) {
-    return traceparent.substring(0, 36) + randomHex(8) + traceparent.substring(52);
+    return withParent(traceparent, randomHex(8));
+  }
+
+  /** The same trace and flags with {@code spanId} (16 hex digits) as the parent. */
+  public static String withParent(String traceparent, String spanId) {
+    return traceparent.substring(0, 36) + spanId + traceparent.substring(52);
+  }
+
+  /** The parent id: the span of the caller that sent it. */
+  public static String parentId(String traceparent) {
+    return traceparent.substring(36, 52);
+  }
+
+  /** The trace flags (two hex digits; 01: sampled). */
+  public static String flags(String traceparent) {
+    return traceparent.substring(53, 55);
   }
 
   public static String traceId(String traceparent) {

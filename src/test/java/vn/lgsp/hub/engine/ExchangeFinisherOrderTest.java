@@ -58,7 +58,8 @@ class ExchangeFinisherOrderTest {
   private final ExchangeMetrics metrics = mock(ExchangeMetrics.class);
   private final TrafficStatistics traffic = mock(TrafficStatistics.class);
   private final ExchangeFinisher finisher = new ExchangeFinisher(minimizer, publisher, hasher, mock(PayloadCipher.class),
-      metrics, traffic, JsonMapper.builder().build(), ProblemBundles.writer(), Clock.fixed(NOW, ZoneOffset.UTC));
+      metrics, traffic, JsonMapper.builder().build(), ProblemBundles.writer(), ExchangeTracingTest.notExporting(),
+      Clock.fixed(NOW, ZoneOffset.UTC));
 
   @AfterAll
   static void close() throws Exception {

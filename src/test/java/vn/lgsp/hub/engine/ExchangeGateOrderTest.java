@@ -62,7 +62,7 @@ class ExchangeGateOrderTest {
     EngineProperties limits = new EngineProperties(262_144, 16_384, 8192, 32, 1024, 2048, 64, 200);
     Clock clock = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
     gate = new ExchangeGate(mock(ExchangeFinisher.class), authenticator, accessPolicy, JsonMapper.builder().build(),
-        limits, clock, maintenance, rateLimits, declaredServices, List.of());
+        limits, clock, maintenance, rateLimits, declaredServices, List.of(), ExchangeTracingTest.notExporting());
     when(authenticator.authenticate(anyString(), any())).thenReturn(CLIENT);
     when(declaredServices.of(ROUTE)).thenReturn(Optional.of(SERVICE));
     when(accessPolicy.grantFor(CLIENT, SERVICE)).thenReturn(Optional.of(GRANT));
