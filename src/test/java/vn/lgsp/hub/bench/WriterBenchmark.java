@@ -20,6 +20,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.flywaydb.core.Flyway;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +50,18 @@ final class WriterBenchmark {
 
   private WriterBenchmark() {}
 
+  /**
+   * The broker's logging as the hub sets it (application.yaml): outside Spring Boot, Artemis' audit
+   * loggers would write a line for every message sent and consumed, and the benchmark would measure them.
+   */
+  private static void quietBroker() {
+    for (String name : List.of("org.apache.activemq.audit", "org.apache.activemq.artemis.core.server")) {
+      if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+        logger.setLevel(ch.qos.logback.classic.Level.WARN);
+      }
+    }
+  }
+
   /** The writer alone, for profiling: {@code java -cp <test classpath> vn.lgsp.hub.bench.WriterBenchmark [records]}. */
   public static void main(String[] args) throws Exception {
     Result r = run(Path.of("target/bench/writer-alone"), args.length > 0 ? Integer.parseInt(args[0]) : 100_000);
@@ -57,6 +70,7 @@ final class WriterBenchmark {
   }
 
   static Result run(Path folder, int records) throws Exception {
+    quietBroker();
     Files.createDirectories(folder);
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setDataDirectory(folder.resolve("postgres")).setCleanDataDirectory(true).setPort(0)
