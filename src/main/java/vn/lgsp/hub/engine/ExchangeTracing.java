@@ -17,6 +17,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
@@ -49,7 +50,7 @@ public class ExchangeTracing implements DisposableBean {
       return;
     }
     OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-        .setEndpoint(props.endpoint().toString())
+        .setEndpoint(props.otlpEndpoint())
         .setTimeout(props.exportTimeout())
         .build();
     this.provider = SdkTracerProvider.builder()
@@ -67,11 +68,11 @@ public class ExchangeTracing implements DisposableBean {
 
   /** Sets the exchange's traceparent (the caller's if valid, else a new trace) and starts its span. */
   public void begin(ExchangeContext context, String callerTraceparent) {
-    String valid = TraceContext.valid(callerTraceparent);
     if (tracer == null) {
-      context.traceparent(valid != null ? valid : TraceContext.continueOrStart(null));
+      context.traceparent(TraceContext.continueOrStart(callerTraceparent));
       return;
     }
+    String valid = TraceContext.valid(callerTraceparent);
     SpanBuilder builder = tracer.spanBuilder("exchange").setSpanKind(SpanKind.SERVER)
         .setStartTimestamp(context.requestInAt());
     if (valid != null) {
@@ -94,7 +95,7 @@ public class ExchangeTracing implements DisposableBean {
     if (span == null) {
       return;
     }
-    Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+    Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put(XROAD_ID.getKey(), context.messageId());
     attributes.put("xroad.service", serviceTag);
     if (context.client() != null) {

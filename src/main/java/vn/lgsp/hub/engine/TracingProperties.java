@@ -2,7 +2,6 @@ package vn.lgsp.hub.engine;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,9 +24,5 @@ public record TracingProperties(
 
   public boolean exporting() {
     return otlpEndpoint != null && !otlpEndpoint.isBlank();
-  }
-
-  URI endpoint() {
-    return URI.create(otlpEndpoint);
   }
 }

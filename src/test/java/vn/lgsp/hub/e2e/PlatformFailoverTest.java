@@ -9,6 +9,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,59 +90,61 @@ class PlatformFailoverTest {
           assertThat(lookUp(b, tokenFromA).status()).as("a token from hub A on hub B").isEqualTo(200);
           suspensionOnAIsHonouredByB(a, b, tokenFromA);
 
-          Load onSurvivor = new Load(hubs.get(survivor), tokenFromA, 2);
-          Load onLeader = new Load(hubs.get(leader), tokenFromA, 2);
-          await().atMost(Duration.ofSeconds(60)).until(() -> onLeader.answered().size() >= 100
-              && onSurvivor.answered().size() >= 100);
+          // closed also when an assertion fails, so that no caller goes on calling after the test
+          try (Load onSurvivor = new Load(hubs.get(survivor), tokenFromA, 2);
+              Load onLeader = new Load(hubs.get(leader), tokenFromA, 2)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> onLeader.answered().size() >= 100
+                && onSurvivor.answered().size() >= 100);
 
-          assertThat(processes.get(leader).kill()).as("the leader hub killed with SIGKILL").isEqualTo(137);
-          long killedAt = System.nanoTime();
-          onLeader.close();
-          HubClient next = hubs.get(survivor);
-          await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-              .until(() -> instance(next).get("leader").asBoolean());
-          double takeoverSeconds = (System.nanoTime() - killedAt) / 1e9;
-          int beforeBrokerKill = onSurvivor.answered().size();
-          await().atMost(Duration.ofSeconds(30)).until(() -> onSurvivor.answered().size() >= beforeBrokerKill + 100);
+            assertThat(processes.get(leader).kill()).as("the leader hub killed with SIGKILL").isEqualTo(137);
+            long killedAt = System.nanoTime();
+            onLeader.close();
+            HubClient next = hubs.get(survivor);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> instance(next).get("leader").asBoolean());
+            double takeoverSeconds = (System.nanoTime() - killedAt) / 1e9;
+            int beforeBrokerKill = onSurvivor.answered().size();
+            await().atMost(Duration.ofSeconds(30)).until(() -> onSurvivor.answered().size() >= beforeBrokerKill + 100);
 
-          live.kill();
-          long brokerKilledAt = System.nanoTime();
-          long okAtBrokerKill = ok(onSurvivor);
-          // AMQ221007: the backup is now the active broker
-          backup.awaitLog("AMQ221007", Duration.ofSeconds(30));
-          await().atMost(Duration.ofSeconds(60)).until(() -> ok(onSurvivor) >= okAtBrokerKill + 100);
-          double brokerFailoverSeconds = (System.nanoTime() - brokerKilledAt) / 1e9;
-          onSurvivor.close();
+            live.kill();
+            long brokerKilledAt = System.nanoTime();
+            long okAtBrokerKill = ok(onSurvivor);
+            // AMQ221007: the backup is now the active broker
+            backup.awaitLog("AMQ221007", Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(60)).until(() -> ok(onSurvivor) >= okAtBrokerKill + 100);
+            double brokerFailoverSeconds = (System.nanoTime() - brokerKilledAt) / 1e9;
+            onSurvivor.close();
 
-          Map<String, Integer> stored = new HashMap<>();
-          for (Load load : List.of(onLeader, onSurvivor)) {
-            Map<String, Integer> counts = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> next.recordCountsByMessageId(load.purpose),
-                    c -> c.keySet().containsAll(recorded(load).keySet()));
-            assertThat(counts).as("records only of calls made: answered, or cut by the kill")
-                .hasSizeLessThanOrEqualTo(load.answered().size() + (int) load.failed());
-            stored.putAll(counts);
+            Map<String, Integer> stored = new HashMap<>();
+            for (Load load : List.of(onLeader, onSurvivor)) {
+              Map<String, Integer> counts = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                  .until(() -> next.recordCountsByMessageId(load.purpose),
+                      c -> c.keySet().containsAll(recorded(load).keySet()));
+              assertThat(counts).as("records only of calls made: answered, or cut by the kill")
+                  .hasSizeLessThanOrEqualTo(load.answered().size() + (int) load.failed());
+              stored.putAll(counts);
+            }
+            assertThat(stored.values()).as("no record twice").containsOnly(1);
+            assertThat(next.admin("/admin/api/exchange-log/verify").json().get("intact").asBoolean())
+                .as("one chain, intact").isTrue();
+
+            try (HubProcess rejoined = start(dir, leader, platform)) {
+              HubClient again = new HubClient(rejoined.awaitReady(START));
+              JsonNode instance = await().atMost(Duration.ofSeconds(10)).until(() -> instance(again),
+                  i -> survivor.equals(i.get("leaderInstance").asString()));
+              assertThat(instance.get("leader").asBoolean()).as("the restarted hub rejoins as a follower").isFalse();
+              assertThat(lookUp(again, tokenFromA).status()).as("and answers").isEqualTo(200);
+            }
+
+            Map<Integer, Long> survivorStatuses = statuses(onSurvivor.answered());
+            assertThat(survivorStatuses.getOrDefault(200, 0L)).as("the survivor answered on").isGreaterThan(300);
+            System.out.printf("platform failover: leader %s killed, %s led after %.1f s; live broker killed, %d answers"
+                + " (200) %.1f s after; answers by status on the survivor %s (errors %s), on the killed hub %s; calls"
+                + " without an answer: %d on the survivor, %d on the killed hub; %d records, all once, chain intact%n",
+                leader, survivor, takeoverSeconds, ok(onSurvivor) - okAtBrokerKill, brokerFailoverSeconds, survivorStatuses,
+                new TreeMap<>(onSurvivor.problemTypes()).values(), statuses(onLeader.answered()), onSurvivor.failed(),
+                onLeader.failed(), stored.size());
           }
-          assertThat(stored.values()).as("no record twice").containsOnly(1);
-          assertThat(next.admin("/admin/api/exchange-log/verify").json().get("intact").asBoolean())
-              .as("one chain, intact").isTrue();
-
-          try (HubProcess rejoined = start(dir, leader, platform)) {
-            HubClient again = new HubClient(rejoined.awaitReady(START));
-            JsonNode instance = await().atMost(Duration.ofSeconds(10)).until(() -> instance(again),
-                i -> survivor.equals(i.get("leaderInstance").asString()));
-            assertThat(instance.get("leader").asBoolean()).as("the restarted hub rejoins as a follower").isFalse();
-            assertThat(lookUp(again, tokenFromA).status()).as("and answers").isEqualTo(200);
-          }
-
-          Map<Integer, Long> survivorStatuses = statuses(onSurvivor.answered());
-          assertThat(survivorStatuses.getOrDefault(200, 0L)).as("the survivor answered on").isGreaterThan(300);
-          System.out.printf("platform failover: leader %s killed, %s led after %.1f s; live broker killed, %d answers"
-              + " (200) %.1f s after; answers by status on the survivor %s (errors %s), on the killed hub %s; calls"
-              + " without an answer: %d on the survivor, %d on the killed hub; %d records, all once, chain intact%n",
-              leader, survivor, takeoverSeconds, ok(onSurvivor) - okAtBrokerKill, brokerFailoverSeconds, survivorStatuses,
-              new TreeMap<>(onSurvivor.problemTypes()).values(), statuses(onLeader.answered()), onSurvivor.failed(),
-              onLeader.failed(), stored.size());
         }
       }
     }
@@ -152,7 +155,7 @@ class PlatformFailoverTest {
   }
 
   private static HubProcess start(Path dir, String instanceId, List<String> platform) throws Exception {
-    List<String> settings = new java.util.ArrayList<>(platform);
+    List<String> settings = new ArrayList<>(platform);
     settings.add("--hub.instance-id=" + instanceId);
     return HubProcess.start(Files.createDirectories(dir.resolve(instanceId)), settings);
   }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -27,6 +29,7 @@ public final class HubClient {
   public static final String SANDBOX_SECRET = "sandbox-secret";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern QUEUE_DEPTH = Pattern.compile("(?m)^hub_exchange_log_queue_depth(?:\\{[^}]*})? (\\S+)$");
 
   private final HttpClient http;
   private final String base;
@@ -116,12 +119,9 @@ public final class HubClient {
     }
   }
 
-  private static final java.util.regex.Pattern QUEUE_DEPTH =
-      java.util.regex.Pattern.compile("(?m)^hub_exchange_log_queue_depth(?:\\{[^}]*})? (\\S+)$");
-
   /** Records waiting in the broker for the writer, from the hub's metric; -1 when unknown. */
   public long exchangeLogBacklog() {
-    java.util.regex.Matcher m = QUEUE_DEPTH.matcher(admin("/actuator/prometheus").body());
+    Matcher m = QUEUE_DEPTH.matcher(admin("/actuator/prometheus").body());
     return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
   }
 
