@@ -21,6 +21,7 @@ import vn.lgsp.hub.edge.LoopbackClient;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.TraceContext;
 
 /**
  * Gathers what a dossier needs from several registers in one call. Each source is called in
@@ -59,6 +60,8 @@ public class CitizenProfileAssembler {
       CompositeProperties.Source source = properties.sources().get(section);
       Map<String, String> headers = LoopbackClient.forwarded(exchange.getIn().getHeader("Authorization", String.class),
           context.client().toString(), context.messageId() + ":" + section, context.userId(), context.issue());
+      // each source's exchange continues this one's trace, as a child of its span
+      headers.put(TraceContext.HEADER, context.outboundTraceparent());
       String path = "/r1/" + source.service()
           + UriComponentsBuilder.fromPath(source.path()).encode().buildAndExpand(Map.of("personalId", personalId)).toUriString();
       calls.put(section, loopback.fanOut(path, headers, properties.timeout()));

@@ -102,16 +102,20 @@ public class ExchangeFinisher implements Processor {
       body = problemBody(ProblemType.EXCHANGE_LOG_UNAVAILABLE, null, context);
       status = ProblemType.EXCHANGE_LOG_UNAVAILABLE.status();
     }
-    writeResponse(out, context, status, body);
-    Instant done = clock.instant();
-    long nanos = Duration.between(context.requestInAt(), done).toNanos();
     String routeId = exchange.getFromRouteId();
-    metrics.record(context, routeId, status, nanos);
     String serviceTag = ExchangeMetrics.serviceTag(context, routeId);
-    if (routeId != null && !RouteConventions.UNKNOWN_SERVICE_ROUTE.equals(routeId)) {
-      traffic.record(routeId, serviceTag, status, nanos, done);
+    try {
+      writeResponse(out, context, status, body);
+      Instant done = clock.instant();
+      long nanos = Duration.between(context.requestInAt(), done).toNanos();
+      metrics.record(context, routeId, status, nanos);
+      if (routeId != null && !RouteConventions.UNKNOWN_SERVICE_ROUTE.equals(routeId)) {
+        traffic.record(routeId, serviceTag, status, nanos, done);
+      }
+    } finally {
+      // the span ends whatever happens after the record was published
+      tracing.end(context, serviceTag, status, clock.instant());
     }
-    tracing.end(context, serviceTag, status, done);
   }
 
   private byte[] successBody(Object answer, ExchangeContext context) {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.HubProperties;
+import vn.lgsp.hub.audit.record.SubjectHasher;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.exchange.ExchangeSpan;
 import vn.lgsp.hub.protocol.TraceContext;
@@ -30,8 +31,9 @@ import vn.lgsp.hub.protocol.TraceContext;
 /**
  * The exchange's place in the caller's W3C trace and, when {@code hub.tracing.otlp-endpoint} is set,
  * its span exported over OTLP: one SERVER span per exchange that passed the edge, child of the
- * caller's span (or the root of a new trace), with the X-Road id, client, service and status as
- * attributes and never a personal ID (the span is named after the service, not the path). Calls to
+ * caller's span (or the root of a new trace), with the X-Road id (masked as in the logs), client,
+ * service and status as attributes and never a personal ID (the span is named after the service, not
+ * the path). Calls to
  * registers carry the span as their parent. The caller's sampling flag is honoured. Spans leave in
  * batches on a thread of their own: an unreachable collector costs the request path nothing.
  */
@@ -96,7 +98,8 @@ public class ExchangeTracing implements DisposableBean {
       return;
     }
     Map<String, Object> attributes = new LinkedHashMap<>();
-    attributes.put(XROAD_ID.getKey(), context.messageId());
+    // a caller's message id may hold digits: masked as in the logs, since the span leaves the hub
+    attributes.put(XROAD_ID.getKey(), SubjectHasher.maskForLog(context.messageId()));
     attributes.put("xroad.service", serviceTag);
     if (context.client() != null) {
       attributes.put("xroad.client", context.client().toString());

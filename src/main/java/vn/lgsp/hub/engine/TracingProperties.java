@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hub.tracing")
 public record TracingProperties(
-    @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String otlpEndpoint,
+    @Pattern(regexp = "(https?://.+)?", message = "must be an http(s) URL") String otlpEndpoint,
     @DefaultValue("lgsp-hub") @NotBlank String serviceName,
     @DefaultValue("10s") Duration exportTimeout) {
 

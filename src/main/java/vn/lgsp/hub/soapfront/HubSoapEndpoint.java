@@ -40,6 +40,7 @@ import vn.lgsp.hub.protocol.CallerLanguage;
 import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
+import vn.lgsp.hub.protocol.TraceContext;
 
 /**
  * The SOAP front for one-stop systems that speak SOAP: the X-Road SOAP headers name client and
@@ -170,6 +171,8 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
     Map<String, String> http = LoopbackClient.forwarded(requestHeader("Authorization"), headers.client(), messageId,
         headers.userId(), headers.issue());
     http.put(CallerLanguage.HEADER, language().toLanguageTag());
+    // the REST exchange behind the SOAP call continues the caller's trace (a header left out if it sent none)
+    http.put(TraceContext.HEADER, requestHeader(TraceContext.HEADER));
     byte[] body = null;
     if ("POST".equals(target.method())) {
       body = inputs.toString().getBytes(StandardCharsets.UTF_8);

@@ -149,8 +149,15 @@ class HubKilledTest {
 
       hub = start(dataDir);
       HubClient restarted = new HubClient(hub.awaitReady(Duration.ofSeconds(90)));
-      Map<String, Integer> stored = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-          .until(() -> restarted.recordCountsByMessageId(purpose), counts -> counts.keySet().containsAll(answered.keySet()));
+      Map<String, Integer> stored;
+      try {
+        stored = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> restarted.recordCountsByMessageId(purpose), counts -> counts.keySet().containsAll(answered.keySet()));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        // seen rarely: the restarted hub leads but stores nothing; what its threads do is the evidence to keep
+        System.out.println("the restarted hub stored none of the broker's records; its threads:\n" + hub.threadDump());
+        throw e;
+      }
       assertThat(stored.values()).as("no record twice").containsOnly(1);
       assertThat(stored.keySet()).as("the broker's records arrived").containsAll(onlyInTheBroker);
       assertThat(stored.size() - answered.size()).as("records of calls cut by the kill").isBetween(0, 4);

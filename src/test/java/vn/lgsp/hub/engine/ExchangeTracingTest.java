@@ -29,7 +29,8 @@ import vn.lgsp.hub.exchange.ExchangeContext;
 /**
  * The exchange's span, as an OpenTelemetry collector receives it over OTLP/HTTP (WireMock stands in
  * for the collector; the OTLP protocol's own classes read the body): the caller's trace and parent,
- * the hub's span id in what registers are sent, the X-Road id, no personal ID; the caller's
+ * the hub's span id in what registers are sent, the X-Road id, no personal ID (not even one a caller
+ * put in its message id); the caller's
  * decision not to sample is honoured; without an endpoint nothing is made.
  */
 class ExchangeTracingTest {
@@ -64,13 +65,18 @@ class ExchangeTracingTest {
     tracing.begin(started, "not a traceparent");
     tracing.end(started, "VN/GOV/BCA/DANCU/citizen-info", 503, Instant.now());
 
+    ExchangeContext dossier = context("HS-2026-001085000123");
+    tracing.begin(dossier, null);
+    tracing.end(dossier, "VN/GOV/BCA/DANCU/citizen-info", 200, Instant.now());
+
     ExchangeContext notSampled = context("id-not-sampled");
     tracing.begin(notSampled, "00-" + TRACE.replace('4', '5') + "-" + PARENT + "-00");
     tracing.end(notSampled, "VN/GOV/BCA/DANCU/citizen-info", 200, Instant.now());
     tracing.destroy();
 
     Map<String, Span> spans = exported().stream().collect(Collectors.toMap(s -> attribute(s, "xroad.id"), s -> s));
-    assertThat(spans).as("the caller chose not to sample id-not-sampled").containsOnlyKeys("id-continued", "id-started");
+    assertThat(spans).as("the caller chose not to sample id-not-sampled; a message id's ID-like digits masked")
+        .containsOnlyKeys("id-continued", "id-started", "HS-2026-#########");
 
     Span span = spans.get("id-continued");
     assertThat(hex(span.getTraceId().toByteArray())).isEqualTo(TRACE);
@@ -122,6 +128,9 @@ class ExchangeTracingTest {
         .extracting(v -> v.getPropertyPath().toString()).containsExactly("otlpEndpoint");
     assertThat(validator.validate(new TracingProperties("http://collector:4318/v1/traces", "lgsp-hub",
         Duration.ofSeconds(1)))).isEmpty();
+    assertThat(validator.validate(new TracingProperties("", "lgsp-hub", Duration.ofSeconds(1))))
+        .as("empty, as an environment variable left blank: no traces").isEmpty();
+    assertThat(new TracingProperties("", "lgsp-hub", Duration.ofSeconds(1)).exporting()).isFalse();
   }
 
   private ExchangeTracing exporting() {

@@ -38,7 +38,10 @@ public final class HubProcess implements AutoCloseable {
 
   /** Starts a hub on {@code dataDir} with these extra settings ({@code --name=value}); does not wait. */
   public static HubProcess start(Path dataDir, List<String> settings) throws IOException {
-    Files.deleteIfExists(dataDir.resolve("hub.log"));
+    // an earlier run's log is kept beside (a killed hub's last words), the new one is read for the port
+    if (Files.exists(dataDir.resolve("hub.log"))) {
+      Files.move(dataDir.resolve("hub.log"), dataDir.resolve("hub.log." + System.currentTimeMillis()));
+    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx768m",
         "-Djava.io.tmpdir=" + dataDir, "-cp", System.getProperty("java.class.path"), "vn.lgsp.hub.LgspHubApplication",
@@ -49,6 +52,8 @@ public final class HubProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("hub.log").toFile()))
         .start();
+    // a test JVM that is itself killed (a surefire timeout) leaves no hub holding ports behind
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     return new HubProcess(dataDir, process);
   }
 
@@ -68,6 +73,22 @@ public final class HubProcess implements AutoCloseable {
 
   public Process process() {
     return process;
+  }
+
+  /** The hub's threads as {@code jcmd Thread.print} shows them: what a test prints when the hub seems stuck. */
+  public String threadDump() {
+    try {
+      Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+      String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      jcmd.waitFor(30, TimeUnit.SECONDS);
+      return dump;
+    } catch (IOException e) {
+      return "no thread dump: " + e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "no thread dump: interrupted";
+    }
   }
 
   /** SIGKILL, and the exit code (137). */

@@ -82,6 +82,7 @@ public final class StandaloneArtemis implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(instance.resolve("broker.log").toFile()))
         .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     return this;
   }
 

@@ -109,6 +109,7 @@ public class ExchangeLogWriter implements LeadershipListener {
     running = true;
     worker = new Thread(this::run, "exchange-log-writer");
     worker.start();
+    log.info("exchange-log writer started: {} into the chain", props.queue());
   }
 
   /**
