@@ -71,7 +71,9 @@ class CompositeUnderLoadTest extends SandboxHubTest {
       assertThat(sources.size()).isEqualTo(3);
       sources.properties().forEach(section -> {
         if (!"ok".equals(section.getValue().path("status").asString())) {
-          sectionsNotOk.merge(section.getKey() + "=" + section.getValue().path("status").asString(), 1, Integer::sum);
+          // with the source's problem type, or none when its call timed out: what a failure needs to say
+          sectionsNotOk.merge(section.getKey() + "=" + section.getValue().path("status").asString() + " ("
+              + section.getValue().path("problem").asString("no answer in time") + ")", 1, Integer::sum);
         }
       });
     });
