@@ -1,5 +1,6 @@
 package vn.lgsp.hub.embedded;
 
+import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
@@ -30,25 +31,31 @@ public class EmbeddedBrokerConfiguration {
   @Bean
   ArtemisConfigurationCustomizer hubBrokerCustomizer(
       HubProperties hub, AuditProperties audit, DataDirectoryLock dataDirectoryLock) {
-    return config -> {
-      String root = hub.dataDir().toAbsolutePath().resolve("artemis").toString();
-      config.setPersistenceEnabled(true);
-      config.setJournalDirectory(root + "/journal");
-      config.setBindingsDirectory(root + "/bindings");
-      config.setLargeMessagesDirectory(root + "/large-messages");
-      config.setPagingDirectory(root + "/paging");
-      config.setJournalSyncNonTransactional(true);
-      config.setJournalSyncTransactional(true);
-      // syncs of concurrent senders are batched within this window (ns); 0.5 ms instead of 3.3
-      config.setJournalBufferTimeout_NIO(500_000);
-      config.setSecurityEnabled(false);
-      config.addAddressSetting(
-          audit.queue(),
-          new AddressSettings()
-              .setDeadLetterAddress(SimpleString.of(audit.deadLetterQueue()))
-              // never by the broker: redeliveries come from restarts, and the writer itself
-              // dead-letters what it cannot store (with its alert metric)
-              .setMaxDeliveryAttempts(-1));
-    };
+    return config -> applyHubSettings(config, hub.dataDir().toAbsolutePath().resolve("artemis"), audit);
+  }
+
+  /**
+   * The hub's broker settings on a journal under {@code root}; the writer's tests and benchmark run
+   * their brokers with them too, so that they measure the broker the hub runs.
+   */
+  public static void applyHubSettings(org.apache.activemq.artemis.core.config.Configuration config, Path root,
+      AuditProperties audit) {
+    config.setPersistenceEnabled(true);
+    config.setJournalDirectory(root.resolve("journal").toString());
+    config.setBindingsDirectory(root.resolve("bindings").toString());
+    config.setLargeMessagesDirectory(root.resolve("large-messages").toString());
+    config.setPagingDirectory(root.resolve("paging").toString());
+    config.setJournalSyncNonTransactional(true);
+    config.setJournalSyncTransactional(true);
+    // syncs of concurrent senders are batched within this window (ns); 0.5 ms instead of 3.3
+    config.setJournalBufferTimeout_NIO(500_000);
+    config.setSecurityEnabled(false);
+    config.addAddressSetting(
+        audit.queue(),
+        new AddressSettings()
+            .setDeadLetterAddress(SimpleString.of(audit.deadLetterQueue()))
+            // never by the broker: redeliveries come from restarts, and the writer itself
+            // dead-letters what it cannot store (with its alert metric)
+            .setMaxDeliveryAttempts(-1));
   }
 }

@@ -34,6 +34,7 @@ import vn.lgsp.hub.audit.pipeline.ExchangeLogWriter;
 import vn.lgsp.hub.audit.record.ExchangeRecord;
 import vn.lgsp.hub.audit.record.RecordCodec;
 import vn.lgsp.hub.audit.record.SubjectHasher;
+import vn.lgsp.hub.embedded.EmbeddedBrokerConfiguration;
 
 /**
  * The exchange-log writer alone, as the hub runs it: a durable Artemis queue (journal synced), the
@@ -97,7 +98,7 @@ final class WriterBenchmark {
             new SealWitness(new WitnessProperties(null, null, Duration.ofSeconds(5)), new HubProperties(folder, null),
                 new SimpleMeterRegistry()),
             audit, clock);
-        EmbeddedActiveMQ broker = broker(folder.resolve("artemis"));
+        EmbeddedActiveMQ broker = broker(folder.resolve("artemis"), audit);
         try {
           ActiveMQConnectionFactory jms = new ActiveMQConnectionFactory("vm://0");
           fill(jms, audit.queue(), records);
@@ -127,17 +128,9 @@ final class WriterBenchmark {
     }
   }
 
-  private static EmbeddedActiveMQ broker(Path dir) throws Exception {
+  private static EmbeddedActiveMQ broker(Path dir, AuditProperties audit) throws Exception {
     ConfigurationImpl config = new ConfigurationImpl();
-    config.setPersistenceEnabled(true);
-    config.setSecurityEnabled(false);
-    config.setJournalDirectory(dir.resolve("journal").toString());
-    config.setBindingsDirectory(dir.resolve("bindings").toString());
-    config.setLargeMessagesDirectory(dir.resolve("large").toString());
-    config.setPagingDirectory(dir.resolve("paging").toString());
-    config.setJournalSyncTransactional(true);
-    config.setJournalSyncNonTransactional(true);
-    config.setJournalBufferTimeout_NIO(500_000);
+    EmbeddedBrokerConfiguration.applyHubSettings(config, dir, audit);
     config.addAcceptorConfiguration("in-vm", "vm://0");
     EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
     broker.setConfiguration(config);

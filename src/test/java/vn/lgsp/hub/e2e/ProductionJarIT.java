@@ -24,9 +24,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.lgsp.hub.support.ExternalPostgres;
 import vn.lgsp.hub.support.FreePort;
-import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
+import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.TestDataDir;
 
 /**
@@ -78,7 +79,7 @@ class ProductionJarIT {
   @Test
   void theProductionJarStartsWithProductionSettingsAndHasNoSandbox() throws Exception {
     Path folder = TestDataDir.create("production-jar");
-    postgres = startPostgres(folder.resolve("postgres"));
+    postgres = ExternalPostgres.start(folder.resolve("postgres"), FreePort.pick());
     int port = FreePort.pick();
     Path log = folder.resolve("hub.log");
     hub = start(folder, port, log);
@@ -159,16 +160,6 @@ class ProductionJarIT {
     }
     assertThat(names).as("the descriptors' endpoints").isNotEmpty();
     return names;
-  }
-
-  private static EmbeddedPostgres startPostgres(Path dir) throws IOException {
-    Files.createDirectories(dir.resolve("runtime"));
-    return EmbeddedPostgres.builder()
-        .setDataDirectory(dir.resolve("data"))
-        .setOverrideWorkingDirectory(dir.resolve("runtime").toFile())
-        .setServerConfig("unix_socket_directories", dir.resolve("runtime").toString())
-        .setPort(FreePort.pick())
-        .start();
   }
 
   private static int readiness(HubClient client) {

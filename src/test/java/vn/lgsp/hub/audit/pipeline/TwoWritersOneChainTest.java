@@ -28,7 +28,6 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +49,7 @@ import vn.lgsp.hub.audit.record.ExchangeRecord;
 import vn.lgsp.hub.audit.record.RecordCodec;
 import vn.lgsp.hub.audit.record.SubjectHasher;
 import vn.lgsp.hub.audit.verification.LogVerifier;
+import vn.lgsp.hub.embedded.EmbeddedBrokerConfiguration;
 import vn.lgsp.hub.support.TestDataDir;
 
 /**
@@ -251,17 +251,9 @@ class TwoWritersOneChainTest {
   private static EmbeddedActiveMQ broker(Path dir, AuditProperties audit) throws Exception {
     Files.createDirectories(dir);
     ConfigurationImpl config = new ConfigurationImpl();
-    config.setPersistenceEnabled(true);
-    config.setSecurityEnabled(false);
-    config.setJournalDirectory(dir.resolve("journal").toString());
-    config.setBindingsDirectory(dir.resolve("bindings").toString());
-    config.setLargeMessagesDirectory(dir.resolve("large").toString());
-    config.setPagingDirectory(dir.resolve("paging").toString());
-    config.setJournalBufferTimeout_NIO(500_000);
+    EmbeddedBrokerConfiguration.applyHubSettings(config, dir, audit);
     // a server id of its own: Spring contexts of other tests in this JVM may hold in-VM brokers
     config.addAcceptorConfiguration("in-vm", "vm://" + ThreadLocalRandom.current().nextInt(10_000, 1_000_000));
-    config.addAddressSetting(audit.queue(), new AddressSettings()
-        .setDeadLetterAddress(SimpleString.of(audit.deadLetterQueue())).setMaxDeliveryAttempts(-1));
     EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
     broker.setConfiguration(config);
     broker.start();
