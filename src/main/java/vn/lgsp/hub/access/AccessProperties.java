@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -56,10 +57,19 @@ public record AccessProperties(
    * @param fields the answer fields the client may receive (dotted paths for nested fields); empty
    *     means all
    * @param limits the client's limits for this service (overrides the client's service limits)
+   * @param validUntil the right ends after this day (Vietnam time); none if absent
+   * @param accessRequest the access request that granted this right; none for a right of the configuration
    */
-  public record ServiceGrant(@NotBlank String service, List<@NotBlank String> fields, @Valid Limits limits) {
+  public record ServiceGrant(@NotBlank String service, List<@NotBlank String> fields, @Valid Limits limits,
+      LocalDate validUntil, String accessRequest) {
+    @ConstructorBinding
     public ServiceGrant {
       fields = fields == null ? List.of() : new ArrayList<>(fields);
+    }
+
+    /** A right of the configuration: no end, granted by no request. */
+    public ServiceGrant(String service, List<String> fields, Limits limits) {
+      this(service, fields, limits, null, null);
     }
   }
 }

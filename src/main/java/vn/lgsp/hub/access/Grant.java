@@ -13,9 +13,16 @@ import vn.lgsp.hub.protocol.SubsystemId;
  *     day; null when they are not
  * @param limits the client's request limits for this service; null when unlimited
  * @param clientLimits the client's request limits over all its services; null when unlimited
+ * @param validUntil the right's last day; null when it does not end
  */
 public record Grant(SubsystemId client, ServiceId service, Set<String> allowedFields, LocalDate covertUntil,
-    AccessProperties.Limits limits, AccessProperties.Limits clientLimits) {
+    AccessProperties.Limits limits, AccessProperties.Limits clientLimits, LocalDate validUntil) {
+
+  /** A right that does not end. */
+  public Grant(SubsystemId client, ServiceId service, Set<String> allowedFields, LocalDate covertUntil,
+      AccessProperties.Limits limits, AccessProperties.Limits clientLimits) {
+    this(client, service, allowedFields, covertUntil, limits, clientLimits, null);
+  }
 
   public boolean restrictsFields() {
     return !allowedFields.isEmpty();

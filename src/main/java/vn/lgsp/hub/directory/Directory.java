@@ -64,7 +64,7 @@ public class Directory {
   public ObjectNode listClients(String instance, boolean includeCovert) {
     Set<SubsystemId> subsystems = new LinkedHashSet<>();
     catalog.services().forEach(s -> subsystems.add(s.service().provider()));
-    accessProperties.grants().stream()
+    access.document().stream()
         .filter(g -> includeCovert || g.covertUntil() == null)
         .forEach(g -> subsystems.add(SubsystemId.parse(g.client())));
     ObjectNode answer = json.createObjectNode();

@@ -24,6 +24,14 @@ public class AdminActionRecorder implements HandlerInterceptor {
   /** Request attribute an endpoint sets to the problem type of a refusal. */
   public static final String ERROR_TYPE = "hub.adminErrorType";
 
+  /**
+   * Request attributes an endpoint sets when the actor is not a signed-in operator (a client's token)
+   * and when the action concerns one client's right to one service.
+   */
+  public static final String ACTOR = "hub.adminActor";
+  public static final String CLIENT = "hub.adminClient";
+  public static final String SERVICE = "hub.adminService";
+
   private static final String STARTED = "hub.adminStarted";
 
   private final AuditTrail trail;
@@ -61,8 +69,14 @@ public class AdminActionRecorder implements HandlerInterceptor {
   public void recordNow(HttpServletRequest request, String action, String reason, String path, int status,
       String errorType, Instant startedAt) {
     Principal operator = request.getUserPrincipal();
-    trail.adminAction(operator == null ? "anonymous" : operator.getName(), action, reason, request.getMethod(), path,
-        status, errorType, startedAt);
+    Object actor = operator != null ? operator.getName() : request.getAttribute(ACTOR);
+    trail.adminAction(actor == null ? "anonymous" : actor.toString(), action, reason, attribute(request, CLIENT),
+        attribute(request, SERVICE), request.getMethod(), path, status, errorType, startedAt);
+  }
+
+  private static String attribute(HttpServletRequest request, String name) {
+    Object value = request.getAttribute(name);
+    return value == null ? null : value.toString();
   }
 
   private static AdminAction action(Object handler) {

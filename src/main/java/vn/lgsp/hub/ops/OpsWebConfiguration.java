@@ -17,7 +17,7 @@ public class OpsWebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(recorder).addPathPatterns("/admin/api/**");
+    registry.addInterceptor(recorder).addPathPatterns("/admin/api/**", "/api/v1/**");
   }
 
   /** The console is a static page under /console/; its address is the folder. */

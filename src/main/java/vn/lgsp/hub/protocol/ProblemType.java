@@ -22,6 +22,7 @@ public enum ProblemType {
   UNKNOWN_SERVICE("Client.UnknownService", 404),
   NOT_FOUND("Client.NotFound", 404),
   METHOD_NOT_ALLOWED("Client.MethodNotAllowed", 405),
+  CONFLICT("Client.Conflict", 409),
   PAYLOAD_TOO_LARGE("Client.PayloadTooLarge", 413),
   RATE_LIMITED("Client.RateLimited", 429),
   REQUEST_TIMEOUT("Client.RequestTimeout", 408),

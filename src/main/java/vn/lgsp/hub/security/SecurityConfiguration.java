@@ -233,6 +233,7 @@ public class SecurityConfiguration {
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .scopes(scopes -> scopes.addAll(configured.get(i).scopes()))
                         .tokenSettings(
                             TokenSettings.builder().accessTokenTimeToLive(props.tokenTimeToLive()).build())
                         .build())

@@ -4,11 +4,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -61,8 +63,19 @@ public record SecurityProperties(
    *
    * @param id the client id or operator name
    * @param secret the secret in plain text (hashed at start) or as a {@code {bcrypt}$2a$...} hash
+   * @param scopes the scopes a client may ask its tokens to carry, e.g. {@code write:rights} for a
+   *     provider's administrator, who then decides access requests for its own member's services
    */
-  public record Credential(@NotBlank String id, @NotBlank String secret) {
+  public record Credential(@NotBlank String id, @NotBlank String secret, List<@Pattern(regexp = "[a-z:-]{1,40}") String> scopes) {
+    @ConstructorBinding
+    public Credential {
+      scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+
+    public Credential(String id, String secret) {
+      this(id, secret, null);
+    }
+
     @Override
     public String toString() {
       return "Credential[" + id + "]";

@@ -11,7 +11,11 @@ import java.util.Base64;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -79,6 +83,25 @@ public class TokenAuthenticator {
       throw new HubProblemException(ProblemType.CLIENT_MISMATCH, "token.certificate-mismatch");
     }
     return byToken;
+  }
+
+  /** An authenticated caller and the scopes its token carries (none when a certificate alone authenticated it). */
+  public record Caller(SubsystemId subsystem, Set<String> scopes) {}
+
+  /** Like {@link #authenticate}, with the token's scopes ({@code scope}: a space-separated string or a list). */
+  public Caller caller(String authorization, X509Certificate certificate) {
+    SubsystemId subsystem = authenticate(authorization, certificate);
+    if (authorization == null) {
+      return new Caller(subsystem, Set.of());
+    }
+    Object scope = decode(authorization).getClaims().get("scope");
+    Set<String> scopes = new HashSet<>();
+    if (scope instanceof String text) {
+      scopes.addAll(List.of(text.trim().split("\\s+")));
+    } else if (scope instanceof Collection<?> list) {
+      list.forEach(s -> scopes.add(String.valueOf(s)));
+    }
+    return new Caller(subsystem, Set.copyOf(scopes));
   }
 
   /** The subsystem in a client certificate's common name, e.g. {@code CN=VN/GOV/UBND-HN/MOTCUA}. */

@@ -89,6 +89,7 @@ class PlatformFailoverTest {
           String tokenFromA = a.token(HubClient.HANOI);
           assertThat(lookUp(b, tokenFromA).status()).as("a token from hub A on hub B").isEqualTo(200);
           suspensionOnAIsHonouredByB(a, b, tokenFromA);
+          rightGrantedOnBHoldsOnAThenRevokedOnAIsRefusedByB(a, b);
 
           // closed also when an assertion fails, so that no caller goes on calling after the test
           try (Load onSurvivor = new Load(hubs.get(survivor), tokenFromA, 2);
@@ -173,6 +174,34 @@ class PlatformFailoverTest {
     }
     await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
         .until(() -> household(b, token).status() == 200);
+  }
+
+  /**
+   * Da Nang asks on hub A for a right it lacks; the finance ministry grants it on hub B; hub A serves
+   * it within 2 s. The ministry revokes it on hub A; hub B refuses it within 2 s.
+   */
+  private static void rightGrantedOnBHoldsOnAThenRevokedOnAIsRefusedByB(HubClient a, HubClient b) {
+    String daNang = a.token(HubClient.DA_NANG);
+    String finance = b.token(HubClient.FINANCE_ADMIN, "write:rights");
+    Response asked = a.post("/api/v1/access-requests", "{\"service\": \"VN/GOV/BTC/THUE/tax-obligation\","
+        + " \"purpose\": \"hồ sơ trợ cấp\", \"legalBasis\": {\"document\": \"47/2020/NĐ-CP\", \"article\": \"Điều 14\"},"
+        + " \"validUntil\": \"" + java.time.LocalDate.now().plusMonths(3) + "\"}").bearer(daNang).send();
+    assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+    String id = asked.json().get("id").asString();
+    assertThat(taxObligation(a, daNang).status()).isEqualTo(403);
+    Response granted = b.post("/api/v1/access-requests/" + id + "/grant", "{}").bearer(finance).send();
+    assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+        .until(() -> taxObligation(a, daNang).status() == 200);
+    Response revoked = a.post("/api/v1/access-requests/" + id + "/revoke", "{\"reason\": \"done\"}")
+        .bearer(a.token(HubClient.FINANCE_ADMIN, "write:rights")).send();
+    assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+        .until(() -> taxObligation(b, daNang).status() == 403);
+  }
+
+  private static Response taxObligation(HubClient hub, String token) {
+    return hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/001085000002").as(HubClient.DA_NANG, token).send();
   }
 
   private static Response lookUp(HubClient hub, String token) {

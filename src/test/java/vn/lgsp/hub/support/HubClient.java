@@ -26,6 +26,9 @@ public final class HubClient {
   public static final String DA_NANG = "VN/GOV/UBND-DN/MOTCUA";
   public static final String PORTAL = "VN/GOV/VPCP/DVCQG";
   public static final String INVESTIGATOR = "VN/GOV/BCA/DIEUTRA";
+  /** The finance ministry's administrator: answers access requests for the ministry's services. */
+  public static final String FINANCE_ADMIN = "VN/GOV/BTC/QUANTRI";
+  public static final String POLICE_ADMIN = "VN/GOV/BCA/QUANTRI";
   public static final String SANDBOX_SECRET = "sandbox-secret";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,11 +50,17 @@ public final class HubClient {
 
   /** A client-credentials token from the hub's own token endpoint. */
   public String token(String clientId) {
+    return token(clientId, null);
+  }
+
+  /** A token that carries a scope the client is registered for, e.g. {@code write:rights}. */
+  public String token(String clientId, String scope) {
     String form =
         "grant_type=client_credentials&client_id="
             + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
             + "&client_secret="
-            + SANDBOX_SECRET;
+            + SANDBOX_SECRET
+            + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
     Response r =
         send(
             HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))

@@ -32,10 +32,22 @@ public class AuditTrail {
   public void adminAction(
       String operator, String action, String reason, String method, String path, int status, String errorType,
       Instant startedAt) {
+    adminAction(operator, action, reason, null, null, method, path, status, errorType, startedAt);
+  }
+
+  /**
+   * An action on the rights of a client to a service (an access request, a grant, a revocation), so
+   * that a search by client or by service finds it beside the exchanges.
+   */
+  public void adminAction(
+      String actor, String action, String reason, String client, String service, String method, String path,
+      int status, String errorType, Instant startedAt) {
     publisher.publish(ExchangeRecord.builder()
         .kind(ExchangeRecord.ADMIN)
+        .clientId(client)
+        .serviceId(service)
         .messageId(UUID.randomUUID().toString())
-        .actor(operator)
+        .actor(actor)
         .action(action)
         .reason(clip(reason))
         .method(method)
