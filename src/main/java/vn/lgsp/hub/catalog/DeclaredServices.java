@@ -45,6 +45,11 @@ public class DeclaredServices {
     return declared;
   }
 
+  /** Forgets a route that was removed (a withdrawn publication): its id may come back with another path. */
+  public void forget(String routeId) {
+    byRoute.remove(routeId);
+  }
+
   /** The service a service route's path names, when the path names it without placeholders. */
   private Optional<ServiceId> servicePath(String routeId, Route route) {
     RouteDefinition definition = ((ModelCamelContext) camel).getRouteDefinition(routeId);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 @Component
 public class ConnectorRegistry {
 
-  private final Map<String, Connector> connectors = new LinkedHashMap<>();
+  /** Replaced whole on each change (copy on write): read on every call, changed when a service is published. */
+  private volatile Map<String, Connector> connectors = Map.of();
+  /** The connectors of the files in the connectors directory: a published service may not replace one. */
+  private final Set<String> fromFiles;
+  private final Validator validator;
+  private final ResilienceFactory resilience;
+  private final ObjectMapper json;
+  private final Clock clock;
 
   public ConnectorRegistry(
       ConnectorProperties properties,
@@ -48,10 +56,21 @@ public class ConnectorRegistry {
       ResilienceFactory resilience,
       ObjectMapper json,
       Clock clock) {
+    this.validator = validator;
+    this.resilience = resilience;
+    this.json = json;
+    this.clock = clock;
     ObjectMapper yaml = descriptorMapper();
+    Map<String, Connector> loaded = new LinkedHashMap<>();
     for (Path file : descriptorFiles(properties.directory())) {
-      ConnectorDescriptor descriptor = read(file, yaml, environment, validator);
-      if (connectors.containsKey(descriptor.id())) {
+      ConnectorDescriptor descriptor;
+      try {
+        descriptor = read(environment.resolveRequiredPlaceholders(Files.readString(file, StandardCharsets.UTF_8)), yaml,
+            validator);
+      } catch (IOException | IllegalArgumentException e) {
+        throw invalid(file, e.getMessage());
+      }
+      if (loaded.containsKey(descriptor.id())) {
         throw invalid(file, "duplicate connector id '" + descriptor.id() + "'");
       }
       ResilienceFactory.Guard guard = resilience.guardFor(descriptor);
@@ -61,12 +80,14 @@ public class ConnectorRegistry {
       } catch (IllegalStateException e) {
         throw invalid(file, e.getMessage());
       }
-      connectors.put(
+      loaded.put(
           descriptor.id(),
           descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP
               ? soap(file, descriptor, guard, tls)
               : new RestConnector(descriptor, guard, json, clock, tls));
     }
+    connectors = Collections.unmodifiableMap(loaded);
+    fromFiles = Set.copyOf(loaded.keySet());
   }
 
   public Connector get(String id) {
@@ -81,6 +102,47 @@ public class ConnectorRegistry {
     return connectors.values();
   }
 
+  /**
+   * Checks a published service's descriptor (YAML, REST only, no files: no TLS stores, no WSDL) as a
+   * file's is checked, without resolving placeholders (a provider must not read the hub's
+   * configuration through its backend address).
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public ConnectorDescriptor check(String yamlText) {
+    ConnectorDescriptor descriptor = read(yamlText, descriptorMapper(), validator);
+    if (descriptor.protocol() != ConnectorDescriptor.Protocol.REST || descriptor.tls() != null) {
+      throw new IllegalArgumentException("a published service's connector is REST, without TLS files");
+    }
+    if (fromFiles.contains(descriptor.id())) {
+      throw new IllegalArgumentException("connector id '" + descriptor.id() + "' belongs to a file");
+    }
+    return descriptor;
+  }
+
+  /** Adds or replaces a published service's connector; calls in flight finish on the one they started with. */
+  public synchronized void register(String yamlText) {
+    ConnectorDescriptor descriptor = check(yamlText);
+    Map<String, Connector> next = new LinkedHashMap<>(connectors);
+    next.put(descriptor.id(), new RestConnector(descriptor, resilience.guardFor(descriptor), json, clock, null));
+    connectors = Collections.unmodifiableMap(next);
+  }
+
+  /** Whether the connector comes from a file of the connectors directory (not from a published service). */
+  public boolean isFromFiles(String id) {
+    return fromFiles.contains(id);
+  }
+
+  /** Removes a published service's connector; a file's stays. */
+  public synchronized void remove(String id) {
+    if (fromFiles.contains(id) || !connectors.containsKey(id)) {
+      return;
+    }
+    Map<String, Connector> next = new LinkedHashMap<>(connectors);
+    next.remove(id);
+    connectors = Collections.unmodifiableMap(next);
+  }
+
   private static List<Path> descriptorFiles(Path directory) {
     if (!Files.isDirectory(directory)) {
       throw new IllegalStateException(
@@ -93,19 +155,16 @@ public class ConnectorRegistry {
     }
   }
 
-  private static ConnectorDescriptor read(
-      Path file, ObjectMapper yaml, Environment environment, Validator validator) {
+  private static ConnectorDescriptor read(String text, ObjectMapper yaml, Validator validator) {
     ConnectorDescriptor descriptor;
     try {
-      String text = environment.resolveRequiredPlaceholders(Files.readString(file, StandardCharsets.UTF_8));
       descriptor = yaml.readValue(text, ConnectorDescriptor.class);
-    } catch (IOException | JacksonException | IllegalArgumentException e) {
-      throw invalid(file, e.getMessage());
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(e.getOriginalMessage(), e);
     }
     Set<ConstraintViolation<ConnectorDescriptor>> violations = validator.validate(descriptor);
     if (!violations.isEmpty()) {
-      throw invalid(
-          file,
+      throw new IllegalArgumentException(
           violations.stream()
               .map(v -> v.getPropertyPath() + " " + v.getMessage())
               .sorted()
@@ -113,14 +172,14 @@ public class ConnectorRegistry {
     }
     boolean soap = descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP;
     if (soap ? descriptor.soap() == null : descriptor.rest() == null) {
-      throw invalid(file, "protocol " + descriptor.protocol() + " needs its section ('soap' or 'rest')");
+      throw new IllegalArgumentException("protocol " + descriptor.protocol() + " needs its section ('soap' or 'rest')");
     }
-    descriptor.operations().forEach((name, op) -> checkOperation(file, soap, name, op));
+    descriptor.operations().forEach((name, op) -> checkOperation(soap, name, op));
     return descriptor;
   }
 
   /** Templates may only use declared inputs; each protocol needs its own operation fields. */
-  private static void checkOperation(Path file, boolean soap, String name, ConnectorDescriptor.Operation op) {
+  private static void checkOperation(boolean soap, String name, ConnectorDescriptor.Operation op) {
     Map<String, String> sample = new LinkedHashMap<>();
     op.input().keySet().forEach(k -> sample.put(k, "x"));
     try {
@@ -139,7 +198,7 @@ public class ConnectorRegistry {
         RestConnector.expand(op.path(), sample);
       }
     } catch (IllegalStateException e) {
-      throw invalid(file, "operation " + name + ": " + e.getMessage());
+      throw new IllegalArgumentException("operation " + name + ": " + e.getMessage(), e);
     }
   }
 

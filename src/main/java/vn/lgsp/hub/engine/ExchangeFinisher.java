@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -18,6 +21,7 @@ import vn.lgsp.hub.access.FieldMinimizer;
 import vn.lgsp.hub.protocol.CallerLanguage;
 import vn.lgsp.hub.protocol.ProblemAnswers;
 import vn.lgsp.hub.protocol.ProblemText;
+import vn.lgsp.hub.catalog.ServiceSunsets;
 import vn.lgsp.hub.audit.payload.PayloadCipher;
 import vn.lgsp.hub.audit.pipeline.ExchangeLogPublisher;
 import vn.lgsp.hub.audit.record.ExchangeRecord;
@@ -54,6 +58,8 @@ public class ExchangeFinisher implements Processor {
   private final ExchangeTracing tracing;
   private final Clock clock;
 
+  private final ServiceSunsets sunsets;
+
   public ExchangeFinisher(
       FieldMinimizer minimizer,
       ExchangeLogPublisher publisher,
@@ -64,8 +70,10 @@ public class ExchangeFinisher implements Processor {
       ObjectMapper json,
       ProblemAnswers problems,
       ExchangeTracing tracing,
+      ServiceSunsets sunsets,
       Clock clock) {
     this.tracing = tracing;
+    this.sunsets = sunsets;
     this.minimizer = minimizer;
     this.publisher = publisher;
     this.hasher = hasher;
@@ -105,7 +113,8 @@ public class ExchangeFinisher implements Processor {
     String routeId = exchange.getFromRouteId();
     String serviceTag = ExchangeMetrics.serviceTag(context, routeId);
     try {
-      writeResponse(out, context, status, body);
+      writeResponse(out, context, status, body,
+          context.service() == null ? null : sunsets.of(context.service()).orElse(null));
       Instant done = clock.instant();
       long nanos = Duration.between(context.requestInAt(), done).toNanos();
       metrics.record(context, routeId, status, nanos);
@@ -174,7 +183,8 @@ public class ExchangeFinisher implements Processor {
         .build();
   }
 
-  private static void writeResponse(Message out, ExchangeContext c, int status, byte[] body) {
+  /** The answer's headers, all of them: X-Road's, and a deprecated service's sunset day (RFC 8594). */
+  private static void writeResponse(Message out, ExchangeContext c, int status, byte[] body, LocalDate sunset) {
     out.removeHeaders("*");
     out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
     out.setHeader(Exchange.CONTENT_TYPE, c.problem() == null ? JSON : ProblemAnswers.MEDIA_TYPE);
@@ -195,6 +205,9 @@ public class ExchangeFinisher implements Processor {
     }
     if (c.problem() == ProblemType.RATE_LIMITED) {
       out.setHeader("Retry-After", Long.toString(Math.max(1, c.retryAfterSeconds())));
+    }
+    if (sunset != null) {
+      out.setHeader("Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(sunset.atStartOfDay(ZoneOffset.UTC)));
     }
     out.setBody(body);
   }

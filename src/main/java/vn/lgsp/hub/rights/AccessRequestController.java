@@ -1,11 +1,9 @@
 package vn.lgsp.hub.rights;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.audit.query.LogFilters;
 import vn.lgsp.hub.ops.AdminAction;
 import vn.lgsp.hub.ops.AdminActionRecorder;
+import vn.lgsp.hub.ops.ApiBodies;
+import vn.lgsp.hub.ops.ApiCallers;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.security.TokenAuthenticator;
@@ -41,11 +41,11 @@ public class AccessRequestController {
       AccessRequest.REVOKED, AccessRequest.EXPIRED);
 
   private final AccessRequests requests;
-  private final TokenAuthenticator authenticator;
+  private final ApiCallers callers;
 
-  public AccessRequestController(AccessRequests requests, TokenAuthenticator authenticator) {
+  public AccessRequestController(AccessRequests requests, ApiCallers callers) {
     this.requests = requests;
-    this.authenticator = authenticator;
+    this.callers = callers;
   }
 
   @AdminAction("access-request.submit")
@@ -53,13 +53,13 @@ public class AccessRequestController {
   @ResponseStatus(HttpStatus.CREATED)
   public AccessRequest submit(@RequestBody JsonNode body, HttpServletRequest http) {
     TokenAuthenticator.Caller caller = caller(http);
-    RequestBodies.refuseUnknown(body, "service", "fields", "purpose", "legalBasis", "validUntil");
-    String service = RequestBodies.text(body, "service", 400, true);
+    ApiBodies.refuseUnknown(body, "service", "fields", "purpose", "legalBasis", "validUntil");
+    String service = ApiBodies.text(body, "service", 400, true);
     http.setAttribute(AdminActionRecorder.SERVICE, service);
-    String purpose = RequestBodies.text(body, "purpose", 1000, true);
+    String purpose = ApiBodies.text(body, "purpose", 1000, true);
     http.setAttribute(AdminActionRecorder.REASON, purpose);
-    AccessRequests.Ask ask = new AccessRequests.Ask(service, RequestBodies.fields(body), purpose,
-        RequestBodies.legalBasis(body, true), RequestBodies.date(body, "validUntil", true));
+    AccessRequests.Ask ask = new AccessRequests.Ask(service, ApiBodies.fields(body), purpose,
+        legalBasis(body, true), ApiBodies.date(body, "validUntil", true));
     return requests.submit(caller.subsystem(), ask);
   }
 
@@ -78,7 +78,7 @@ public class AccessRequestController {
     String as = params.getOrDefault("as", "consumer");
     return switch (as) {
       case "consumer" -> requests.ofConsumer(caller.subsystem(), state);
-      case "provider" -> requests.ofProvider(AccessRequests.member(administrator(caller).subsystem()), state);
+      case "provider" -> requests.ofProvider(ApiCallers.member(administrator(caller).subsystem()), state);
       default -> throw new HubProblemException(ProblemType.INVALID_REQUEST, "access-request.as");
     };
   }
@@ -87,9 +87,9 @@ public class AccessRequestController {
   @GetMapping("/{id}")
   public AccessRequest one(@PathVariable String id, HttpServletRequest http) {
     TokenAuthenticator.Caller caller = caller(http);
-    AccessRequest request = requests.find(RequestBodies.id(id));
+    AccessRequest request = requests.find(ApiBodies.id(id, "access-request.unknown"));
     boolean provider = caller.scopes().contains(WRITE_RIGHTS)
-        && request.service().startsWith(AccessRequests.member(caller.subsystem()) + "/");
+        && request.service().startsWith(ApiCallers.member(caller.subsystem()) + "/");
     if (!provider && !request.consumer().equals(caller.subsystem().toString())) {
       throw new HubProblemException(ProblemType.NOT_FOUND, "access-request.unknown");
     }
@@ -102,11 +102,11 @@ public class AccessRequestController {
   public AccessRequest grant(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest http) {
     TokenAuthenticator.Caller caller = administrator(caller(http));
     AccessRequest request = concerning(id, http);
-    RequestBodies.refuseUnknown(body, "fields", "validUntil", "reason", "legalBasis");
-    String reason = RequestBodies.text(body, "reason", 1000, false);
+    ApiBodies.refuseUnknown(body, "fields", "validUntil", "reason", "legalBasis");
+    String reason = ApiBodies.text(body, "reason", 1000, false);
     http.setAttribute(AdminActionRecorder.REASON, reason);
-    AccessRequests.Grant grant = new AccessRequests.Grant(body.has("fields") ? RequestBodies.fields(body) : null,
-        RequestBodies.date(body, "validUntil", false), reason, RequestBodies.legalBasis(body, false));
+    AccessRequests.Grant grant = new AccessRequests.Grant(body.has("fields") ? ApiBodies.fields(body) : null,
+        ApiBodies.date(body, "validUntil", false), reason, legalBasis(body, false));
     return requests.grant(caller.subsystem(), request.id(), grant);
   }
 
@@ -116,10 +116,10 @@ public class AccessRequestController {
   public AccessRequest refuse(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest http) {
     TokenAuthenticator.Caller caller = administrator(caller(http));
     AccessRequest request = concerning(id, http);
-    RequestBodies.refuseUnknown(body, "reason", "legalBasis");
-    String reason = RequestBodies.text(body, "reason", 1000, true);
+    ApiBodies.refuseUnknown(body, "reason", "legalBasis");
+    String reason = ApiBodies.text(body, "reason", 1000, true);
     http.setAttribute(AdminActionRecorder.REASON, reason);
-    return requests.refuse(caller.subsystem(), request.id(), reason, RequestBodies.legalBasis(body, true));
+    return requests.refuse(caller.subsystem(), request.id(), reason, legalBasis(body, true));
   }
 
   /** Revokes a granted right, from the next request on; {@code reason} is required. */
@@ -128,27 +128,29 @@ public class AccessRequestController {
   public AccessRequest revoke(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest http) {
     TokenAuthenticator.Caller caller = administrator(caller(http));
     AccessRequest request = concerning(id, http);
-    RequestBodies.refuseUnknown(body, "reason");
-    String reason = RequestBodies.text(body, "reason", 1000, true);
+    ApiBodies.refuseUnknown(body, "reason");
+    String reason = ApiBodies.text(body, "reason", 1000, true);
     http.setAttribute(AdminActionRecorder.REASON, reason);
     return requests.revoke(caller.subsystem(), request.id(), reason);
   }
 
   /** The request, with its consumer and service set for the action's record. */
   private AccessRequest concerning(String id, HttpServletRequest http) {
-    AccessRequest request = requests.find(RequestBodies.id(id));
+    AccessRequest request = requests.find(ApiBodies.id(id, "access-request.unknown"));
     http.setAttribute(AdminActionRecorder.CLIENT, request.consumer());
     http.setAttribute(AdminActionRecorder.SERVICE, request.service());
     return request;
   }
 
   private TokenAuthenticator.Caller caller(HttpServletRequest http) {
-    X509Certificate[] chain = (X509Certificate[]) http.getAttribute("jakarta.servlet.request.X509Certificate");
-    TokenAuthenticator.Caller caller =
-        authenticator.caller(http.getHeader(HttpHeaders.AUTHORIZATION), chain == null ? null : chain[0]);
-    http.setAttribute(AdminActionRecorder.ACTOR, caller.subsystem().toString());
+    TokenAuthenticator.Caller caller = callers.caller(http);
     http.setAttribute(AdminActionRecorder.CLIENT, caller.subsystem().toString());
     return caller;
+  }
+
+  private static AccessRequest.LegalBasis legalBasis(JsonNode body, boolean required) {
+    List<String> basis = ApiBodies.texts(body, "legalBasis", required, "document", "article");
+    return basis == null ? null : new AccessRequest.LegalBasis(basis.get(0), basis.get(1));
   }
 
   private static TokenAuthenticator.Caller administrator(TokenAuthenticator.Caller caller) {

@@ -21,6 +21,7 @@ import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties.ServiceGrant;
 import vn.lgsp.hub.catalog.PublishedService;
 import vn.lgsp.hub.catalog.ServiceCatalog;
+import vn.lgsp.hub.ops.ApiCallers;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
@@ -83,7 +84,7 @@ public class AccessRequests {
     UUID id = UUID.randomUUID();
     jdbc.update("INSERT INTO access_request (id, consumer, service, provider_member, fields, purpose, legal_document,"
         + " legal_article, valid_until, state, requested_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
-        id, consumer.toString(), service.toString(), member(service.provider()), json.writeValueAsString(ask.fields()),
+        id, consumer.toString(), service.toString(), ApiCallers.member(service.provider()), json.writeValueAsString(ask.fields()),
         ask.purpose(), ask.legalBasis().document(), ask.legalBasis().article(), ask.validUntil(), AccessRequest.PENDING,
         utc(clock.instant()));
     return find(id);
@@ -164,11 +165,6 @@ public class AccessRequests {
     return find(id);
   }
 
-  /** The service's provider member, for the records and the provider's checks. */
-  public static String member(SubsystemId subsystem) {
-    return subsystem.instance() + "/" + subsystem.memberClass() + "/" + subsystem.memberCode();
-  }
-
   private static List<vn.lgsp.hub.access.AccessProperties.ClientGrants> withoutRightOf(
       List<vn.lgsp.hub.access.AccessProperties.ClientGrants> current, AccessRequest request) {
     boolean granted = current.stream().filter(c -> c.client().equals(request.consumer()))
@@ -188,7 +184,7 @@ public class AccessRequests {
   }
 
   private static void mustProvide(SubsystemId provider, AccessRequest request) {
-    if (!member(ServiceId.parse(request.service()).provider()).equals(member(provider))) {
+    if (!ApiCallers.member(ServiceId.parse(request.service()).provider()).equals(ApiCallers.member(provider))) {
       throw new HubProblemException(ProblemType.ACCESS_DENIED, "access-request.not-provider");
     }
   }

@@ -20,6 +20,7 @@ import vn.lgsp.hub.access.AccessProperties.ClientGrants;
 import vn.lgsp.hub.audit.query.LogFilters;
 import vn.lgsp.hub.ops.AdminAction;
 import vn.lgsp.hub.ops.AdminActionRecorder;
+import vn.lgsp.hub.ops.ApiBodies;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
@@ -78,7 +79,7 @@ public class AdminAccessRightsController {
   @AdminAction("access-rights.rollback")
   @PostMapping(value = "/access-rights/rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
   public AccessRightsStore.Change rollback(@RequestBody JsonNode body, HttpServletRequest http, Principal operator) {
-    RequestBodies.refuseUnknown(body, "version", "reason");
+    ApiBodies.refuseUnknown(body, "version", "reason");
     String reason = reason(body, http);
     JsonNode version = body.get("version");
     if (version == null || !version.canConvertToLong() || store.rights(version.asLong()).isEmpty()) {
@@ -95,7 +96,7 @@ public class AdminAccessRightsController {
   @AdminAction("access-rights.apply")
   @PostMapping(value = "/access-rights/apply", consumes = MediaType.APPLICATION_JSON_VALUE)
   public AccessRightsStore.Change apply(@RequestBody JsonNode body, HttpServletRequest http, Principal operator) {
-    RequestBodies.refuseUnknown(body, "reason", "dryRun", "files");
+    ApiBodies.refuseUnknown(body, "reason", "dryRun", "files");
     String reason = reason(body, http);
     JsonNode dryRun = body.get("dryRun");
     if (dryRun != null && !dryRun.isBoolean()) {
@@ -117,7 +118,7 @@ public class AdminAccessRightsController {
   }
 
   private static String reason(JsonNode body, HttpServletRequest http) {
-    String reason = RequestBodies.text(body, "reason", 500, true);
+    String reason = ApiBodies.text(body, "reason", 500, true);
     http.setAttribute(AdminActionRecorder.REASON, reason);
     return reason;
   }

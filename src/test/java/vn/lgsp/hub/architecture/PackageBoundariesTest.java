@@ -42,7 +42,7 @@ class PackageBoundariesTest {
           .layer("Fronts").definedBy(HUB + "soapfront..")
           .layer("Edge").definedBy(HUB + "edge..")
           .layer("Features").definedBy(HUB + "directory..", HUB + "transparency..", HUB + "ops..", HUB + "composite..",
-              HUB + "rights..")
+              HUB + "rights..", HUB + "publishing..")
           .layer("Engine").definedBy(HUB + "engine..")
           .layer("Catalogue").definedBy(HUB + "catalog..")
           .layer("Connectors").definedBy(HUB + "connectors..")
@@ -114,7 +114,8 @@ class PackageBoundariesTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               HUB + "engine..", HUB + "edge..", HUB + "catalog..", HUB + "connectors..", HUB + "ops..",
-              HUB + "directory..", HUB + "transparency..", HUB + "composite..", HUB + "soapfront..", HUB + "rights..");
+              HUB + "directory..", HUB + "transparency..", HUB + "composite..", HUB + "soapfront..", HUB + "rights..",
+              HUB + "publishing..");
 
   @ArchTest
   static final ArchRule VOCABULARY_DEPENDS_ON_NO_OTHER_HUB_PACKAGE =
@@ -127,7 +128,8 @@ class PackageBoundariesTest {
               HUB + "access..", HUB + "audit..", HUB + "connectors..", HUB + "engine..", HUB + "edge..",
               HUB + "exchange..", HUB + "catalog..", HUB + "security..", HUB + "ops..", HUB + "sandbox..",
               HUB + "embedded..", HUB + "directory..", HUB + "transparency..", HUB + "composite..",
-              HUB + "soapfront..", HUB + "rights..");
+              HUB + "soapfront..", HUB + "rights..",
+              HUB + "publishing..");
 
   @ArchTest
   static final ArchRule POLICIES_DO_NOT_KNOW_THE_ENGINE_OR_BACKENDS =
@@ -139,7 +141,8 @@ class PackageBoundariesTest {
           .resideInAnyPackage(
               HUB + "engine..", HUB + "edge..", HUB + "exchange..", HUB + "catalog..", HUB + "connectors..",
               HUB + "sandbox..", HUB + "ops..", HUB + "directory..", HUB + "transparency..",
-              HUB + "composite..", HUB + "soapfront..", HUB + "rights..");
+              HUB + "composite..", HUB + "soapfront..", HUB + "rights..",
+              HUB + "publishing..");
 
   @ArchTest
   static final ArchRule ENGINE_DOES_NOT_KNOW_THE_EDGE_OR_CONCRETE_BACKENDS =

@@ -29,6 +29,7 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import vn.lgsp.hub.access.FieldMinimizer;
 import vn.lgsp.hub.access.Grant;
+import vn.lgsp.hub.catalog.ServiceSunsets;
 import vn.lgsp.hub.audit.payload.PayloadCipher;
 import vn.lgsp.hub.audit.pipeline.ExchangeLogPublisher;
 import vn.lgsp.hub.audit.record.ExchangeRecord;
@@ -59,7 +60,7 @@ class ExchangeFinisherOrderTest {
   private final TrafficStatistics traffic = mock(TrafficStatistics.class);
   private final ExchangeFinisher finisher = new ExchangeFinisher(minimizer, publisher, hasher, mock(PayloadCipher.class),
       metrics, traffic, JsonMapper.builder().build(), ProblemBundles.writer(), ExchangeTracingTest.notExporting(),
-      Clock.fixed(NOW, ZoneOffset.UTC));
+      new ServiceSunsets(), Clock.fixed(NOW, ZoneOffset.UTC));
 
   @AfterAll
   static void close() throws Exception {

@@ -33,6 +33,75 @@ public final class TaxSandbox extends JsonHttpServer {
     this.population = population;
     route("GET", "/tax/v1/taxpayers/([^/]+)", r -> taxpayer(r.group(1)));
     route("GET", "/tax/v1/obligations/([^/]+)", r -> obligations(r.group(1)));
+    route("GET", "/tax/v2/clearances/([^/]+)", r -> clearance(r.group(1)));
+    route("GET", "/tax/openapi.json", r -> Reply.ok(JSON.readTree(CLEARANCE_OPENAPI)));
+  }
+
+  /**
+   * The OpenAPI document of the tax clearance service, which the finance ministry publishes through the
+   * hub at runtime (README, "A ministry publishes a service"); not one of the hub's configured services.
+   */
+  static final String CLEARANCE_OPENAPI = """
+      {
+        "openapi": "3.0.3",
+        "info": {"title": "Tax clearance (General Department of Taxation)", "version": "2.0"},
+        "servers": [{"url": "/tax/v2"}],
+        "paths": {
+          "/clearances/{personalId}": {
+            "get": {
+              "operationId": "getTaxClearance",
+              "summary": "Tax clearance certificate of a person",
+              "description": "Whether the person has met every tax obligation, with the certificate's number and date.",
+              "parameters": [{"name": "personalId", "in": "path", "required": true,
+                              "schema": {"type": "string", "pattern": "^[0-9]{12}$"}}],
+              "responses": {
+                "200": {"description": "The certificate",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Clearance"}}}},
+                "400": {"description": "Not a personal ID"},
+                "404": {"description": "No taxpayer with this ID"}
+              }
+            }
+          }
+        },
+        "components": {
+          "schemas": {
+            "Clearance": {
+              "type": "object",
+              "properties": {
+                "personalId": {"type": "string"},
+                "fullName": {"type": "string"},
+                "cleared": {"type": "boolean"},
+                "outstandingAmount": {"type": "integer", "description": "VND"},
+                "certificateNumber": {"type": "string"},
+                "issuedOn": {"type": "string", "format": "date"},
+                "taxOffice": {"type": "string"}
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  private Reply clearance(String personalId) {
+    if (!PersonalId.isValid(personalId)) {
+      return Reply.error(400, "invalid-personal-id");
+    }
+    Optional<Citizen> citizen = person(personalId);
+    if (citizen.isEmpty()) {
+      return Reply.error(404, "not-found");
+    }
+    Reply owed = obligations(personalId);
+    @SuppressWarnings("unchecked")
+    long outstanding = (Long) ((Map<String, Object>) owed.body()).get("outstandingAmount");
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("personalId", personalId);
+    answer.put("fullName", citizen.get().fullName());
+    answer.put("cleared", outstanding == 0);
+    answer.put("outstandingAmount", outstanding);
+    answer.put("certificateNumber", outstanding == 0 ? "XNT-" + hash.between(100000, 999999, personalId, "certificate") : null);
+    answer.put("issuedOn", SyntheticPopulation.SNAPSHOT_DATE);
+    answer.put("taxOffice", OFFICES[hash.draw(OFFICES.length, personalId, "office")]);
+    return Reply.ok(answer);
   }
 
   private Reply taxpayer(String id) {

@@ -1,0 +1,159 @@
+package vn.lgsp.hub.ops;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
+import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.SubsystemId;
+
+/**
+ * Reads the JSON bodies of the hub's own API (access requests, publications, rights) strictly: each field
+ * named, typed and bounded, nothing else accepted; a refusal names the field ({@code Client.InvalidRequest}).
+ */
+public final class ApiBodies {
+
+  private static final int MAX_FIELDS = 200;
+
+  /** The largest document a body may carry (an OpenAPI document), in characters. */
+  public static final int MAX_DOCUMENT = 512 * 1024;
+
+  private ApiBodies() {}
+
+  public static void refuseUnknown(JsonNode body, String... known) {
+    if (body == null || !body.isObject()) {
+      throw invalid("body");
+    }
+    Set<String> names = Set.of(known);
+    for (String name : body.propertyNames()) {
+      if (!names.contains(name)) {
+        throw invalid(name);
+      }
+    }
+  }
+
+  /** Printable text of 1 to {@code max} characters; null when absent and not required. */
+  public static String text(JsonNode body, String name, int max, boolean required) {
+    JsonNode node = body.get(name);
+    if (node == null || node.isNull()) {
+      if (required) {
+        throw invalid(name);
+      }
+      return null;
+    }
+    String text = node.isString() ? node.asString().strip() : "";
+    if (text.isEmpty() || text.length() > max || text.chars().anyMatch(Character::isISOControl)) {
+      throw invalid(name);
+    }
+    return text;
+  }
+
+  /** A list of field paths, each named once; absent is the whole answer. */
+  public static List<String> fields(JsonNode body) {
+    JsonNode node = body.get("fields");
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray() || node.size() > MAX_FIELDS) {
+      throw invalid("fields");
+    }
+    List<String> fields = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (JsonNode field : node) {
+      String text = field.isString() ? field.asString() : "";
+      if (!text.matches("[A-Za-z0-9_.]{1,200}") || !seen.add(text)) {
+        throw invalid("fields");
+      }
+      fields.add(text);
+    }
+    return fields;
+  }
+
+  /** An object of the body, with exactly these text fields (1-200 characters each); null when absent and not required. */
+  public static List<String> texts(JsonNode body, String name, boolean required, String... fields) {
+    JsonNode node = body.get(name);
+    if (node == null || node.isNull()) {
+      if (required) {
+        throw invalid(name);
+      }
+      return null;
+    }
+    try {
+      refuseUnknown(node, fields);
+      List<String> texts = new ArrayList<>();
+      for (String field : fields) {
+        texts.add(text(node, field, 200, true));
+      }
+      return texts;
+    } catch (HubProblemException e) {
+      throw invalid(name);
+    }
+  }
+
+  /** Text matching a pattern, at most {@code max} characters; required. */
+  public static String matching(JsonNode body, String name, String pattern, int max) {
+    String text = text(body, name, max, true);
+    if (!text.matches(pattern)) {
+      throw invalid(name);
+    }
+    return text;
+  }
+
+  /** A subsystem identifier ({@code VN/GOV/BTC/THUE}); required. */
+  public static SubsystemId subsystem(JsonNode body, String name) {
+    try {
+      return SubsystemId.parse(text(body, name, 200, true));
+    } catch (IllegalArgumentException e) {
+      throw invalid(name);
+    }
+  }
+
+  /** A non-empty list of distinct names (letters, digits, {@code _.-}), at most 50. */
+  public static List<String> names(JsonNode body, String name) {
+    JsonNode node = body.get(name);
+    if (node == null || !node.isArray() || node.isEmpty() || node.size() > 50) {
+      throw invalid(name);
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonNode item : node) {
+      String text = item.isString() ? item.asString() : "";
+      if (!text.matches("[A-Za-z0-9_.-]{1,100}") || names.contains(text)) {
+        throw invalid(name);
+      }
+      names.add(text);
+    }
+    return names;
+  }
+
+  /** An ISO date ({@code 2027-06-30}). */
+  public static LocalDate date(JsonNode body, String name, boolean required) {
+    String text = text(body, name, 10, required);
+    try {
+      return text == null ? null : LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw invalid(name);
+    }
+  }
+
+  /** A UUID in a path; anything else is an unknown thing ({@code unknownKey}), not a bad request. */
+  public static UUID id(String text, String unknownKey) {
+    try {
+      if (text.length() == 36) {
+        return UUID.fromString(text);
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the refusal
+    }
+    throw new HubProblemException(ProblemType.NOT_FOUND, unknownKey);
+  }
+
+  public static HubProblemException invalid(String field) {
+    return new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("rights.field", field));
+  }
+}

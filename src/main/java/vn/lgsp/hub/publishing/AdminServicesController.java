@@ -1,0 +1,90 @@
+package vn.lgsp.hub.publishing;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import vn.lgsp.hub.access.AccessPolicy;
+import vn.lgsp.hub.ops.AdminAction;
+import vn.lgsp.hub.ops.AdminActionRecorder;
+import vn.lgsp.hub.ops.ApiBodies;
+
+/**
+ * Operators review what providers publish: every publication with its state, version, history and the
+ * consumers holding a right to its service; approval (the service goes live on every hub), rejection
+ * back to a draft, and withdrawal. Each a recorded admin action with its reason.
+ */
+@RestController
+@RequestMapping("/admin/api/services")
+public class AdminServicesController {
+
+  private final ServicePublications publications;
+  private final AccessPolicy policy;
+
+  public AdminServicesController(ServicePublications publications, AccessPolicy policy) {
+    this.publications = publications;
+    this.policy = policy;
+  }
+
+  @GetMapping
+  public List<Map<String, Object>> list() {
+    return publications.list(null).stream().map(this::view).toList();
+  }
+
+  @GetMapping("/{id}")
+  public Map<String, Object> one(@PathVariable String id) {
+    return view(publications.find(ApiBodies.id(id, "publishing.unknown")));
+  }
+
+  @AdminAction("service.approve")
+  @PostMapping(value = "/{id}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> approve(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest http,
+      Principal operator) {
+    UUID publication = concerning(id, http);
+    ApiBodies.refuseUnknown(body, "reason");
+    return view(publications.approve(operator.getName(), publication, ProviderServicesController.reason(body, http, true)));
+  }
+
+  @AdminAction("service.reject")
+  @PostMapping(value = "/{id}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> reject(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest http,
+      Principal operator) {
+    UUID publication = concerning(id, http);
+    ApiBodies.refuseUnknown(body, "reason");
+    return view(publications.reject(operator.getName(), publication, ProviderServicesController.reason(body, http, true)));
+  }
+
+  @AdminAction("service.withdraw")
+  @PostMapping(value = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> withdraw(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest http,
+      Principal operator) {
+    UUID publication = concerning(id, http);
+    ApiBodies.refuseUnknown(body, "reason");
+    return view(publications.withdraw(operator.getName(), null, publication,
+        ProviderServicesController.reason(body, http, true)));
+  }
+
+  private UUID concerning(String id, HttpServletRequest http) {
+    UUID uuid = ApiBodies.id(id, "publishing.unknown");
+    http.setAttribute(AdminActionRecorder.SERVICE, publications.find(uuid).service());
+    return uuid;
+  }
+
+  /** The publication, and the consumers holding a right to its service now. */
+  private Map<String, Object> view(ServicePublications.Publication publication) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("publication", publication);
+    view.put("consumers", ServiceConsumers.of(policy, publication.service()));
+    return view;
+  }
+}

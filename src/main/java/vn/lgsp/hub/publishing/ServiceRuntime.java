@@ -1,0 +1,158 @@
+package vn.lgsp.hub.publishing;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.catalog.DeclaredServices;
+import vn.lgsp.hub.catalog.ServiceSunsets;
+import vn.lgsp.hub.connectors.ConnectorRegistry;
+import vn.lgsp.hub.protocol.ServiceId;
+
+/**
+ * Makes this hub serve exactly the live publications: reads the newest revision every second and, when
+ * it moved, adds the connector and routes of each publication newly published, replaces those changed,
+ * and removes those withdrawn. A route is stopped gracefully before it is removed, so a call in flight
+ * finishes on the version it started with. The first round runs once Camel has started, before the hub
+ * reports ready; a hub restarted or added later serves the same services.
+ */
+@Component
+public class ServiceRuntime {
+
+  private static final Logger log = LoggerFactory.getLogger(ServiceRuntime.class);
+  private static final long FOLLOW_MILLIS = 1_000;
+  private static final long STOP_SECONDS = 10;
+
+  private final CamelContext camel;
+  private final ConnectorRegistry connectors;
+  private final DeclaredServices declaredServices;
+  private final ServiceSunsets sunsets;
+  private final ServicePublications publications;
+  /** What this hub serves, as it was installed; a failed one is remembered so as not to retry it each second. */
+  private final Map<UUID, ServicePublications.Publication> installed = new HashMap<>();
+  private long followed = -1;
+  private ScheduledExecutorService follower;
+
+  public ServiceRuntime(CamelContext camel, ConnectorRegistry connectors, DeclaredServices declaredServices,
+      ServiceSunsets sunsets, ServicePublications publications) {
+    this.camel = camel;
+    this.connectors = connectors;
+    this.declaredServices = declaredServices;
+    this.sunsets = sunsets;
+    this.publications = publications;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  public void start() {
+    try {
+      follow();
+    } catch (DataAccessException e) {
+      log.warn("published services not loaded ({}): retrying every second", e.getClass().getSimpleName());
+    }
+    follower = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "service-runtime"));
+    follower.scheduleWithFixedDelay(() -> {
+      try {
+        follow();
+      } catch (DataAccessException e) {
+        log.debug("published services not followed ({})", e.getClass().getSimpleName());
+      } catch (RuntimeException e) {
+        log.warn("published services not followed ({})", e.getClass().getSimpleName());
+      }
+    }, FOLLOW_MILLIS, FOLLOW_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  @EventListener(ContextClosedEvent.class)
+  public void stop() {
+    if (follower != null) {
+      follower.shutdownNow();
+      follower = null;
+    }
+  }
+
+  /** One round: nothing to do unless some publication changed since the last. */
+  public synchronized void follow() {
+    long newest = publications.newestRevision();
+    if (newest == followed) {
+      return;
+    }
+    List<ServicePublications.Publication> live = publications.live();
+    Map<UUID, ServicePublications.Publication> wanted = new HashMap<>();
+    live.forEach(p -> wanted.put(p.id(), p));
+    for (UUID id : Set.copyOf(installed.keySet())) {
+      ServicePublications.Publication now = wanted.get(id);
+      ServicePublications.Publication was = installed.get(id);
+      if (now == null || !now.descriptor().equals(was.descriptor()) || !now.routes().equals(was.routes())) {
+        uninstall(was);
+      } else {
+        // a new state with the same connector and routes (deprecated): served on without a gap
+        installed.put(id, now);
+      }
+    }
+    for (ServicePublications.Publication publication : live) {
+      if (!installed.containsKey(publication.id())) {
+        install(publication);
+      }
+    }
+    Map<ServiceId, LocalDate> sunsetDays = new HashMap<>();
+    live.stream().filter(p -> p.sunset() != null && ServicePublications.DEPRECATED.equals(p.state()))
+        .forEach(p -> sunsetDays.merge(ServiceId.parse(p.service()), p.sunset(), (a, b) -> a.isBefore(b) ? a : b));
+    sunsets.replace(sunsetDays);
+    followed = newest;
+  }
+
+  private void install(ServicePublications.Publication publication) {
+    installed.put(publication.id(), publication);
+    try {
+      connectors.register(publication.descriptor());
+      Resource routes = ResourceHelper.fromString("publication-" + publication.id() + ".yaml", publication.routes());
+      PluginHelper.getRoutesLoader(camel).loadRoutes(routes);
+      log.info("service {} {} in service (revision {}, routes {})", publication.service(), publication.version(),
+          publication.revision(), publication.routeIds());
+    } catch (Exception e) {
+      // a route that cannot start (its path taken since the approval) leaves the others serving
+      log.error("service {} {} could not be put in service ({}): {}", publication.service(), publication.version(),
+          e.getClass().getSimpleName(), e.getMessage());
+      removeRoutes(publication);
+    }
+  }
+
+  private void uninstall(ServicePublications.Publication publication) {
+    installed.remove(publication.id());
+    removeRoutes(publication);
+    connectors.remove(publication.connectorId());
+    log.info("service {} {} out of service (revision {})", publication.service(), publication.version(),
+        publication.revision());
+  }
+
+  private void removeRoutes(ServicePublications.Publication publication) {
+    Set<String> ids = new HashSet<>(publication.routeIds());
+    for (String routeId : ids) {
+      try {
+        if (camel.getRoute(routeId) != null) {
+          camel.getRouteController().stopRoute(routeId, STOP_SECONDS, TimeUnit.SECONDS);
+          camel.removeRoute(routeId);
+        }
+      } catch (Exception e) {
+        log.error("route {} not removed ({})", routeId, e.getClass().getSimpleName());
+      }
+      declaredServices.forget(routeId);
+    }
+  }
+}
