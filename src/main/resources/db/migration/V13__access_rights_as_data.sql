@@ -6,7 +6,8 @@ CREATE TABLE access_rights_version (
     changed_at        TIMESTAMPTZ NOT NULL,
     author            VARCHAR(200) NOT NULL,
     reason            VARCHAR(1000) NOT NULL,
-    -- configuration (the files), access-request (a grant or a revocation), rollback
+    -- configuration (the files), access-request (a grant or a revocation), govstack-im (the Configuration
+    -- Management API), rollback
     source            VARCHAR(40) NOT NULL,
     previous_version  BIGINT REFERENCES access_rights_version (version),
     rights            JSONB NOT NULL

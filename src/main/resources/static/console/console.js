@@ -3,28 +3,8 @@
 // numbers come from i18n/i18n.js; the hub is asked in the same language (its problem titles follow it).
 'use strict';
 
-const API = '/admin/api';
-const HEADERS = { 'X-Requested-With': 'lgsp-console' };
 let selectedRoute = null;
 let lastReport = null;
-
-async function api(path, options = {}) {
-  const headers = { ...HEADERS, 'Accept-Language': I18N.language(), ...(options.headers || {}) };
-  const response = await fetch(API + path, { ...options, headers });
-  if (response.status === 401) {
-    location.href = '/console/login.html';
-    throw new Error('signed out');
-  }
-  const body = await response.json();
-  if (!response.ok) {
-    throw new Error(body.detail || body.title || response.status);
-  }
-  return body;
-}
-
-function cell(row, text) {
-  row.insertCell().textContent = text === null || text === undefined ? '' : String(text);
-}
 
 // a known value in the operator's words; an unknown one as the hub sent it
 function named(value, names) {
@@ -87,19 +67,6 @@ async function refreshRoutes() {
     row.cells[8].firstChild.textContent = route.state === 'suspended' ? t('route.resume') : t('route.suspend');
   }
   document.getElementById('updated').textContent = t('console.updated', { time: I18N.time(new Date()) });
-}
-
-function askReason(title) {
-  const dialog = document.getElementById('reason-dialog');
-  document.getElementById('reason-title').textContent = title;
-  document.getElementById('reason').value = '';
-  dialog.showModal();
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => {
-      const reason = document.getElementById('reason').value.trim();
-      resolve(dialog.returnValue === 'ok' && reason ? reason : null);
-    }, { once: true });
-  });
 }
 
 async function changeRoute(routeId, action) {
@@ -228,10 +195,6 @@ async function verifyNow() {
     result.textContent = t('action.failed', { message: e.message });
   }
   refreshLog();
-}
-
-function guarded(task) {
-  return () => task().catch((e) => console.warn(e.message));
 }
 
 document.getElementById('exchange-filter').addEventListener('submit', (event) => {

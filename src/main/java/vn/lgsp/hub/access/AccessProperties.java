@@ -58,7 +58,8 @@ public record AccessProperties(
    *     means all
    * @param limits the client's limits for this service (overrides the client's service limits)
    * @param validUntil the right ends after this day (Vietnam time); none if absent
-   * @param accessRequest the access request that granted this right; none for a right of the configuration
+   * @param accessRequest what granted this right besides the configuration: the id of an access request, or
+   *     {@code govstack-im} (the Configuration Management API); none for a right of the configuration
    */
   public record ServiceGrant(@NotBlank String service, List<@NotBlank String> fields, @Valid Limits limits,
       LocalDate validUntil, String accessRequest) {

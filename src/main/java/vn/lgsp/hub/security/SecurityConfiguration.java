@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
@@ -57,6 +58,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import vn.lgsp.hub.protocol.ProblemAnswers;
@@ -179,8 +181,51 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The GovStack IM Configuration Management API ({@code /api/v1/config}, {@code /api/v1/status},
+   * {@code /api/v1/rights/...}): operators with HTTP basic, as on the admin API, or clients whose tokens
+   * carry the spec's scopes. Tokens are checked as on the service path: signature, issuer, audience,
+   * expiry, and not revoked.
+   */
   @Bean
   @Order(4)
+  SecurityFilterChain govStackConfigurationChain(HttpSecurity http, AuthenticationEntryPoint entryPoint,
+      ThrottleFilters throttle, JwtDecoder hubJwtDecoder, TokenRevocations revocations) throws Exception {
+    String operator = "ROLE_" + OPERATOR;
+    JwtDecoder notRevoked = token -> {
+      if (revocations.isRevoked(token)) {
+        throw new org.springframework.security.oauth2.jwt.BadJwtException("revoked");
+      }
+      return hubJwtDecoder.decode(token);
+    };
+    http.securityMatcher("/api/v1/config", "/api/v1/status", "/api/v1/rights/**")
+        .authorizeHttpRequests(
+            a ->
+                a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/rights/**")
+                    .hasAnyAuthority(operator, "SCOPE_read:rights", "SCOPE_write:rights")
+                    .requestMatchers("/api/v1/rights/**")
+                    .hasAnyAuthority(operator, "SCOPE_write:rights")
+                    .requestMatchers(HttpMethod.GET, "/api/v1/config", "/api/v1/status")
+                    .hasAnyAuthority(operator, "SCOPE_read:conf")
+                    .anyRequest()
+                    .denyAll())
+        .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+        // a refusal goes through the error page (sendError), which answers the hub's problem; the resource
+        // server's own handler would only set the status
+        .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(notRevoked)).authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler(new AccessDeniedHandlerImpl()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(new AccessDeniedHandlerImpl()))
+        .addFilterBefore(throttle.guarding(Guarded.OPERATOR, AuthenticationThrottleFilter::basicUserOf),
+            BasicAuthenticationFilter.class)
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
+
+  @Bean
+  @Order(5)
   SecurityFilterChain serviceChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())

@@ -1,0 +1,41 @@
+// What every page of the operator console shares: the admin API with the operator's session (writes carry
+// X-Requested-With, which the hub requires of session-borne writes), table cells, the reason dialog.
+'use strict';
+
+const API = '/admin/api';
+const HEADERS = { 'X-Requested-With': 'lgsp-console' };
+
+async function api(path, options = {}) {
+  const headers = { ...HEADERS, 'Accept-Language': I18N.language(), ...(options.headers || {}) };
+  const response = await fetch(API + path, { ...options, headers });
+  if (response.status === 401) {
+    location.href = '/console/login.html';
+    throw new Error('signed out');
+  }
+  const body = await response.json();
+  if (!response.ok) {
+    throw new Error(body.detail || body.title || response.status);
+  }
+  return body;
+}
+
+function cell(row, text) {
+  row.insertCell().textContent = text === null || text === undefined ? '' : String(text);
+}
+
+function askReason(title) {
+  const dialog = document.getElementById('reason-dialog');
+  document.getElementById('reason-title').textContent = title;
+  document.getElementById('reason').value = '';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => {
+      const reason = document.getElementById('reason').value.trim();
+      resolve(dialog.returnValue === 'ok' && reason ? reason : null);
+    }, { once: true });
+  });
+}
+
+function guarded(task) {
+  return () => task().catch((e) => console.warn(e.message));
+}
