@@ -29,10 +29,12 @@ import vn.lgsp.hub.ops.ApiBodies;
 public class AdminServicesController {
 
   private final ServicePublications publications;
+  private final ServiceRuntime runtime;
   private final AccessPolicy policy;
 
-  public AdminServicesController(ServicePublications publications, AccessPolicy policy) {
+  public AdminServicesController(ServicePublications publications, ServiceRuntime runtime, AccessPolicy policy) {
     this.publications = publications;
+    this.runtime = runtime;
     this.policy = policy;
   }
 
@@ -52,7 +54,11 @@ public class AdminServicesController {
       Principal operator) {
     UUID publication = concerning(id, http);
     ApiBodies.refuseUnknown(body, "reason");
-    return view(publications.approve(operator.getName(), publication, ProviderServicesController.reason(body, http, true)));
+    ServicePublications.Publication approved =
+        publications.approve(operator.getName(), publication, ProviderServicesController.reason(body, http, true));
+    // live here when the answer leaves; the other hubs follow within a second or two
+    runtime.follow();
+    return view(approved);
   }
 
   @AdminAction("service.reject")
@@ -70,8 +76,10 @@ public class AdminServicesController {
       Principal operator) {
     UUID publication = concerning(id, http);
     ApiBodies.refuseUnknown(body, "reason");
-    return view(publications.withdraw(operator.getName(), null, publication,
-        ProviderServicesController.reason(body, http, true)));
+    ServicePublications.Publication withdrawn = publications.withdraw(operator.getName(), null, publication,
+        ProviderServicesController.reason(body, http, true));
+    runtime.follow();
+    return view(withdrawn);
   }
 
   private UUID concerning(String id, HttpServletRequest http) {

@@ -49,10 +49,12 @@ public class ProviderServicesController {
   private final AccessPolicy policy;
   private final AuditTrail trail;
   private final Clock clock;
+  private final ServiceRuntime runtime;
 
   public ProviderServicesController(ServicePublications publications, ApiCallers callers, AccessPolicy policy,
-      AuditTrail trail, Clock clock) {
+      AuditTrail trail, Clock clock, ServiceRuntime runtime) {
     this.publications = publications;
+    this.runtime = runtime;
     this.callers = callers;
     this.policy = policy;
     this.trail = trail;
@@ -121,6 +123,7 @@ public class ProviderServicesController {
     }
     ServicePublications.Publication deprecated =
         publications.deprecate(caller.subsystem(), publication, sunset, reason(body, http, true));
+    runtime.follow();
     // each consumer holding a right finds the announcement in the chain under its own name
     for (String consumer : ServiceConsumers.of(policy, deprecated.service())) {
       trail.adminAction(caller.subsystem().toString(), "service.sunset-announced", deprecated.service() + " "
@@ -137,8 +140,10 @@ public class ProviderServicesController {
     TokenAuthenticator.Caller caller = administrator(http);
     UUID publication = concerning(id, http);
     ApiBodies.refuseUnknown(body, "reason");
-    return publications.withdraw(caller.subsystem().toString(), caller.subsystem(), publication,
-        reason(body, http, true));
+    ServicePublications.Publication withdrawn = publications.withdraw(caller.subsystem().toString(),
+        caller.subsystem(), publication, reason(body, http, true));
+    runtime.follow();
+    return withdrawn;
   }
 
   private TokenAuthenticator.Caller administrator(HttpServletRequest http) {
