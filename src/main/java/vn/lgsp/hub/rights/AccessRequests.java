@@ -3,7 +3,6 @@ package vn.lgsp.hub.rights;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -258,18 +257,9 @@ public class AccessRequests {
   }
 
   /** Pending for more working days than the provider has to answer. */
-  boolean overdue(Instant requestedAt) {
-    LocalDate day = LocalDate.ofInstant(requestedAt, AccessPolicy.LEGAL_ZONE);
-    LocalDate today = policy.today();
-    int workingDays = 0;
-    while (day.isBefore(today)) {
-      day = day.plusDays(1);
-      boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-      if (!weekend && !properties.holidays().contains(day)) {
-        workingDays++;
-      }
-    }
-    return workingDays > properties.answerWithinWorkingDays();
+  private boolean overdue(Instant requestedAt) {
+    return WorkingDays.after(LocalDate.ofInstant(requestedAt, AccessPolicy.LEGAL_ZONE), policy.today(),
+        properties.holidays()) > properties.answerWithinWorkingDays();
   }
 
   private static LegalBasis legalBasis(ResultSet rs, String document, String article) throws SQLException {

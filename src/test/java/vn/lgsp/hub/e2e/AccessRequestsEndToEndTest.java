@@ -90,6 +90,12 @@ class AccessRequestsEndToEndTest extends SandboxHubTest {
     });
     assertThat(actions).contains("access-request.submit 201", "access-request.grant 200", "access-request.grant 403",
         "access-request.grant 409", "access-request.revoke 400", "access-request.revoke 200");
+    List<String> ofTheMinistry = new ArrayList<>();
+    hub.admin("/admin/api/exchanges?kind=admin&size=200&member=VN/GOV/BTC").json().get("items")
+        .forEach(r -> ofTheMinistry.add(r.get("action").asString() + " " + r.get("serviceId").asString()));
+    assertThat(ofTheMinistry).as("found by the provider's member").contains("access-request.grant " + SERVICE)
+        .allMatch(a -> a.contains(" VN/GOV/BTC/"));
+    assertThat(hub.admin("/admin/api/exchanges?member=VN/GOV").status()).isEqualTo(400);
     assertThat(hub.admin("/admin/api/exchange-log/verify").json().get("intact").asBoolean()).isTrue();
   }
 

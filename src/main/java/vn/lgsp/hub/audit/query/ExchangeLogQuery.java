@@ -29,15 +29,17 @@ public class ExchangeLogQuery {
       String kind,
       Instant from,
       Instant to,
-      List<String> requestHashes) {
+      List<String> requestHashes,
+      String member) {
 
     public Filter withClient(String client) {
-      return new Filter(messageId, client, serviceId, status, errorType, issue, subjectHash, kind, from, to, requestHashes);
+      return new Filter(messageId, client, serviceId, status, errorType, issue, subjectHash, kind, from, to, requestHashes,
+          member);
     }
 
     public Filter withKind(String recordKind) {
       return new Filter(messageId, clientId, serviceId, status, errorType, issue, subjectHash, recordKind, from, to,
-          requestHashes);
+          requestHashes, member);
     }
   }
 
@@ -116,9 +118,7 @@ public class ExchangeLogQuery {
   public List<Statistic> statistics(Filter filter, Granularity granularity) {
     List<Object> args = new ArrayList<>();
     args.add(granularity.name().toLowerCase());
-    Filter exchanges = new Filter(filter.messageId(), filter.clientId(), filter.serviceId(), filter.status(),
-        filter.errorType(), filter.issue(), filter.subjectHash(), ExchangeRecord.EXCHANGE, filter.from(), filter.to(),
-        filter.requestHashes());
+    Filter exchanges = filter.withKind(ExchangeRecord.EXCHANGE);
     String where = where(exchanges, args);
     String latency = "extract(epoch FROM (response_out_at - request_in_at)) * 1000";
     return jdbc.query(
@@ -155,6 +155,12 @@ public class ExchangeLogQuery {
     add(sql, args, before, "kind = ?", f.kind());
     add(sql, args, before, "request_in_at >= ?", RecordRows.utc(f.from()));
     add(sql, args, before, "request_in_at < ?", RecordRows.utc(f.to()));
+    if (f.member() != null) {
+      // a member's records: its subsystems' calls and the calls of its services (and actions on either)
+      sql.append(args.size() == before ? " WHERE " : " AND ").append("(starts_with(client_id, ?) OR starts_with(service_id, ?))");
+      args.add(f.member() + "/");
+      args.add(f.member() + "/");
+    }
     if (f.requestHashes() != null && !f.requestHashes().isEmpty()) {
       sql.append(args.size() == before ? " WHERE " : " AND ").append("request_hash IN (")
           .append(String.join(", ", java.util.Collections.nCopies(f.requestHashes().size(), "?"))).append(')');

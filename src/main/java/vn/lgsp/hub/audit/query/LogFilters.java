@@ -30,7 +30,7 @@ public class LogFilters {
   /** The parameters a search accepts (besides paging). */
   public static final Set<String> SEARCH = Set.of(
       "messageId", "client", "service", "status", "errorType", "purpose", "personalId", "kind", "from", "to",
-      "requestHash");
+      "requestHash", "member");
 
   private final SubjectHasher hasher;
   private final Clock clock;
@@ -75,7 +75,16 @@ public class LogFilters {
         kind,
         instant(params, "from"),
         instant(params, "to"),
-        requestHashes(text(params, "requestHash")));
+        requestHashes(text(params, "requestHash")),
+        member(text(params, "member")));
+  }
+
+  /** A member identifier, {@code VN/GOV/BTC}: three parts of letters, digits and {@code -_.}. */
+  private static String member(String text) {
+    if (text != null && !text.matches("[A-Za-z0-9._-]+/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+")) {
+      throw invalid("member", "member");
+    }
+    return text;
   }
 
   /**
