@@ -165,6 +165,25 @@ class ServicePublishingEndToEndTest extends SandboxHubTest {
       assertThat(r.header("Content-Type")).startsWith("application/problem+json");
       assertThat(r.body()).doesNotContain("Exception", "at io.", "at vn.");
     }
+    // hostile documents: a billion laughs, nesting 20,000 deep, and one over the hub's body limit
+    StringBuilder laughs = new StringBuilder("openapi: 3.0.3\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i < 10; i++) {
+      laughs.append("a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(9))
+          .append("*a").append(i - 1).append("]\n");
+    }
+    String deep = "openapi: 3.0.3\nx: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
+    for (String hostile : List.of(laughs.toString(), deep)) {
+      long started = System.nanoTime();
+      Response r = hub.post("/api/v1/services", submission("clearance-b", "v1", hostile, "getTaxClearance"))
+          .bearer(finance).send();
+      assertThat(problem(r)).as(r.body()).isEqualTo("400 Client.InvalidRequest");
+      assertThat((System.nanoTime() - started) / 1_000_000).as("refused at once, ms").isLessThan(5_000);
+    }
+    String huge = openApi.replace("\"Tax clearance (General Department of Taxation)\"",
+        "\"" + "x".repeat(300_000) + "\"");
+    assertThat(problem(hub.post("/api/v1/services", submission("clearance-b", "v1", huge, "getTaxClearance"))
+        .bearer(finance).send())).isEqualTo("413 Client.PayloadTooLarge");
+
     assertThat(problem(hub.post("/api/v1/services", submission("clearance-b", "v1", openApi, "getTaxClearance"))
         .bearer(hub.token(HubClient.DA_NANG)).send())).as("a consumer publishes nothing").isEqualTo("403 Client.AccessDenied");
     assertThat(problem(hub.post("/api/v1/services", submission("clearance-b", "v1", openApi, "getTaxClearance"))
