@@ -21,6 +21,7 @@ import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.catalog.ServiceCatalog;
 import vn.lgsp.hub.catalog.PublishedService;
+import vn.lgsp.hub.catalog.ServiceSunsets;
 
 /**
  * The GovStack IM directory services (specs/govstack-im/GovStack_IM_Directory_Services_API.yaml):
@@ -38,13 +39,16 @@ public class Directory {
   private final AccessProperties accessProperties;
   private final OpenApiWriter openApi;
   private final ObjectMapper json;
+  private final ServiceSunsets sunsets;
 
   public Directory(
       ServiceCatalog catalog,
       AccessPolicy access,
       AccessProperties accessProperties,
       OpenApiWriter openApi,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ServiceSunsets sunsets) {
+    this.sunsets = sunsets;
     this.catalog = catalog;
     this.access = access;
     this.accessProperties = accessProperties;
@@ -157,6 +161,7 @@ public class Directory {
       endpoint.put("method", s.method());
       endpoint.put("path", s.path().isEmpty() ? "/" : s.path());
       grant.map(Grant::limits).ifPresent(l -> entry.set("x-rateLimits", json.valueToTree(l)));
+      sunsets.of(s.routeId()).ifPresent(day -> entry.put("x-sunset", day.toString()));
     }
     return answer;
   }

@@ -113,8 +113,7 @@ public class ExchangeFinisher implements Processor {
     String routeId = exchange.getFromRouteId();
     String serviceTag = ExchangeMetrics.serviceTag(context, routeId);
     try {
-      writeResponse(out, context, status, body,
-          context.service() == null ? null : sunsets.of(context.service()).orElse(null));
+      writeResponse(out, context, status, body, routeId == null ? null : sunsets.of(routeId).orElse(null));
       Instant done = clock.instant();
       long nanos = Duration.between(context.requestInAt(), done).toNanos();
       metrics.record(context, routeId, status, nanos);

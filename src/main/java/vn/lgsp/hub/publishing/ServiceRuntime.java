@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 import vn.lgsp.hub.catalog.DeclaredServices;
 import vn.lgsp.hub.catalog.ServiceSunsets;
 import vn.lgsp.hub.connectors.ConnectorRegistry;
-import vn.lgsp.hub.protocol.ServiceId;
 
 /**
  * Makes this hub serve exactly the live publications: reads the newest revision every second and, when
@@ -110,9 +109,9 @@ public class ServiceRuntime {
         install(publication);
       }
     }
-    Map<ServiceId, LocalDate> sunsetDays = new HashMap<>();
+    Map<String, LocalDate> sunsetDays = new HashMap<>();
     live.stream().filter(p -> p.sunset() != null && ServicePublications.DEPRECATED.equals(p.state()))
-        .forEach(p -> sunsetDays.merge(ServiceId.parse(p.service()), p.sunset(), (a, b) -> a.isBefore(b) ? a : b));
+        .forEach(p -> p.routeIds().forEach(route -> sunsetDays.put(route, p.sunset())));
     sunsets.replace(sunsetDays);
     followed = newest;
   }

@@ -109,6 +109,9 @@ class ServicePublishingEndToEndTest extends SandboxHubTest {
         .until(() -> call("v1", daNang), r -> r.header("Sunset") != null);
     assertThat(announcing.header("Sunset")).as("RFC 8594").contains(String.valueOf(LocalDate.parse(sunset).getYear()))
         .endsWith("GMT");
+    assertThat(call("v2", daNang).header("Sunset")).as("the next version is not deprecated").isNull();
+    assertThat(hub.get("/r1/VN/GOV/BTC/THUE/listMethods").bearer(daNang).header("X-Road-Client", HubClient.DA_NANG).send()
+        .body()).as("the directory shows the sunset").contains("\"x-sunset\":\"" + sunset + "\"");
 
     assertThat(hub.post("/api/v1/access-requests/" + request + "/revoke", "{\"reason\": \"hết hạn dự án\"}")
         .bearer(finance).send().status()).isEqualTo(200);
