@@ -7,17 +7,26 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties;
 import vn.lgsp.hub.access.AccessProperties.ClientGrants;
@@ -50,6 +59,7 @@ public class GovStackConfigurationController {
   static final String GRANTED_THROUGH_API = "govstack-im";
 
   private static final int DEFAULT_PAGE = 100;
+  private static final ObjectMapper IM_CONF = YAMLMapper.builder().build();
 
   private final AccessPolicy policy;
   private final AccessRightsStore store;
@@ -159,46 +169,154 @@ public class GovStackConfigurationController {
     if (body == null || !body.isArray() || body.isEmpty() || body.size() > 1000) {
       throw ApiBodies.invalid("ServiceAccessRights");
     }
-    boolean operator = isOperator(caller);
     String instance = instance();
     Map<String, List<String>> consumersByService = new LinkedHashMap<>();
     for (JsonNode entry : body) {
       ApiBodies.refuseUnknown(entry, "memberClass", "memberCode", "applicationId", "serviceId", "rights");
-      ServiceId service = service(instance, entry);
-      if (!operator && !ApiCallers.member(service.provider()).equals(ApiCallers.member(subsystem(caller)))) {
+      ServiceId service = service(instance, entry.get("memberClass"), entry.get("memberCode"), entry.get("applicationId"),
+          entry.get("serviceId"));
+      consumersByService.put(service.toString(), applications(instance, entry.get("rights")));
+    }
+    AccessRightsStore.Change change = apply(consumersByService, allow ? Mode.ALLOW : Mode.DENY, caller, http);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("version", change.version() == null ? policy.version() : change.version().version());
+    answer.put("changes", change.diff());
+    return answer;
+  }
+
+  /** How a change treats the rights it lists. */
+  private enum Mode {
+    /** the listed applications get a right to each listed service */
+    ALLOW,
+    /** the listed applications lose their right to each listed service */
+    DENY,
+    /** the listed rights become all the rights to the services in the caller's reach ("not described parts are deleted") */
+    REPLACE
+  }
+
+  /** One change of the rights: a version, live at once; a client with a token reaches its own member's services only. */
+  private AccessRightsStore.Change apply(Map<String, List<String>> consumersByService, Mode mode, Authentication caller,
+      HttpServletRequest http) {
+    boolean operator = isOperator(caller);
+    String member = operator ? null : ApiCallers.member(subsystem(caller));
+    Predicate<String> inReach = service -> operator
+        || ApiCallers.member(ServiceId.parse(service).provider()).equals(member);
+    for (String service : consumersByService.keySet()) {
+      if (!inReach.test(service)) {
         throw new HubProblemException(ProblemType.ACCESS_DENIED, "publishing.not-your-member");
-      }
-      JsonNode rights = entry.get("rights");
-      if (rights == null || !rights.isArray() || rights.size() > 1000) {
-        throw ApiBodies.invalid("rights");
-      }
-      for (JsonNode right : rights) {
-        consumersByService.computeIfAbsent(service.toString(), s -> new ArrayList<>()).add(application(instance, right));
       }
     }
     http.setAttribute(AdminActionRecorder.SERVICE, String.join(" ", consumersByService.keySet()));
-    http.setAttribute(AdminActionRecorder.REASON, (allow ? "allow " : "deny ") + consumersByService);
-    AccessRightsStore.Change change = store.change(caller.getName(), (allow ? "allowed" : "denied")
-        + " through the GovStack IM API", GRANTED_THROUGH_API, false, current -> {
+    http.setAttribute(AdminActionRecorder.REASON, mode.name().toLowerCase(Locale.ROOT) + " " + consumersByService);
+    return store.change(caller.getName(), mode.name().toLowerCase(Locale.ROOT) + " through the GovStack IM API",
+        GRANTED_THROUGH_API, false, current -> {
           List<ClientGrants> next = current;
+          if (mode == Mode.REPLACE) {
+            for (ClientGrants client : current) {
+              for (ServiceGrant grant : client.services()) {
+                boolean listed = consumersByService.getOrDefault(grant.service(), List.of()).contains(client.client());
+                if (inReach.test(grant.service()) && !listed) {
+                  next = RightsDocuments.withRight(next, client.client(), grant.service(), null);
+                }
+              }
+            }
+          }
           for (Map.Entry<String, List<String>> entry : consumersByService.entrySet()) {
             for (String consumer : entry.getValue()) {
-              boolean holds = next.stream().anyMatch(c -> c.client().equals(consumer)
+              List<ClientGrants> now = next;
+              boolean holds = now.stream().anyMatch(c -> c.client().equals(consumer)
                   && c.services().stream().anyMatch(s -> s.service().equals(entry.getKey())));
-              if (allow && !holds) {
+              if (mode != Mode.DENY && !holds) {
                 next = RightsDocuments.withRight(next, consumer, entry.getKey(),
                     new ServiceGrant(entry.getKey(), List.of(), null, null, GRANTED_THROUGH_API));
-              } else if (!allow && holds) {
+              } else if (mode == Mode.DENY && holds) {
                 next = RightsDocuments.withRight(next, consumer, entry.getKey(), null);
               }
             }
           }
           return next;
         });
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("version", change.version() == null ? policy.version() : change.version().version());
-    answer.put("changes", change.diff());
-    return answer;
+  }
+
+  /**
+   * {@code createIMconf} ({@code POST}, {@code init} accepted: the hub has no central servers to create),
+   * {@code replaceIMconf} ({@code PUT}) and {@code updateIMconf} ({@code PATCH}), in JSON or YAML. Each
+   * described service must be published already (through {@code /api/v1/services}: the hub fetches no
+   * {@code specUrl}); its {@code rights} are applied. A replacement also removes every right to the
+   * services in the caller's reach that it does not describe.
+   */
+  @AdminAction("config.create")
+  @PostMapping(value = "/api/v1/config", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/yaml", "application/yaml"})
+  @ResponseStatus(HttpStatus.CREATED)
+  public String create(@RequestBody String body, @RequestParam Map<String, String> params, HttpServletRequest http,
+      Authentication caller) {
+    LogFilters.refuseUnknown(params, Set.of("init"));
+    if (params.containsKey("init") && !Set.of("true", "false").contains(params.get("init"))) {
+      throw ApiBodies.invalid("init");
+    }
+    return configured(apply(describedRights(body), Mode.REPLACE, caller, http));
+  }
+
+  @AdminAction("config.replace")
+  @PutMapping(value = "/api/v1/config", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/yaml", "application/yaml"})
+  @ResponseStatus(HttpStatus.CREATED)
+  public String replace(@RequestBody String body, HttpServletRequest http, Authentication caller) {
+    return configured(apply(describedRights(body), Mode.REPLACE, caller, http));
+  }
+
+  @AdminAction("config.update")
+  @PatchMapping(value = "/api/v1/config", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/yaml", "application/yaml"})
+  @ResponseStatus(HttpStatus.CREATED)
+  public String update(@RequestBody String body, HttpServletRequest http, Authentication caller) {
+    return configured(apply(describedRights(body), Mode.ALLOW, caller, http));
+  }
+
+  private String configured(AccessRightsStore.Change change) {
+    return "access rights version " + (change.version() == null ? policy.version() : change.version().version())
+        + ", " + change.diff().size() + " rights changed";
+  }
+
+  /** The rights an IMconf describes, service by service; its instance must be this hub's. */
+  private Map<String, List<String>> describedRights(String text) {
+    JsonNode conf;
+    try {
+      conf = IM_CONF.readTree(text);
+    } catch (JacksonException e) {
+      throw ApiBodies.invalid("IMconf");
+    }
+    ApiBodies.refuseUnknown(conf, "domain", "instance", "members");
+    ApiBodies.text(conf, "domain", 200, true);
+    String instance = ApiBodies.text(conf, "instance", 100, true);
+    if (!instance.equals(instance())) {
+      throw ApiBodies.invalid("instance");
+    }
+    Map<String, List<String>> rights = new LinkedHashMap<>();
+    for (JsonNode member : array(conf, "members")) {
+      ApiBodies.refuseUnknown(member, "name", "class", "code", "applications");
+      for (JsonNode application : array(member, "applications")) {
+        ApiBodies.refuseUnknown(application, "id", "connection", "services");
+        for (JsonNode service : array(application, "services")) {
+          ApiBodies.refuseUnknown(service, "id", "specUrl", "serviceUrl", "rights");
+          ServiceId id = service(instance, member.get("class"), member.get("code"), application.get("id"), service.get("id"));
+          rights.computeIfAbsent(id.toString(), s -> new ArrayList<>())
+              .addAll(service.has("rights") ? applications(instance, service.get("rights")) : List.of());
+        }
+      }
+    }
+    return rights;
+  }
+
+  private static List<JsonNode> array(JsonNode node, String name) {
+    JsonNode array = node.get(name);
+    if (array == null || array.isNull()) {
+      return List.of();
+    }
+    if (!array.isArray() || array.size() > 1000) {
+      throw ApiBodies.invalid(name);
+    }
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items;
   }
 
   /**
@@ -225,12 +343,12 @@ public class GovStackConfigurationController {
     return byService;
   }
 
-  private ServiceId service(String instance, JsonNode entry) {
+  private ServiceId service(String instance, JsonNode memberClass, JsonNode memberCode, JsonNode application,
+      JsonNode serviceCode) {
     ServiceId service;
     try {
-      service = ServiceId.parse(instance + "/" + ApiBodies.text(entry, "memberClass", 100, true) + "/"
-          + ApiBodies.text(entry, "memberCode", 100, true) + "/" + ApiBodies.text(entry, "applicationId", 100, true) + "/"
-          + ApiBodies.text(entry, "serviceId", 100, true));
+      service = ServiceId.parse(instance + "/" + name(memberClass) + "/" + name(memberCode) + "/" + name(application) + "/"
+          + name(serviceCode));
     } catch (IllegalArgumentException e) {
       throw ApiBodies.invalid("serviceId");
     }
@@ -239,6 +357,22 @@ public class GovStackConfigurationController {
           ProblemText.of("access-request.unknown-service", service.toString()));
     }
     return service;
+  }
+
+  private static String name(JsonNode node) {
+    if (node == null || !node.isString() || node.asString().isBlank() || node.asString().length() > 100) {
+      throw ApiBodies.invalid("serviceId");
+    }
+    return node.asString();
+  }
+
+  private static List<String> applications(String instance, JsonNode rights) {
+    if (rights == null || !rights.isArray() || rights.size() > 1000) {
+      throw ApiBodies.invalid("rights");
+    }
+    List<String> consumers = new ArrayList<>();
+    rights.forEach(right -> consumers.add(application(instance, right)));
+    return consumers;
   }
 
   /** A consumer in either form: {@code memberClass, memberCode, applicationId}, or {@code member: "GOV/UBND-DN", application}. */

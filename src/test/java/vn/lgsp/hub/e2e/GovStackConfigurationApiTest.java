@@ -110,6 +110,65 @@ class GovStackConfigurationApiTest extends SandboxHubTest {
     assertThat(taxpayer(daNang)).as("nothing half-applied").isEqualTo(403);
   }
 
+  @Test
+  void theConfigurationInYamlPatchedThenReplacedWithinTheCallersReach() throws Exception {
+    String daNang = hub.token(HubClient.DA_NANG);
+    String conf = """
+        domain: hub.lgsp.sandbox
+        instance: VN
+        members:
+          - name: Bộ Tài chính
+            class: GOV
+            code: BTC
+            applications:
+              - id: THUE
+                services:
+                  - id: tax-obligation
+                    specUrl: https://hub.lgsp.sandbox/r1/VN/GOV/BTC/THUE/getOpenAPI?serviceCode=tax-obligation
+                    serviceUrl: https://tax.internal/tax/v1
+                    rights:
+                      - {member: GOV/UBND-HN, application: MOTCUA}
+                      - {memberClass: GOV, memberCode: UBND-DN, applicationId: MOTCUA}
+        """;
+    String writer = "Bearer " + hub.token(HubClient.FINANCE_ADMIN, "write:conf");
+    Response patched = call("PATCH", "/api/v1/config", writer, conf, "text/yaml");
+    assertThat(patched.status()).as(patched.body()).isEqualTo(201);
+    assertThat(hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/001085000002").as(HubClient.DA_NANG, daNang).send().status())
+        .as("added by the patch").isEqualTo(200);
+    assertThat(hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/001085000002").as(HubClient.HCMC, hub.token(HubClient.HCMC))
+        .send().status()).as("a patch leaves what it does not describe").isEqualTo(200);
+
+    assertThat(call("PUT", "/api/v1/config", writer, conf, "text/yaml").status()).as("create:conf needed").isEqualTo(403);
+    String creator = "Bearer " + hub.token(HubClient.FINANCE_ADMIN, "create:conf");
+    Response replaced = call("PUT", "/api/v1/config", creator, conf, "text/yaml");
+    assertThat(replaced.status()).as(replaced.body()).isEqualTo(201);
+    assertThat(hub.get("/r1/VN/GOV/BTC/THUE/tax-obligation/001085000002").as(HubClient.HCMC, hub.token(HubClient.HCMC))
+        .send().status()).as("replaced: not described, so gone").isEqualTo(403);
+    assertThat(hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/001085000002").as(HubClient.HANOI, hub.token(HubClient.HANOI))
+        .send().status()).as("the ministry's other service, not described: gone too").isEqualTo(403);
+    assertThat(hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123").as(HubClient.HANOI, hub.token(HubClient.HANOI))
+        .send().status()).as("another member's service is out of the ministry's reach").isEqualTo(200);
+
+    for (String bad : List.of("::: [", conf.replace("instance: VN", "instance: LA"), conf.replace("tax-obligation\n",
+        "no-such-service\n"), conf.replace("domain:", "colour: red\ndomain:"))) {
+      Response r = call("PATCH", "/api/v1/config", writer, bad, "text/yaml");
+      assertThat(r.status()).as(bad).isBetween(400, 404);
+      assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    }
+    Response restored = call("POST", "/api/v1/config?init=false", OPERATOR, "{\"domain\": \"x\", \"instance\": \"VN\","
+        + " \"members\": [{\"name\": \"BTC\", \"class\": \"GOV\", \"code\": \"BTC\", \"applications\": [{\"id\": \"THUE\","
+        + " \"services\": [{\"id\": \"taxpayer\", \"specUrl\": \"x\", \"serviceUrl\": \"y\", \"rights\":"
+        + " [{\"member\": \"GOV/UBND-HN\", \"application\": \"MOTCUA\"}]}]}]}]}", "application/json");
+    assertThat(restored.status()).as(restored.body()).isEqualTo(201);
+    assertThat(hub.get("/r1/VN/GOV/BTC/THUE/taxpayer/001085000002").as(HubClient.HANOI, hub.token(HubClient.HANOI))
+        .send().status()).isEqualTo(200);
+    assertThat(hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123").as(HubClient.HANOI, hub.token(HubClient.HANOI))
+        .send().status()).as("an operator's replacement reaches every service").isEqualTo(403);
+    Response back = hub.adminPost("/admin/api/access-rights/rollback", "{\"version\": "
+        + (hub.admin("/admin/api/access-rights").json().get("version").asLong() - 3) + ", \"reason\": \"test over\"}");
+    assertThat(back.status()).as(back.body()).isEqualTo(200);
+  }
+
   private int taxpayer(String token) {
     return hub.get(TAXPAYER).as(HubClient.DA_NANG, token).send().status();
   }
@@ -125,12 +184,17 @@ class GovStackConfigurationApiTest extends SandboxHubTest {
   }
 
   private Response call(String method, String path, String authorization, String json) throws Exception {
+    return call(method, path, authorization, json, "application/json");
+  }
+
+  private Response call(String method, String path, String authorization, String json, String contentType)
+      throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     if (authorization != null) {
       b.header("Authorization", authorization);
     }
     if (json != null) {
-      b.header("Content-Type", "application/json");
+      b.header("Content-Type", contentType);
     }
     b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
