@@ -39,3 +39,8 @@ function askReason(title) {
 function guarded(task) {
   return () => task().catch((e) => console.warn(e.message));
 }
+
+// a known value in the operator's words; an unknown one as the hub sent it
+function named(value, names) {
+  return names[value] ?? value;
+}

@@ -6,11 +6,6 @@
 let selectedRoute = null;
 let lastReport = null;
 
-// a known value in the operator's words; an unknown one as the hub sent it
-function named(value, names) {
-  return names[value] ?? value;
-}
-
 function routeState(state) {
   return named(state, { started: t('route.started'), suspended: t('route.suspended') });
 }

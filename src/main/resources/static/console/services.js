@@ -4,11 +4,27 @@
 'use strict';
 
 function publicationState(state) {
-  return t('publication.' + state);
+  return named(state, {
+    draft: t('publication.draft'), submitted: t('publication.submitted'), published: t('publication.published'),
+    deprecated: t('publication.deprecated'), withdrawn: t('publication.withdrawn')
+  });
 }
 
+function requestState(state) {
+  return named(state, {
+    pending: t('request.pending'), granted: t('request.granted'), refused: t('request.refused'),
+    revoked: t('request.revoked'), expired: t('request.expired')
+  });
+}
+
+// what each button of a submission says, and the title of the reason it asks for
+const DECISIONS = {
+  approve: { button: () => t('publications.approve'), title: (service) => t('publications.approveTitle', { service }) },
+  reject: { button: () => t('publications.reject'), title: (service) => t('publications.rejectTitle', { service }) }
+};
+
 async function decide(id, service, action) {
-  const reason = await askReason(t('publications.' + action + 'Title', { service }));
+  const reason = await askReason(DECISIONS[action].title(service));
   if (!reason) return;
   try {
     await api('/services/' + encodeURIComponent(id) + '/' + action, {
@@ -43,7 +59,7 @@ async function refreshPublications() {
       for (const action of ['approve', 'reject']) {
         const button = document.createElement('button');
         button.className = 'publication-' + action;
-        button.textContent = t('publications.' + action);
+        button.textContent = DECISIONS[action].button();
         button.addEventListener('click', () => decide(p.id, p.service, action));
         actions.append(button);
       }
@@ -65,7 +81,7 @@ async function refreshRequests() {
     cell(row, r.fields.length ? r.fields.join(', ') : t('requests.allFields'));
     cell(row, r.purpose);
     cell(row, r.legalBasis.document + ' · ' + r.legalBasis.article);
-    cell(row, t('request.' + r.state) + (r.overdue ? ' · ' + t('requests.overdue') : ''));
+    cell(row, requestState(r.state) + (r.overdue ? ' · ' + t('requests.overdue') : ''));
   }
 }
 

@@ -1,5 +1,6 @@
 package vn.lgsp.hub.publishing;
 
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -219,7 +220,7 @@ final class OpenApiImport {
       faults.put("400", "invalid-request");
     }
     operation.put("faults", faults);
-    operation.put("schema", YAML.readValue(io.swagger.v3.core.util.Json.pretty(answer), Map.class));
+    operation.put("schema", YAML.readValue(Json.pretty(answer), Map.class));
     return operation;
   }
 

@@ -61,6 +61,7 @@ public class AccessRightsStore implements SmartLifecycle {
   /** Any fixed number: the advisory lock that orders changes of the rights across hubs. */
   private static final long CHANGE_LOCK = 0x6c67737072696768L;
   private static final TypeReference<List<ClientGrants>> DOCUMENT = new TypeReference<>() {};
+  private static final int MAX_REASON = 1000;
 
   /**
    * A version of the rights.
@@ -99,8 +100,10 @@ public class AccessRightsStore implements SmartLifecycle {
    * Makes a change: {@code edit} turns the newest rights into the new ones, inside the change's lock.
    * A change that changes nothing makes no version.
    */
-  public Change change(String author, String reason, String source, boolean dryRun,
+  public Change change(String author, String why, String source, boolean dryRun,
       UnaryOperator<List<ClientGrants>> edit) {
+    // the column's size; a reason is up to 1,000 characters, and an access request's id comes before it
+    String reason = why.length() <= MAX_REASON ? why : why.substring(0, MAX_REASON - 1) + "…";
     Change change = tx.execute(status -> {
       jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, CHANGE_LOCK);
       Optional<Version> newest = newest();

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.HubClient;
@@ -21,6 +23,18 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * service, and the chain verifies.
  */
 class AccessRequestsEndToEndTest extends SandboxHubTest {
+
+  private long rightsBefore;
+
+  @BeforeEach
+  void rememberRights() {
+    rightsBefore = hub.rightsVersion();
+  }
+
+  @AfterEach
+  void restoreRights() {
+    hub.restoreRights(rightsBefore);
+  }
 
   private static final String SERVICE = "VN/GOV/BTC/THUE/tax-obligation";
   private static final String CALL = "/r1/" + SERVICE + "/001085000002";
@@ -71,7 +85,8 @@ class AccessRequestsEndToEndTest extends SandboxHubTest {
         .as("answered once").isEqualTo("409 Client.Conflict");
     assertThat(problem(hub.post(REQUESTS + "/" + id + "/revoke", "{}").bearer(finance).send()))
         .as("a revocation needs a reason").isEqualTo("400 Client.InvalidRequest");
-    Response revoked = hub.post(REQUESTS + "/" + id + "/revoke", "{\"reason\": \"hết nhu cầu\"}").bearer(finance).send();
+    Response revoked = hub.post(REQUESTS + "/" + id + "/revoke", "{\"reason\": \"hết nhu cầu " + "x".repeat(980) + "\"}")
+        .bearer(finance).send();
     assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
     assertThat(problem(taxObligation(daNang))).as("revocation is immediate").isEqualTo("403 Client.AccessDenied");
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -20,6 +22,18 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * refused with its name and nothing applied.
  */
 class AccessRightsAsDataTest extends SandboxHubTest {
+
+  private long rightsBefore;
+
+  @BeforeEach
+  void rememberRights() {
+    rightsBefore = hub.rightsVersion();
+  }
+
+  @AfterEach
+  void restoreRights() {
+    hub.restoreRights(rightsBefore);
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VERIFY = "/r1/VN/GOV/BCA/DANCU/citizen-verify";

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.rights.ApplyRightsCommand;
 import vn.lgsp.hub.support.HubClient;
@@ -20,6 +22,18 @@ import vn.lgsp.hub.support.TestDataDir;
  * nothing; without the operator's secret in the environment the command does not run.
  */
 class ApplyRightsCommandTest extends SandboxHubTest {
+
+  private long rightsBefore;
+
+  @BeforeEach
+  void rememberRights() {
+    rightsBefore = hub.rightsVersion();
+  }
+
+  @AfterEach
+  void restoreRights() {
+    hub.restoreRights(rightsBefore);
+  }
 
   private static final Map<String, String> SECRET = Map.of("LGSP_HUB_OPERATOR_SECRET", "sandbox-operator");
 

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -24,6 +26,18 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * application, for an operator or a provider's administrator on its own member's services only.
  */
 class GovStackConfigurationApiTest extends SandboxHubTest {
+
+  private long rightsBefore;
+
+  @BeforeEach
+  void rememberRights() {
+    rightsBefore = hub.rightsVersion();
+  }
+
+  @AfterEach
+  void restoreRights() {
+    hub.restoreRights(rightsBefore);
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String OPERATOR =

@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +21,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.support.ExternalPostgres;
 import vn.lgsp.hub.support.FreePort;
 import vn.lgsp.hub.support.HubClient;
@@ -90,6 +96,7 @@ class PlatformFailoverTest {
           assertThat(lookUp(b, tokenFromA).status()).as("a token from hub A on hub B").isEqualTo(200);
           suspensionOnAIsHonouredByB(a, b, tokenFromA);
           rightGrantedOnBHoldsOnAThenRevokedOnAIsRefusedByB(a, b);
+          serviceApprovedOnAIsServedByBThenWithdrawnOnBIsGoneFromA(a, b);
 
           // closed also when an assertion fails, so that no caller goes on calling after the test
           try (Load onSurvivor = new Load(hubs.get(survivor), tokenFromA, 2);
@@ -198,6 +205,42 @@ class PlatformFailoverTest {
     assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
         .until(() -> taxObligation(b, daNang).status() == 403);
+  }
+
+  /**
+   * The finance ministry publishes the tax clearance service on hub A and an operator approves it there;
+   * hub B serves it within 2 s. Withdrawn on hub B, it is gone from hub A within 2 s.
+   */
+  private static void serviceApprovedOnAIsServedByBThenWithdrawnOnBIsGoneFromA(HubClient a, HubClient b)
+      throws Exception {
+    int taxPort = 0;
+    for (JsonNode backend : a.admin("/admin/api/sandbox/backends").json()) {
+      if (backend.get("name").asString().equals("tax-register")) {
+        taxPort = backend.get("port").asInt();
+      }
+    }
+    String openApi = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + taxPort + "/tax/openapi.json")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    ObjectNode submission = new ObjectMapper().createObjectNode();
+    submission.put("provider", "VN/GOV/BTC/THUE").put("serviceCode", "tax-clearance").put("version", "v1")
+        .put("openApi", openApi).put("backendUrl", "http://127.0.0.1:" + taxPort);
+    submission.putArray("operations").add("getTaxClearance");
+    String ministry = a.token(HubClient.FINANCE_ADMIN, "write:conf");
+    String id = a.post("/api/v1/services", submission.toString()).bearer(ministry).send().json().get("id").asString();
+    assertThat(a.post("/api/v1/services/" + id + "/submit", "{}").bearer(ministry).send().status()).isEqualTo(200);
+    assertThat(a.adminPost("/admin/api/services/" + id + "/approve", "{\"reason\": \"two hubs\"}").status()).isEqualTo(200);
+    String daNang = b.token(HubClient.DA_NANG);
+    await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+        .until(() -> taxClearance(b, daNang).status() == 403);
+    assertThat(b.adminPost("/admin/api/services/" + id + "/withdraw", "{\"reason\": \"done\"}").status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+        .until(() -> taxClearance(a, daNang).status() == 404);
+  }
+
+  /** Da Nang holds no right to it: 403 while it is served, 404 once it is not. */
+  private static Response taxClearance(HubClient hub, String token) {
+    return hub.get("/r1/VN/GOV/BTC/THUE/tax-clearance/v1/clearances/001085000002").as(HubClient.DA_NANG, token).send();
   }
 
   private static Response taxObligation(HubClient hub, String token) {

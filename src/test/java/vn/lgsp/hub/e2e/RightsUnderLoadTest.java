@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
@@ -29,6 +31,18 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * its stored record.
  */
 class RightsUnderLoadTest extends SandboxHubTest {
+
+  private long rightsBefore;
+
+  @BeforeEach
+  void rememberRights() {
+    rightsBefore = hub.rightsVersion();
+  }
+
+  @AfterEach
+  void restoreRights() {
+    hub.restoreRights(rightsBefore);
+  }
 
   private static final String SERVICE = "VN/GOV/BTC/THUE/taxpayer";
   private static final int CALLERS = 100;

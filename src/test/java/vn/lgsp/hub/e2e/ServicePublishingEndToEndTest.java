@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,25 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * service is gone. Every step is in the chain, found by service, and the chain verifies.
  */
 class ServicePublishingEndToEndTest extends SandboxHubTest {
+
+  private long rightsBefore;
+
+  @BeforeEach
+  void rememberRights() {
+    rightsBefore = hub.rightsVersion();
+  }
+
+  @AfterEach
+  void restoreRights() {
+    hub.restoreRights(rightsBefore);
+    // whatever a failed run left published or in review goes, for the tests that share this hub
+    for (JsonNode p : hub.admin("/admin/api/services").json()) {
+      if (!p.get("publication").get("state").asString().equals("withdrawn")) {
+        hub.adminPost("/admin/api/services/" + p.get("publication").get("id").asString() + "/withdraw",
+            "{\"reason\": \"test over\"}");
+      }
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SERVICE = "VN/GOV/BTC/THUE/tax-clearance";

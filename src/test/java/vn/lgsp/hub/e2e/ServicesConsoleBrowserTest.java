@@ -43,9 +43,14 @@ class ServicesConsoleBrowserTest extends SandboxHubTest {
 
   private ChromeDriver browser;
   private WebDriverWait wait;
+  private String publication;
 
   @AfterEach
   void close() throws Exception {
+    // the service goes, so that the tests sharing this hub see its catalogue as the files make it
+    if (publication != null) {
+      hub.adminPost("/admin/api/services/" + publication + "/withdraw", "{\"reason\": \"test over\"}");
+    }
     if (browser != null) {
       Files.write(TestDataDir.create("console").resolve("services.png"), browser.getScreenshotAs(OutputType.BYTES));
       browser.quit();
@@ -56,6 +61,7 @@ class ServicesConsoleBrowserTest extends SandboxHubTest {
   void theOperatorApprovesASubmissionAndSeesRequestsAndRights() throws Exception {
     String finance = hub.token(HubClient.FINANCE_ADMIN, "write:conf");
     String id = hub.post("/api/v1/services", submission()).bearer(finance).send().json().get("id").asString();
+    publication = id;
     assertThat(hub.post("/api/v1/services/" + id + "/submit", "{}").bearer(finance).send().status()).isEqualTo(200);
     Response asked = hub.post("/api/v1/access-requests", "{\"service\": \"VN/GOV/BTC/THUE/taxpayer\", \"purpose\":"
         + " \"Đăng ký hộ kinh doanh\", \"legalBasis\": {\"document\": \"01/2021/NĐ-CP\", \"article\": \"Điều 87\"},"

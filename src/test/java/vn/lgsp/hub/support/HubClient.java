@@ -140,6 +140,23 @@ public final class HubClient {
     }
   }
 
+  /** The version of the access rights in force on this hub. */
+  public long rightsVersion() {
+    return admin("/admin/api/access-rights").json().get("version").asLong();
+  }
+
+  /**
+   * Puts the rights of {@code version} back (as a new version) if they changed since: tests that change
+   * rights leave the hub as they found it for the tests that share it.
+   */
+  public void restoreRights(long version) {
+    if (rightsVersion() != version) {
+      Response r = adminPost("/admin/api/access-rights/rollback",
+          "{\"version\": " + version + ", \"reason\": \"test over: rights as before\"}");
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+  }
+
   /** Records waiting in the broker for the writer, from the hub's metric; -1 when unknown. */
   public long exchangeLogBacklog() {
     Matcher m = QUEUE_DEPTH.matcher(admin("/actuator/prometheus").body());
