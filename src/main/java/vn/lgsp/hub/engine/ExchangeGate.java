@@ -196,6 +196,9 @@ public class ExchangeGate implements Processor {
   }
 
   private void authorise(Exchange exchange, Message in, ExchangeContext context) {
+    // read before any refusal below, so that a refused attempt's record keeps the purpose it stated
+    context.userId(optionalText(in, XRoadHeaders.USER_ID));
+    context.issue(optionalText(in, XRoadHeaders.ISSUE));
     SubsystemId claimed = context.client();
     ServiceId service = resolveService(exchange, context);
     maintenance.check(exchange.getFromRouteId());
@@ -213,8 +216,6 @@ public class ExchangeGate implements Processor {
           ProblemText.of("rate.used-up", refusal.limit()));
     });
 
-    context.userId(optionalText(in, XRoadHeaders.USER_ID));
-    context.issue(optionalText(in, XRoadHeaders.ISSUE));
     if (context.issue() == null && accessPolicy.requiresPurpose(service)) {
       throw new HubProblemException(
           ProblemType.MISSING_ISSUE,

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -85,7 +86,7 @@ public class ProviderServicesController {
 
   @GetMapping
   public List<ServicePublications.Publication> list(@RequestParam Map<String, String> params, HttpServletRequest http) {
-    LogFilters.refuseUnknown(params, java.util.Set.of());
+    LogFilters.refuseUnknown(params, Set.of());
     return publications.list(ApiCallers.member(administrator(http).subsystem()));
   }
 

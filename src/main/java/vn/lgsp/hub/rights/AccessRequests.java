@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -215,9 +217,9 @@ public class AccessRequests {
   }
 
   private void checkFields(ServiceId service, List<String> fields, String name) {
-    Set<String> known = new java.util.HashSet<>();
+    Set<String> known = new HashSet<>();
     catalog.services().stream().filter(s -> s.service().equals(service)).map(PublishedService::operation)
-        .filter(java.util.Objects::nonNull).forEach(o -> known.addAll(ServiceFields.of(o.schema())));
+        .filter(Objects::nonNull).forEach(o -> known.addAll(ServiceFields.of(o.schema())));
     for (String field : fields) {
       if (!known.contains(field)) {
         throw new HubProblemException(ProblemType.INVALID_REQUEST,

@@ -6,7 +6,6 @@ import static vn.lgsp.hub.support.HubClient.HANOI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.TestIds;
 
 /**
  * The composite under ordinary concurrency: more one-stop clerks open {@code citizen-profile} at
@@ -34,7 +34,7 @@ class CompositeUnderLoadTest extends SandboxHubTest {
   @Test
   void hundredConcurrentCompositeCallersGetEverySectionOk() throws Exception {
     String token = hub.token(HANOI);
-    String run = "PROFILE-" + UUID.randomUUID();
+    String run = TestIds.unique("PROFILE");
     // a hub that has served a call or two (classes loaded), as on any morning after start
     for (int i = 0; i < 3; i++) {
       hub.get("/r1/VN/GOV/LGSP/HUB/citizen-profile/" + CITIZEN).as(HANOI, token).send();

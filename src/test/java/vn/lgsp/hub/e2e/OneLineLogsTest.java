@@ -3,7 +3,6 @@ package vn.lgsp.hub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -11,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.TestIds;
 
 /**
  * Every log event is one line, whatever text it carries: the hub's own log pattern (as the running
@@ -27,7 +27,7 @@ class OneLineLogsTest extends SandboxHubTest {
 
   @Test
   void messagesWithLineBreaksAndControlCharactersStayOneLine(CapturedOutput output) {
-    String marker = "one-line-" + UUID.randomUUID();
+    String marker = TestIds.unique("one-line");
     for (String brk : BREAKS) {
       log.warn("{} purpose {}", marker, "HS-1" + brk + "2026-12-02T00:00:00.000Z  INFO [main] forged : admin login ok");
     }
@@ -43,7 +43,7 @@ class OneLineLogsTest extends SandboxHubTest {
 
   @Test
   void aStackTraceKeepsItsOwnLinesButNotThoseOfItsMessages(CapturedOutput output) {
-    String marker = "trace-" + UUID.randomUUID();
+    String marker = TestIds.unique("trace");
     log.warn(marker, new IllegalStateException("bad input\n2026-12-02T00:00:00.000Z  INFO forged 001085000123",
         new IllegalArgumentException("cause\r\nforged too")));
 

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.TestIds;
 
 /**
  * Back-pressure: a hub driven beyond what it can serve refuses the excess at once with
@@ -66,7 +66,7 @@ class OverloadTest extends SandboxHubTest {
   @Test
   void fourTimesTheSustainableRateIsAnsweredWith200Or503AndEveryRefusalIsStored() throws Exception {
     String token = hub.token(HANOI);
-    String run = "OVERLOAD-" + UUID.randomUUID();
+    String run = TestIds.unique("OVERLOAD");
     // a cold hub is slower than a warm one: warm up first, or the rate measured is too low
     closedLoop(token, run + "-w", WARM_UP);
     double sustainable = closedLoop(token, run + "-m", MEASURE) / (double) MEASURE.toSeconds();
@@ -137,7 +137,7 @@ class OverloadTest extends SandboxHubTest {
   @Test
   void compositesHoldingEveryFrontThreadStillGetTheirSources() throws Exception {
     String token = hub.token(HANOI);
-    String run = "HOLD-" + UUID.randomUUID();
+    String run = TestIds.unique("HOLD");
     // six composites for four front threads: at most four run, each with two sources, so at most
     // eight source calls for the fan-out lane's nine places. Were the sources on the front lane,
     // the four running composites would wait for threads they hold themselves.
@@ -158,7 +158,7 @@ class OverloadTest extends SandboxHubTest {
   @Test
   void aSourceCallRefusedByAFullFanOutLaneIsHubOverloadedNotUnavailable() throws Exception {
     String token = hub.token(HANOI);
-    String run = "FANOUT-" + UUID.randomUUID();
+    String run = TestIds.unique("FANOUT");
     // eight composites at once: four run, twelve source calls for the fan-out lane's nine places
     List<CompletableFuture<Answer>> composites = new ArrayList<>();
     for (int i = 0; i < 8; i++) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,12 +22,13 @@ import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.TestIds;
 
 /**
  * A right changed under 100 concurrent callers (Ho Chi Minh City, which has no request limits): twenty
  * administrators granting one request at once and one version; while 100 callers call, the revocation cuts cleanly (every call answered
  * before it began is 200, every call begun after it returned is 403, nothing else), and every answer has
- * its stored record.
+ * its stored record, the refused ones with the purpose they stated.
  */
 class RightsUnderLoadTest extends SandboxHubTest {
 
@@ -78,7 +78,7 @@ class RightsUnderLoadTest extends SandboxHubTest {
       assertThat(hub.admin("/admin/api/access-rights").json().get("version").asLong()).as("one version")
           .isEqualTo(versionBefore + 1);
 
-      String purpose = "RIGHTS-LOAD-" + UUID.randomUUID();
+      String purpose = TestIds.unique("RIGHTS-LOAD");
       ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
       AtomicBoolean running = new AtomicBoolean(true);
       List<Future<?>> callers = new ArrayList<>();
@@ -122,7 +122,7 @@ class RightsUnderLoadTest extends SandboxHubTest {
       try {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
           stored.clear();
-          stored.putAll(hub.recordCountsWithMessageIdPrefix(purpose + "-"));
+          stored.putAll(hub.recordCountsByMessageId(purpose));
           return stored.size() >= calls.size();
         });
       } catch (org.awaitility.core.ConditionTimeoutException e) {

@@ -107,18 +107,6 @@ public final class HubClient {
    * storing neither skips nor repeats a record. Empty while the hub cannot read its log (503).
    */
   public Map<String, Integer> recordCountsByMessageId(String purpose) {
-    return recordCounts(item -> purpose.equals(item.path("messageIssue").asString()));
-  }
-
-  /**
-   * Like {@link #recordCountsByMessageId}, for the records whose X-Road-Id starts with {@code prefix}: also
-   * those of calls refused before their purpose was read (no right: 403).
-   */
-  public Map<String, Integer> recordCountsWithMessageIdPrefix(String prefix) {
-    return recordCounts(item -> item.path("messageId").asString().startsWith(prefix));
-  }
-
-  private Map<String, Integer> recordCounts(java.util.function.Predicate<JsonNode> selected) {
     Map<String, Integer> counts = new java.util.HashMap<>();
     long from = 1;
     while (true) {
@@ -129,7 +117,7 @@ public final class HubClient {
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       JsonNode records = r.json().get("records");
       records.forEach(item -> {
-        if (selected.test(item)) {
+        if (purpose.equals(item.path("messageIssue").asString())) {
           counts.merge(item.get("messageId").asString(), 1, Integer::sum);
         }
       });

@@ -2,7 +2,6 @@ package vn.lgsp.hub.support;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Load implements AutoCloseable {
 
-  public final String purpose = "LOAD-" + UUID.randomUUID();
+  public final String purpose = TestIds.unique("LOAD");
   private final Map<String, Integer> answered = new ConcurrentHashMap<>();
   private final Map<String, String> problemTypes = new ConcurrentHashMap<>();
   private final AtomicLong failed = new AtomicLong();
