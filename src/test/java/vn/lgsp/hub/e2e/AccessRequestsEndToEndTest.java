@@ -151,7 +151,8 @@ class AccessRequestsEndToEndTest extends SandboxHubTest {
         ask(SERVICE, "[]").replace(validUntil, "31/12/2027"),
         ask(SERVICE, "[]").replace("\"Điều 14\"", "\"\""),
         ask(SERVICE, "[]").replace("{\"service\"", "{\"extra\": 1, \"service\""),
-        ask(SERVICE, "[]").replace("Tiếp nhận", "Tiếp\\u0000nhận"));
+        ask(SERVICE, "[]").replace("Tiếp nhận", "Tiếp\\u0000nhận"),
+        ask("VN/GOV/BTC/THUE/001085000123", "[]"));
     for (String body : bad) {
       Response r = hub.post(REQUESTS, body).bearer(daNang).send();
       assertThat(r.status()).as(body).isBetween(400, 404);
@@ -165,6 +166,10 @@ class AccessRequestsEndToEndTest extends SandboxHubTest {
     assertThat(problem(hub.get(REQUESTS + "?as=provider").bearer(daNang).send())).isEqualTo("403 Client.AccessDenied");
     assertThat(problem(hub.get(REQUESTS + "/42").bearer(daNang).send())).isEqualTo("404 Client.NotFound");
     assertThat(hub.get(REQUESTS).bearer(daNang).send().json().size()).as("nothing filed").isEqualTo(before);
+    await().atMost(Duration.ofSeconds(10)).until(() -> hub.admin("/admin/api/exchanges?kind=admin&size=200").body()
+        .contains("\"serviceId\":\"VN/GOV/BTC/THUE/#"));
+    assertThat(hub.admin("/admin/api/exchanges?kind=admin&size=200").body()).as("a personal ID sent as a service name")
+        .doesNotContain("001085000123");
   }
 
   private Response taxObligation(String token) {

@@ -44,8 +44,9 @@ public class AuditTrail {
       int status, String errorType, Instant startedAt) {
     publisher.publish(ExchangeRecord.builder()
         .kind(ExchangeRecord.ADMIN)
-        .clientId(client)
-        .serviceId(service)
+        // as a caller sent them (a request may name a service that does not exist): masked like free text
+        .clientId(hasher.maskIds(client))
+        .serviceId(hasher.maskIds(service))
         .messageId(UUID.randomUUID().toString())
         .actor(actor)
         .action(action)
