@@ -18,6 +18,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.SpecSchemas;
 
 /**
  * The GovStack IM Configuration Management API on the rights as data: status and configuration for
@@ -43,6 +44,8 @@ class GovStackConfigurationApiTest extends SandboxHubTest {
   private static final String OPERATOR =
       "Basic " + Base64.getEncoder().encodeToString("operator:sandbox-operator".getBytes(StandardCharsets.UTF_8));
   private static final String TAXPAYER = "/r1/VN/GOV/BTC/THUE/taxpayer/001085000002";
+  private static final SpecSchemas SPEC = new SpecSchemas("/govstack-im/GovStack_IM_Configuration_Management_API.yaml");
+  private static final String ALLOW_LIST = "/paths/~1api~1v1~1rights~1allow/get/responses/200/content/application~1json/schema";
 
   @Test
   void statusConfigurationAndTheAllowListPaged() throws Exception {
@@ -54,6 +57,7 @@ class GovStackConfigurationApiTest extends SandboxHubTest {
         .as("no read:conf scope").isEqualTo("403 Client.AccessDenied");
 
     JsonNode config = call("GET", "/api/v1/config", OPERATOR, null).json();
+    assertThat(SPEC.problems("/components/schemas/IMconf", config)).as("listIMconf by the spec's schema").isEmpty();
     assertThat(config.get("instance").asString()).isEqualTo("VN");
     assertThat(config.toString()).contains("\"name\":\"Bộ Công an\"", "\"id\":\"DANCU\"", "\"id\":\"citizen-info\"",
         "getOpenAPI?serviceCode=");
@@ -62,6 +66,9 @@ class GovStackConfigurationApiTest extends SandboxHubTest {
     assertThat(call("GET", "/api/v1/rights/allow", OPERATOR, null).body()).contains("DIEUTRA");
 
     JsonNode all = call("GET", "/api/v1/rights/allow?serviceId=citizen-info", OPERATOR, null).json();
+    assertThat(SPEC.problems(ALLOW_LIST, all)).as("getAllowed by the spec's schema").isEmpty();
+    assertThat(SPEC.problems(ALLOW_LIST, JSON.readTree("{\"allowList\": [{\"serviceId\": \"x\"}]}")))
+        .as("the validator sees a missing required field").isNotEmpty();
     JsonNode citizenInfo = all.get("allowList").get(0);
     assertThat(citizenInfo.get("memberCode").asString()).isEqualTo("BCA");
     assertThat(citizenInfo.get("applicationId").asString()).isEqualTo("DANCU");
@@ -74,6 +81,7 @@ class GovStackConfigurationApiTest extends SandboxHubTest {
     do {
       JsonNode page = call("GET", "/api/v1/rights/allow?serviceId=citizen-info&pageSize=2"
           + (token == null ? "" : "&nextPageToken=" + token), OPERATOR, null).json();
+      assertThat(SPEC.problems(ALLOW_LIST, page)).isEmpty();
       paged.addAll(applications(page));
       token = page.has("nextPageToken") ? page.get("nextPageToken").asString() : null;
       pages++;
