@@ -23,8 +23,26 @@ function cell(row, text) {
   row.insertCell().textContent = text === null || text === undefined ? '' : String(text);
 }
 
+// the one dialog that asks an operator why, made on first use, in the words of the language at that moment
+function reasonDialog() {
+  let dialog = document.getElementById('reason-dialog');
+  if (!dialog) {
+    dialog = document.createElement('dialog');
+    dialog.id = 'reason-dialog';
+    dialog.innerHTML = '<form method="dialog" id="reason-form"><h3 id="reason-title"></h3>'
+      + '<label><span id="reason-label"></span> <textarea id="reason" required maxlength="500" rows="3"></textarea></label>'
+      + '<menu><button value="cancel" id="reason-cancel" formnovalidate></button>'
+      + '<button value="ok" id="reason-ok"></button></menu></form>';
+    document.body.append(dialog);
+  }
+  document.getElementById('reason-label').textContent = t('reason.label');
+  document.getElementById('reason-cancel').textContent = t('reason.cancel');
+  document.getElementById('reason-ok').textContent = t('reason.confirm');
+  return dialog;
+}
+
 function askReason(title) {
-  const dialog = document.getElementById('reason-dialog');
+  const dialog = reasonDialog();
   document.getElementById('reason-title').textContent = title;
   document.getElementById('reason').value = '';
   dialog.showModal();

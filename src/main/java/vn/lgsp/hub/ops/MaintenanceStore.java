@@ -9,19 +9,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.HubProperties;
+import vn.lgsp.hub.FollowedState;
 import vn.lgsp.hub.engine.Maintenance;
 
 /**
@@ -35,10 +31,9 @@ import vn.lgsp.hub.engine.Maintenance;
  * stays in force.
  */
 @Component
-public class MaintenanceStore implements SmartLifecycle {
+public class MaintenanceStore extends FollowedState {
 
   private static final Logger log = LoggerFactory.getLogger(MaintenanceStore.class);
-  private static final long REFRESH_MILLIS = 1_000;
 
   private final JdbcTemplate jdbc;
   private final Maintenance maintenance;
@@ -47,11 +42,11 @@ public class MaintenanceStore implements SmartLifecycle {
   private final String hubKey;
   private final Path copy;
   private final ObjectMapper json;
-  private ScheduledExecutorService refresher;
   /** What the copy in the data directory holds; null until written: written only when it changes. */
   private Map<String, Maintenance.Suspension> copied;
 
   public MaintenanceStore(JdbcTemplate jdbc, Maintenance maintenance, HubProperties hub, ObjectMapper json, Clock clock) {
+    super("maintenance-refresh", "maintenance state", log);
     this.jdbc = jdbc;
     this.maintenance = maintenance;
     this.clock = clock;
@@ -95,7 +90,8 @@ public class MaintenanceStore implements SmartLifecycle {
   }
 
   /** Reads the table and applies it, under the lock a change holds, so no stale read wins. */
-  synchronized void refresh() {
+  @Override
+  protected synchronized void refresh() {
     Map<String, Maintenance.Suspension> state = new HashMap<>();
     // ordered: the maintenance of every hub ("*") comes before this node's own and stays in force
     jdbc.query("SELECT route_id, reason, suspended_by, since FROM route_maintenance ORDER BY route_id", rs -> {
@@ -120,7 +116,8 @@ public class MaintenanceStore implements SmartLifecycle {
   }
 
   /** The copy in the data directory, for a start while the database is down. */
-  private void loadCopy() {
+  @Override
+  protected void loadCopy() {
     try {
       if (Files.exists(copy)) {
         maintenance.replace(json.readValue(copy.toFile(), new TypeReference<Map<String, Maintenance.Suspension>>() {}));
@@ -129,37 +126,5 @@ public class MaintenanceStore implements SmartLifecycle {
       log.warn("maintenance copy unreadable ({}): no route suspended until the database answers",
           e.getClass().getSimpleName());
     }
-  }
-
-  @Override
-  public void start() {
-    try {
-      refresh();
-    } catch (DataAccessException e) {
-      log.warn("maintenance state not loaded from the database ({}): using the data directory's copy",
-          e.getClass().getSimpleName());
-      loadCopy();
-    }
-    refresher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "maintenance-refresh"));
-    refresher.scheduleWithFixedDelay(() -> {
-      try {
-        refresh();
-      } catch (DataAccessException e) {
-        log.debug("maintenance state not refreshed ({})", e.getClass().getSimpleName());
-      }
-    }, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public void stop() {
-    if (refresher != null) {
-      refresher.shutdownNow();
-      refresher = null;
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return refresher != null;
   }
 }

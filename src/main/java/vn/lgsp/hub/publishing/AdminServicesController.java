@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.ops.AdminAction;
-import vn.lgsp.hub.ops.AdminActionRecorder;
 import vn.lgsp.hub.ops.ApiBodies;
 
 /**
@@ -52,40 +52,34 @@ public class AdminServicesController {
   @PostMapping(value = "/{id}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> approve(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest http,
       Principal operator) {
-    UUID publication = concerning(id, http);
-    ApiBodies.refuseUnknown(body, "reason");
-    ServicePublications.Publication approved =
-        publications.approve(operator.getName(), publication, ProviderServicesController.reason(body, http, true));
-    // live here when the answer leaves; the other hubs follow within a second or two
-    runtime.follow();
-    return view(approved);
+    return decide(id, body, http, (publication, reason) -> publications.approve(operator.getName(), publication, reason));
   }
 
   @AdminAction("service.reject")
   @PostMapping(value = "/{id}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> reject(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest http,
       Principal operator) {
-    UUID publication = concerning(id, http);
-    ApiBodies.refuseUnknown(body, "reason");
-    return view(publications.reject(operator.getName(), publication, ProviderServicesController.reason(body, http, true)));
+    return decide(id, body, http, (publication, reason) -> publications.reject(operator.getName(), publication, reason));
   }
 
   @AdminAction("service.withdraw")
   @PostMapping(value = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> withdraw(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest http,
       Principal operator) {
-    UUID publication = concerning(id, http);
-    ApiBodies.refuseUnknown(body, "reason");
-    ServicePublications.Publication withdrawn = publications.withdraw(operator.getName(), null, publication,
-        ProviderServicesController.reason(body, http, true));
-    runtime.follow();
-    return view(withdrawn);
+    return decide(id, body, http,
+        (publication, reason) -> publications.withdraw(operator.getName(), null, publication, reason));
   }
 
-  private UUID concerning(String id, HttpServletRequest http) {
-    UUID uuid = ApiBodies.id(id, "publishing.unknown");
-    http.setAttribute(AdminActionRecorder.SERVICE, publications.find(uuid).service());
-    return uuid;
+  /** An operator's decision on a publication, with the reason the body must give. */
+  private Map<String, Object> decide(String id, JsonNode body, HttpServletRequest http,
+      BiFunction<UUID, String, ServicePublications.Publication> decision) {
+    UUID publication = ProviderServicesController.concerning(publications, id, http);
+    ApiBodies.refuseUnknown(body, "reason");
+    ServicePublications.Publication decided =
+        decision.apply(publication, ProviderServicesController.reason(body, http, true));
+    // in force here when the answer leaves; the other hubs follow within a second or two
+    runtime.follow();
+    return view(decided);
   }
 
   /** The publication, and the consumers holding a right to its service now. */

@@ -105,7 +105,7 @@ public class ProviderServicesController {
   public ServicePublications.Publication submit(@PathVariable String id, @RequestBody JsonNode body,
       HttpServletRequest http) {
     TokenAuthenticator.Caller caller = administrator(http);
-    UUID publication = concerning(id, http);
+    UUID publication = concerning(publications, id, http);
     ApiBodies.refuseUnknown(body, "reason");
     return publications.submit(caller.subsystem(), publication, reason(body, http, false));
   }
@@ -116,7 +116,7 @@ public class ProviderServicesController {
   public ServicePublications.Publication deprecate(@PathVariable String id, @RequestBody JsonNode body,
       HttpServletRequest http) {
     TokenAuthenticator.Caller caller = administrator(http);
-    UUID publication = concerning(id, http);
+    UUID publication = concerning(publications, id, http);
     ApiBodies.refuseUnknown(body, "sunset", "reason");
     LocalDate sunset = ApiBodies.date(body, "sunset", true);
     if (!sunset.isAfter(policy.today())) {
@@ -139,7 +139,7 @@ public class ProviderServicesController {
   public ServicePublications.Publication withdraw(@PathVariable String id, @RequestBody JsonNode body,
       HttpServletRequest http) {
     TokenAuthenticator.Caller caller = administrator(http);
-    UUID publication = concerning(id, http);
+    UUID publication = concerning(publications, id, http);
     ApiBodies.refuseUnknown(body, "reason");
     ServicePublications.Publication withdrawn = publications.withdraw(caller.subsystem().toString(),
         caller.subsystem(), publication, reason(body, http, true));
@@ -151,7 +151,8 @@ public class ProviderServicesController {
     return callers.withScope(http, WRITE_CONF, "publishing.not-administrator");
   }
 
-  private UUID concerning(String id, HttpServletRequest http) {
+  /** The publication a path names, its service set for the action's record. */
+  static UUID concerning(ServicePublications publications, String id, HttpServletRequest http) {
     UUID uuid = ApiBodies.id(id, "publishing.unknown");
     http.setAttribute(AdminActionRecorder.SERVICE, publications.find(uuid).service());
     return uuid;

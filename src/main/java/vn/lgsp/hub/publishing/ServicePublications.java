@@ -1,5 +1,6 @@
 package vn.lgsp.hub.publishing;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -7,7 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -98,13 +102,13 @@ public class ServicePublications {
   }
 
   public Publication submit(SubsystemId caller, UUID id, String reason) {
-    mustBeOwnMember(caller, find(id).providerMember());
+    mustBeOwnMember(caller, publication(id).providerMember());
     return move(id, caller.toString(), "submit", Set.of(DRAFT), SUBMITTED, reason, null);
   }
 
   /** The operator's approval: the service goes live on every hub. */
   public Publication approve(String operator, UUID id, String reason) {
-    Publication publication = find(id);
+    Publication publication = publication(id);
     refuseClashWithFiles(new OpenApiImport.Draft(null, publication.connectorId(), publication.routeIds(), List.of(),
         publication.descriptor(), publication.routes()));
     return move(id, operator, "approve", Set.of(SUBMITTED), PUBLISHED, reason, null);
@@ -117,34 +121,40 @@ public class ServicePublications {
 
   /** Still served, its answers announcing the sunset day, until withdrawn. */
   public Publication deprecate(SubsystemId caller, UUID id, LocalDate sunset, String reason) {
-    mustBeOwnMember(caller, find(id).providerMember());
+    mustBeOwnMember(caller, publication(id).providerMember());
     return move(id, caller.toString(), "deprecate", Set.of(PUBLISHED, DEPRECATED), DEPRECATED, reason, sunset);
   }
 
   /** By its provider or an operator: removed from every hub. */
   public Publication withdraw(String actor, SubsystemId provider, UUID id, String reason) {
     if (provider != null) {
-      mustBeOwnMember(provider, find(id).providerMember());
+      mustBeOwnMember(provider, publication(id).providerMember());
     }
     return move(id, actor, "withdraw", Set.of(DRAFT, SUBMITTED, PUBLISHED, DEPRECATED), WITHDRAWN, reason, null);
   }
 
+  /** A publication with its history. */
   public Publication find(UUID id) {
+    return withHistory(List.of(publication(id))).get(0);
+  }
+
+  /** A publication as its row holds it, for the checks of a change (no history read). */
+  private Publication publication(UUID id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM service_publication WHERE id = ?", this::row, id).stream().findFirst()
         .orElseThrow(() -> new HubProblemException(ProblemType.NOT_FOUND, "publishing.unknown"));
   }
 
   /** A member's publications, or every one (member null), newest first. */
   public List<Publication> list(String member) {
-    return member == null
+    return withHistory(member == null
         ? jdbc.query("SELECT " + COLUMNS + " FROM service_publication ORDER BY created_at DESC LIMIT 1000", this::row)
         : jdbc.query("SELECT " + COLUMNS + " FROM service_publication WHERE provider_member = ? ORDER BY created_at DESC"
-            + " LIMIT 1000", this::row, member);
+            + " LIMIT 1000", this::row, member));
   }
 
   private Publication move(UUID id, String actor, String action, Set<String> from, String to, String reason,
       LocalDate sunset) {
-    Publication publication = find(id);
+    Publication publication = publication(id);
     if (!from.contains(publication.state())) {
       throw new HubProblemException(ProblemType.CONFLICT,
           ProblemText.of("publishing.state", action, publication.state()));
@@ -189,10 +199,25 @@ public class ServicePublications {
         + " VALUES (?, ?, ?, ?, ?, ?)", id, utc(at), actor, action, state, reason);
   }
 
-  private List<Event> history(UUID id) {
-    return jdbc.query("SELECT at, actor, action, state, reason FROM service_publication_event WHERE publication = ?"
-        + " ORDER BY id", (rs, i) -> new Event(rs.getObject("at", OffsetDateTime.class).toInstant(),
-            rs.getString("actor"), rs.getString("action"), rs.getString("state"), rs.getString("reason")), id);
+  /** The publications with their histories, read in one query for all of them. */
+  private List<Publication> withHistory(List<Publication> found) {
+    if (found.isEmpty()) {
+      return found;
+    }
+    Map<UUID, List<Event>> histories = new HashMap<>();
+    jdbc.query(connection -> {
+      PreparedStatement select = connection.prepareStatement("SELECT publication, at, actor, action, state, reason"
+          + " FROM service_publication_event WHERE publication = ANY(?) ORDER BY id");
+      select.setArray(1, connection.createArrayOf("uuid", found.stream().map(Publication::id).toArray()));
+      return select;
+    }, (ResultSet rs) -> {
+      histories.computeIfAbsent(rs.getObject("publication", UUID.class), id -> new ArrayList<>()).add(new Event(
+          rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("action"),
+          rs.getString("state"), rs.getString("reason")));
+    });
+    return found.stream().map(p -> new Publication(p.id(), p.service(), p.version(), p.providerMember(), p.state(),
+        p.connectorId(), p.routeIds(), p.descriptor(), p.routes(), p.sunset(), p.createdBy(), p.createdAt(),
+        p.changedAt(), p.revision(), histories.getOrDefault(p.id(), List.of()))).toList();
   }
 
   private Publication row(ResultSet rs, int i) throws SQLException {
@@ -201,7 +226,7 @@ public class ServicePublications {
         rs.getString("state"), rs.getString("connector_id"), json.readValue(rs.getString("route_ids"), STRINGS),
         rs.getString("descriptor"), rs.getString("routes"), rs.getObject("sunset", LocalDate.class),
         rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-        rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getLong("revision"), history(id));
+        rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getLong("revision"), List.of());
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Resource;
@@ -21,6 +19,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.Refresher;
 import vn.lgsp.hub.catalog.DeclaredServices;
 import vn.lgsp.hub.catalog.ServiceSunsets;
 import vn.lgsp.hub.connectors.ConnectorRegistry;
@@ -36,7 +35,6 @@ import vn.lgsp.hub.connectors.ConnectorRegistry;
 public class ServiceRuntime {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceRuntime.class);
-  private static final long FOLLOW_MILLIS = 1_000;
   private static final long STOP_SECONDS = 10;
 
   private final CamelContext camel;
@@ -47,7 +45,7 @@ public class ServiceRuntime {
   /** What this hub serves, as it was installed; a failed one is remembered so as not to retry it each second. */
   private final Map<UUID, ServicePublications.Publication> installed = new HashMap<>();
   private long followed = -1;
-  private ScheduledExecutorService follower;
+  private Refresher follower;
 
   public ServiceRuntime(CamelContext camel, ConnectorRegistry connectors, DeclaredServices declaredServices,
       ServiceSunsets sunsets, ServicePublications publications) {
@@ -65,22 +63,13 @@ public class ServiceRuntime {
     } catch (DataAccessException e) {
       log.warn("published services not loaded ({}): retrying every second", e.getClass().getSimpleName());
     }
-    follower = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "service-runtime"));
-    follower.scheduleWithFixedDelay(() -> {
-      try {
-        follow();
-      } catch (DataAccessException e) {
-        log.debug("published services not followed ({})", e.getClass().getSimpleName());
-      } catch (RuntimeException e) {
-        log.warn("published services not followed ({})", e.getClass().getSimpleName());
-      }
-    }, FOLLOW_MILLIS, FOLLOW_MILLIS, TimeUnit.MILLISECONDS);
+    follower = Refresher.everySecond("service-runtime", log, "published services", this::follow);
   }
 
   @EventListener(ContextClosedEvent.class)
   public void stop() {
     if (follower != null) {
-      follower.shutdownNow();
+      follower.close();
       follower = null;
     }
   }

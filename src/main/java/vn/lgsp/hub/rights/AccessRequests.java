@@ -76,8 +76,13 @@ public class AccessRequests {
 
   /** Files a consumer's request; the service must be published and the fields be fields of its answer. */
   public AccessRequest submit(SubsystemId consumer, Ask ask) {
-    ServiceId service = publishedService(ask.service());
-    checkFields(service, ask.fields(), "fields");
+    ServiceId service = serviceId(ask.service());
+    List<PublishedService> endpoints = endpointsOf(service);
+    if (endpoints.isEmpty()) {
+      throw new HubProblemException(ProblemType.UNKNOWN_SERVICE,
+          ProblemText.of("access-request.unknown-service", ask.service()));
+    }
+    checkFields(service, endpoints, ask.fields());
     LocalDate today = policy.today();
     if (!ask.validUntil().isAfter(today) || ask.validUntil().isAfter(today.plusDays(properties.maxValidity()))) {
       throw invalid("access-request.valid-until", properties.maxValidity());
@@ -118,7 +123,7 @@ public class AccessRequests {
     AccessRequest request = decidable(provider, id);
     List<String> fields = grant.fields() == null ? request.fields() : grant.fields();
     ServiceId service = ServiceId.parse(request.service());
-    checkFields(service, fields, "fields");
+    checkFields(service, endpointsOf(service), fields);
     if (!request.fields().isEmpty() && !request.fields().containsAll(fields)) {
       throw invalid("access-request.wider-fields");
     }
@@ -203,27 +208,28 @@ public class AccessRequests {
     }
   }
 
-  private ServiceId publishedService(String text) {
-    ServiceId service;
+  private static ServiceId serviceId(String text) {
     try {
-      service = ServiceId.parse(text);
+      return ServiceId.parse(text);
     } catch (IllegalArgumentException e) {
       throw invalid("access-request.service");
     }
-    if (catalog.services().stream().noneMatch(s -> s.service().equals(service))) {
-      throw new HubProblemException(ProblemType.UNKNOWN_SERVICE, ProblemText.of("access-request.unknown-service", text));
-    }
-    return service;
   }
 
-  private void checkFields(ServiceId service, List<String> fields, String name) {
+  /** The service's published endpoints (its routes), read once from the catalogue. */
+  private List<PublishedService> endpointsOf(ServiceId service) {
+    return catalog.services().stream().filter(s -> s.service().equals(service)).toList();
+  }
+
+  /** Each field must be a field of the answer of one of the service's endpoints. */
+  private static void checkFields(ServiceId service, List<PublishedService> endpoints, List<String> fields) {
     Set<String> known = new HashSet<>();
-    catalog.services().stream().filter(s -> s.service().equals(service)).map(PublishedService::operation)
-        .filter(Objects::nonNull).forEach(o -> known.addAll(ServiceFields.of(o.schema())));
+    endpoints.stream().map(PublishedService::operation).filter(Objects::nonNull)
+        .forEach(o -> known.addAll(ServiceFields.of(o.schema())));
     for (String field : fields) {
       if (!known.contains(field)) {
         throw new HubProblemException(ProblemType.INVALID_REQUEST,
-            ProblemText.of("access-request.unknown-field", name, field, service.toString()));
+            ProblemText.of("access-request.unknown-field", "fields", field, service.toString()));
       }
     }
   }

@@ -3,6 +3,8 @@ package vn.lgsp.hub.rights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,14 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,6 +25,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.HubProperties;
+import vn.lgsp.hub.FollowedState;
 import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties;
 import vn.lgsp.hub.access.AccessProperties.ClientGrants;
@@ -49,7 +47,7 @@ import vn.lgsp.hub.protocol.ProblemType;
  * known rights, not the files'.
  */
 @Component
-public class AccessRightsStore implements SmartLifecycle {
+public class AccessRightsStore extends FollowedState {
 
   /** Where a version came from. */
   public static final String CONFIGURATION = "configuration";
@@ -57,11 +55,12 @@ public class AccessRightsStore implements SmartLifecycle {
   public static final String ROLLBACK = "rollback";
 
   private static final Logger log = LoggerFactory.getLogger(AccessRightsStore.class);
-  private static final long REFRESH_MILLIS = 1_000;
   /** Any fixed number: the advisory lock that orders changes of the rights across hubs. */
   private static final long CHANGE_LOCK = 0x6c67737072696768L;
   private static final TypeReference<List<ClientGrants>> DOCUMENT = new TypeReference<>() {};
   private static final int MAX_REASON = 1000;
+  private static final String VERSION_COLUMNS =
+      "SELECT version, changed_at, author, reason, source, previous_version FROM access_rights_version";
 
   /**
    * A version of the rights.
@@ -82,10 +81,10 @@ public class AccessRightsStore implements SmartLifecycle {
   private final ObjectMapper json;
   private final Clock clock;
   private final Path copy;
-  private ScheduledExecutorService refresher;
 
   public AccessRightsStore(JdbcTemplate jdbc, TransactionTemplate tx, AccessPolicy policy,
       AccessProperties configuration, AuditTrail trail, ObjectMapper json, HubProperties hub, Clock clock) {
+    super("access-rights-refresh", "access rights", log);
     this.jdbc = jdbc;
     this.tx = tx;
     this.policy = policy;
@@ -149,10 +148,17 @@ public class AccessRightsStore implements SmartLifecycle {
 
   /** The newest versions first. */
   public List<Version> versions(int limit) {
-    return jdbc.query("SELECT version, changed_at, author, reason, source, previous_version FROM access_rights_version"
-        + " ORDER BY version DESC LIMIT ?", (rs, i) -> new Version(rs.getLong("version"),
-            rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("author"), rs.getString("reason"),
-            rs.getString("source"), (Long) rs.getObject("previous_version")), limit);
+    return jdbc.query(VERSION_COLUMNS + " ORDER BY version DESC LIMIT ?", this::versionRow, limit);
+  }
+
+  /** One version, without its rights. */
+  public Optional<Version> version(long number) {
+    return jdbc.query(VERSION_COLUMNS + " WHERE version = ?", this::versionRow, number).stream().findFirst();
+  }
+
+  private Version versionRow(ResultSet rs, int row) throws SQLException {
+    return new Version(rs.getLong("version"), rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+        rs.getString("author"), rs.getString("reason"), rs.getString("source"), (Long) rs.getObject("previous_version"));
   }
 
   public Optional<Version> newest() {
@@ -166,6 +172,7 @@ public class AccessRightsStore implements SmartLifecycle {
   }
 
   /** Loads the newest version if this hub does not hold it yet. */
+  @Override
   public synchronized void refresh() {
     Long newest = jdbc.queryForObject("SELECT max(version) FROM access_rights_version", Long.class);
     if (newest == null || newest == policy.version()) {
@@ -189,6 +196,12 @@ public class AccessRightsStore implements SmartLifecycle {
    * they were last imported (compared with the configuration part of the last import, so a rollback
    * or a grant made since is not undone by a restart with the same files).
    */
+  @Override
+  protected void load() {
+    importConfiguration();
+    refresh();
+  }
+
   void importConfiguration() {
     List<ClientGrants> files = RightsDocuments.tidy(configuration.grants());
     Optional<List<ClientGrants>> lastImport = jdbc.query("SELECT rights::text FROM access_rights_version"
@@ -214,7 +227,8 @@ public class AccessRightsStore implements SmartLifecycle {
     }
   }
 
-  private void loadCopy() {
+  @Override
+  protected void loadCopy() {
     try {
       if (Files.exists(copy)) {
         Map<String, Object> stored = json.readValue(copy.toFile(), new TypeReference<Map<String, Object>>() {});
@@ -225,38 +239,5 @@ public class AccessRightsStore implements SmartLifecycle {
       log.warn("access rights copy unreadable ({}): the configuration's rights hold until the database answers",
           e.getClass().getSimpleName());
     }
-  }
-
-  @Override
-  public void start() {
-    try {
-      importConfiguration();
-      refresh();
-    } catch (DataAccessException e) {
-      log.warn("access rights not loaded from the database ({}): using the data directory's copy",
-          e.getClass().getSimpleName());
-      loadCopy();
-    }
-    refresher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "access-rights-refresh"));
-    refresher.scheduleWithFixedDelay(() -> {
-      try {
-        refresh();
-      } catch (DataAccessException | JacksonException e) {
-        log.debug("access rights not refreshed ({})", e.getClass().getSimpleName());
-      }
-    }, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public void stop() {
-    if (refresher != null) {
-      refresher.shutdownNow();
-      refresher = null;
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return refresher != null;
   }
 }

@@ -64,8 +64,8 @@ public class AdminAccessRightsController {
   @GetMapping("/access-rights/versions/{version}")
   public Map<String, Object> version(@PathVariable String version) {
     long number = number(version);
-    AccessRightsStore.Version found = store.versions(Integer.MAX_VALUE).stream().filter(v -> v.version() == number)
-        .findFirst().orElseThrow(() -> new HubProblemException(ProblemType.NOT_FOUND, "rights.no-version"));
+    AccessRightsStore.Version found = store.version(number)
+        .orElseThrow(() -> new HubProblemException(ProblemType.NOT_FOUND, "rights.no-version"));
     List<ClientGrants> rights = store.rights(number).orElseThrow();
     List<ClientGrants> before = found.previousVersion() == null ? List.of() : store.rights(found.previousVersion()).orElseThrow();
     Map<String, Object> view = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -79,9 +80,7 @@ public final class ApplyRightsCommand {
     body.put("dryRun", dryRun);
     ObjectNode files = body.putObject("files");
     try {
-      for (Path file : yamlFiles(paths)) {
-        files.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
-      }
+      yamlFiles(paths).forEach(files::put);
       HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
           HttpRequest.newBuilder(URI.create(hub.replaceAll("/$", "") + "/admin/api/access-rights/apply"))
               .timeout(Duration.ofSeconds(60))
@@ -113,29 +112,31 @@ public final class ApplyRightsCommand {
     }
   }
 
-  private static List<Path> yamlFiles(List<Path> paths) throws IOException {
-    List<Path> files = new ArrayList<>();
+  /**
+   * Each file's name and text: a file named, or every {@code *.yaml} of a directory that holds rights (config/
+   * holds the hub's other settings too, which need not travel).
+   */
+  private static Map<String, String> yamlFiles(List<Path> paths) throws IOException {
+    Map<String, String> files = new LinkedHashMap<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        try (Stream<Path> listed = Files.list(path)) {
-          listed.filter(f -> f.getFileName().toString().endsWith(".yaml") && isRights(f)).sorted().forEach(files::add);
+        List<Path> listed;
+        try (Stream<Path> entries = Files.list(path)) {
+          listed = entries.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path file : listed) {
+          String text = Files.readString(file, StandardCharsets.UTF_8);
+          if (text.contains("access:")) {
+            files.put(file.getFileName().toString(), text);
+          }
         }
       } else {
-        files.add(path);
+        files.put(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
       }
     }
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no YAML file with hub.access in " + paths);
     }
     return files;
-  }
-
-  /** In a directory, only the files that hold rights: config/ holds the hub's other settings too. */
-  private static boolean isRights(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8).contains("access:");
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -86,6 +87,7 @@ public class GovStackConfigurationController {
     Map<String, Map<String, Map<String, Object>>> members = new TreeMap<>();
     String base = http.getScheme() + "://" + http.getServerName() + ":" + http.getServerPort();
     Map<String, List<Map<String, Object>>> rights = allowedByService(isOperator(caller));
+    String instance = instance();
     for (PublishedService service : catalog.services()) {
       SubsystemId provider = service.service().provider();
       Map<String, Object> application = members.computeIfAbsent(provider.memberClass() + "/" + provider.memberCode(),
@@ -103,11 +105,11 @@ public class GovStackConfigurationController {
     List<Map<String, Object>> memberList = new ArrayList<>();
     members.forEach((member, applications) -> {
       String[] classAndCode = member.split("/", 2);
-      String name = memberNames.getOrDefault(instance() + "/" + member, member);
+      String name = memberNames.getOrDefault(instance + "/" + member, member);
       memberList.add(Map.of("name", name, "class", classAndCode[0], "code", classAndCode[1],
           "applications", List.copyOf(applications.values())));
     });
-    return Map.of("domain", http.getServerName(), "instance", instance(), "members", memberList);
+    return Map.of("domain", http.getServerName(), "instance", instance, "members", memberList);
   }
 
   /** {@code getAllowed}: the allow list, paged by (service, application) pairs as the spec describes. */
@@ -170,10 +172,11 @@ public class GovStackConfigurationController {
       throw ApiBodies.invalid("ServiceAccessRights");
     }
     String instance = instance();
+    Set<ServiceId> published = publishedServices();
     Map<String, List<String>> consumersByService = new LinkedHashMap<>();
     for (JsonNode entry : body) {
       ApiBodies.refuseUnknown(entry, "memberClass", "memberCode", "applicationId", "serviceId", "rights");
-      ServiceId service = service(instance, entry.get("memberClass"), entry.get("memberCode"), entry.get("applicationId"),
+      ServiceId service = service(published, instance, entry.get("memberClass"), entry.get("memberCode"), entry.get("applicationId"),
           entry.get("serviceId"));
       consumersByService.put(service.toString(), applications(instance, entry.get("rights")));
     }
@@ -290,6 +293,7 @@ public class GovStackConfigurationController {
     if (!instance.equals(instance())) {
       throw ApiBodies.invalid("instance");
     }
+    Set<ServiceId> published = publishedServices();
     Map<String, List<String>> rights = new LinkedHashMap<>();
     for (JsonNode member : array(conf, "members")) {
       ApiBodies.refuseUnknown(member, "name", "class", "code", "applications");
@@ -297,7 +301,7 @@ public class GovStackConfigurationController {
         ApiBodies.refuseUnknown(application, "id", "connection", "services");
         for (JsonNode service : array(application, "services")) {
           ApiBodies.refuseUnknown(service, "id", "specUrl", "serviceUrl", "rights");
-          ServiceId id = service(instance, member.get("class"), member.get("code"), application.get("id"), service.get("id"));
+          ServiceId id = service(published, instance, member.get("class"), member.get("code"), application.get("id"), service.get("id"));
           rights.computeIfAbsent(id.toString(), s -> new ArrayList<>())
               .addAll(service.has("rights") ? applications(instance, service.get("rights")) : List.of());
         }
@@ -343,8 +347,8 @@ public class GovStackConfigurationController {
     return byService;
   }
 
-  private ServiceId service(String instance, JsonNode memberClass, JsonNode memberCode, JsonNode application,
-      JsonNode serviceCode) {
+  private static ServiceId service(Set<ServiceId> published, String instance, JsonNode memberClass, JsonNode memberCode,
+      JsonNode application, JsonNode serviceCode) {
     ServiceId service;
     try {
       service = ServiceId.parse(instance + "/" + name(memberClass) + "/" + name(memberCode) + "/" + name(application) + "/"
@@ -352,11 +356,16 @@ public class GovStackConfigurationController {
     } catch (IllegalArgumentException e) {
       throw ApiBodies.invalid("serviceId");
     }
-    if (catalog.services().stream().noneMatch(s -> s.service().equals(service))) {
+    if (!published.contains(service)) {
       throw new HubProblemException(ProblemType.UNKNOWN_SERVICE,
           ProblemText.of("access-request.unknown-service", service.toString()));
     }
     return service;
+  }
+
+  /** The services published now, read once per request from the catalogue. */
+  private Set<ServiceId> publishedServices() {
+    return catalog.services().stream().map(PublishedService::service).collect(Collectors.toSet());
   }
 
   private static String name(JsonNode node) {

@@ -10,15 +10,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.Refresher;
 
 /**
  * Revoked access tokens, shared by every hub through the database ({@code revoked_token}, by the
@@ -32,12 +29,11 @@ import org.springframework.stereotype.Component;
 public class TokenRevocations implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TokenRevocations.class);
-  private static final long REFRESH_MILLIS = 1_000;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
-  private volatile ScheduledExecutorService refresher;
+  private volatile Refresher refresher;
 
   public TokenRevocations(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -88,23 +84,14 @@ public class TokenRevocations implements SmartLifecycle {
   @Override
   public void start() {
     refresh();
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "token-revocations"));
-    executor.scheduleWithFixedDelay(() -> {
-      try {
-        refresh();
-      } catch (DataAccessException e) {
-        log.debug("revoked tokens not refreshed ({})", e.getClass().getSimpleName());
-      }
-    }, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
-    refresher = executor;
+    refresher = Refresher.everySecond("token-revocations", log, "revoked tokens", this::refresh);
   }
 
   @Override
   public void stop() {
-    ScheduledExecutorService executor = refresher;
-    if (executor != null) {
-      executor.shutdownNow();
+    Refresher running = refresher;
+    if (running != null) {
+      running.close();
       refresher = null;
     }
   }

@@ -7,13 +7,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
-import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.RightsChangingHubTest;
 
 /**
  * A right asked for, granted narrowed, used and revoked at runtime, without a restart or a file: Da Nang
@@ -22,19 +20,7 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * ministry revokes it and the next call is refused. Each step is an action in the chain, found by
  * service, and the chain verifies.
  */
-class AccessRequestsEndToEndTest extends SandboxHubTest {
-
-  private long rightsBefore;
-
-  @BeforeEach
-  void rememberRights() {
-    rightsBefore = hub.rightsVersion();
-  }
-
-  @AfterEach
-  void restoreRights() {
-    hub.restoreRights(rightsBefore);
-  }
+class AccessRequestsEndToEndTest extends RightsChangingHubTest {
 
   private static final String SERVICE = "VN/GOV/BTC/THUE/tax-obligation";
   private static final String CALL = "/r1/" + SERVICE + "/001085000002";

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
-import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.RightsChangingHubTest;
 
 /**
  * The rights live in the database as versions: imported from config/access-rights.yaml at first start;
@@ -21,19 +19,7 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * changes nothing); in force on the next request; rolled back to an earlier version; a broken file
  * refused with its name and nothing applied.
  */
-class AccessRightsAsDataTest extends SandboxHubTest {
-
-  private long rightsBefore;
-
-  @BeforeEach
-  void rememberRights() {
-    rightsBefore = hub.rightsVersion();
-  }
-
-  @AfterEach
-  void restoreRights() {
-    hub.restoreRights(rightsBefore);
-  }
+class AccessRightsAsDataTest extends RightsChangingHubTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VERIFY = "/r1/VN/GOV/BCA/DANCU/citizen-verify";

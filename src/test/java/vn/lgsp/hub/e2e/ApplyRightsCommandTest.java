@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.rights.ApplyRightsCommand;
 import vn.lgsp.hub.support.HubClient;
-import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.RightsChangingHubTest;
 import vn.lgsp.hub.support.TestDataDir;
 
 /**
@@ -21,19 +19,7 @@ import vn.lgsp.hub.support.TestDataDir;
  * hub as one change; a dry run first shows the diff; a broken file is refused with its name and changes
  * nothing; without the operator's secret in the environment the command does not run.
  */
-class ApplyRightsCommandTest extends SandboxHubTest {
-
-  private long rightsBefore;
-
-  @BeforeEach
-  void rememberRights() {
-    rightsBefore = hub.rightsVersion();
-  }
-
-  @AfterEach
-  void restoreRights() {
-    hub.restoreRights(rightsBefore);
-  }
+class ApplyRightsCommandTest extends RightsChangingHubTest {
 
   private static final Map<String, String> SECRET = Map.of("LGSP_HUB_OPERATOR_SECRET", "sandbox-operator");
 

@@ -10,14 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
-import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.RightsChangingHubTest;
 import vn.lgsp.hub.support.SpecSchemas;
 
 /**
@@ -26,19 +24,7 @@ import vn.lgsp.hub.support.SpecSchemas;
  * /api/v1/rights/allow} and {@code /deny} live on the next request, in both of the spec's forms of an
  * application, for an operator or a provider's administrator on its own member's services only.
  */
-class GovStackConfigurationApiTest extends SandboxHubTest {
-
-  private long rightsBefore;
-
-  @BeforeEach
-  void rememberRights() {
-    rightsBefore = hub.rightsVersion();
-  }
-
-  @AfterEach
-  void restoreRights() {
-    hub.restoreRights(rightsBefore);
-  }
+class GovStackConfigurationApiTest extends RightsChangingHubTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String OPERATOR =

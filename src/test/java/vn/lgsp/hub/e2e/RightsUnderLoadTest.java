@@ -16,12 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
-import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.RightsChangingHubTest;
 import vn.lgsp.hub.support.TestIds;
 
 /**
@@ -30,19 +28,7 @@ import vn.lgsp.hub.support.TestIds;
  * before it began is 200, every call begun after it returned is 403, nothing else), and every answer has
  * its stored record, the refused ones with the purpose they stated.
  */
-class RightsUnderLoadTest extends SandboxHubTest {
-
-  private long rightsBefore;
-
-  @BeforeEach
-  void rememberRights() {
-    rightsBefore = hub.rightsVersion();
-  }
-
-  @AfterEach
-  void restoreRights() {
-    hub.restoreRights(rightsBefore);
-  }
+class RightsUnderLoadTest extends RightsChangingHubTest {
 
   private static final String SERVICE = "VN/GOV/BTC/THUE/taxpayer";
   private static final int CALLERS = 100;

@@ -19,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
-import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.RightsChangingHubTest;
 
 /**
  * The issue's walk-through, against the running sandbox, without a restart or a file: the finance
@@ -29,18 +29,10 @@ import vn.lgsp.hub.support.SandboxHubTest;
  * the ministry deprecates it (answers announce the sunset) and revokes the right (403); withdrawn, the
  * service is gone. Every step is in the chain, found by service, and the chain verifies.
  */
-class ServicePublishingEndToEndTest extends SandboxHubTest {
-
-  private long rightsBefore;
-
-  @BeforeEach
-  void rememberRights() {
-    rightsBefore = hub.rightsVersion();
-  }
+class ServicePublishingEndToEndTest extends RightsChangingHubTest {
 
   @AfterEach
-  void restoreRights() {
-    hub.restoreRights(rightsBefore);
+  void withdrawWhatIsLeft() {
     // whatever a failed run left published or in review goes, for the tests that share this hub
     for (JsonNode p : hub.admin("/admin/api/services").json()) {
       if (!p.get("publication").get("state").asString().equals("withdrawn")) {

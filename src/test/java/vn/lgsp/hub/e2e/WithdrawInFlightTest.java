@@ -23,7 +23,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
-import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.RightsChangingHubTest;
 import vn.lgsp.hub.support.TestIds;
 
 /**
@@ -32,12 +32,11 @@ import vn.lgsp.hub.support.TestIds;
  * answered 200 with the register's data and recorded; the next call, begun after the withdrawal returned, is
  * 404.
  */
-class WithdrawInFlightTest extends SandboxHubTest {
+class WithdrawInFlightTest extends RightsChangingHubTest {
 
   private static final String PATH = "/r1/VN/GOV/BTC/THUE/tax-clearance-slow/v1/clearances/001085000002";
 
   private final WireMockServer register = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-  private long rightsBefore;
 
   @BeforeEach
   void start() {
@@ -45,13 +44,11 @@ class WithdrawInFlightTest extends SandboxHubTest {
     register.stubFor(get(urlPathMatching("/tax/v2/clearances/.*")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withFixedDelay(1500)
         .withBody("{\"personalId\": \"001085000002\", \"cleared\": true, \"certificateNumber\": \"XNT-1\"}")));
-    rightsBefore = hub.rightsVersion();
   }
 
   @AfterEach
   void stop() {
     register.stop();
-    hub.restoreRights(rightsBefore);
   }
 
   @Test
