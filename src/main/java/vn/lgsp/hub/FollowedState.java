@@ -7,7 +7,7 @@ import org.springframework.dao.DataAccessException;
 /**
  * State a hub keeps in the database and shares with the other hubs, followed from start to stop: loaded before
  * the hub takes traffic (or, while the database is away, from the last copy in the data directory, so the last
- * known state holds), then re-read every second ({@link Refresher}).
+ * known state holds), then re-read every half second ({@link Refresher}).
  */
 public abstract class FollowedState implements SmartLifecycle {
 
@@ -46,7 +46,7 @@ public abstract class FollowedState implements SmartLifecycle {
           e.getClass().getSimpleName());
       loadCopy();
     }
-    refresher = Refresher.everySecond(thread, log, what, this::refresh);
+    refresher = Refresher.everyHalfSecond(thread, log, what, this::refresh);
   }
 
   @Override

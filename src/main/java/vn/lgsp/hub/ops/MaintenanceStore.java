@@ -25,7 +25,7 @@ import vn.lgsp.hub.engine.Maintenance;
  * sharing the database: a route's suspension and hub maintenance (row {@code *}) on all of them,
  * since behind a load balancer an operator cannot choose which hub takes the call; maintenance of
  * one node alone is row {@code *@<node id>}. Loaded before the hub takes traffic, written through
- * on each change, re-read every second to follow changes made on another hub (a one-row-per-suspension
+ * on each change, re-read every half second to follow changes made on another hub (a one-row-per-suspension
  * table: a second's poll costs less than a LISTEN connection that must be watched and re-opened), and
  * copied to the data directory: while the database is down (even at start) the last known state
  * stays in force.

@@ -37,7 +37,7 @@ import vn.lgsp.hub.protocol.ProblemType;
 /**
  * Keeps the access rights in PostgreSQL as numbered versions, each with its author, time, reason and
  * previous version, and puts the newest in force on this hub ({@link AccessPolicy}). Every hub on the
- * database reads the newest version's number every second and loads a newer one whole, so a change
+ * database reads the newest version's number every half second and loads a newer one whole, so a change
  * made on one hub holds on all within about a second; a change made here holds here at once. Changes
  * are serialised by a transaction-scoped advisory lock, so two hubs never number two versions alike.
  * The rights of the configuration ({@code hub.access}, config/access-rights.yaml) are imported at the

@@ -84,7 +84,7 @@ public class TokenRevocations implements SmartLifecycle {
   @Override
   public void start() {
     refresh();
-    refresher = Refresher.everySecond("token-revocations", log, "revoked tokens", this::refresh);
+    refresher = Refresher.everyHalfSecond("token-revocations", log, "revoked tokens", this::refresh);
   }
 
   @Override
