@@ -1,5 +1,6 @@
-// What every page of the operator console shares: the admin API with the operator's session (writes carry
-// X-Requested-With, which the hub requires of session-borne writes), table cells, the reason dialog.
+// What the pages of the console share: the admin API with the operator's session (writes carry
+// X-Requested-With, which the hub requires of session-borne writes), table cells, the reason dialog, the
+// names of states. The agency desk uses the cells and names only: it speaks /api/v1 with its own token.
 'use strict';
 
 const API = '/admin/api';
@@ -61,4 +62,11 @@ function guarded(task) {
 // a known value in the operator's words; an unknown one as the hub sent it
 function named(value, names) {
   return names[value] ?? value;
+}
+
+function requestState(state) {
+  return named(state, {
+    pending: t('request.pending'), granted: t('request.granted'), refused: t('request.refused'),
+    revoked: t('request.revoked'), expired: t('request.expired')
+  });
 }

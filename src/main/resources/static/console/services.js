@@ -10,13 +10,6 @@ function publicationState(state) {
   });
 }
 
-function requestState(state) {
-  return named(state, {
-    pending: t('request.pending'), granted: t('request.granted'), refused: t('request.refused'),
-    revoked: t('request.revoked'), expired: t('request.expired')
-  });
-}
-
 // what each button of a submission says, and the title of the reason it asks for
 const DECISIONS = {
   approve: { button: () => t('publications.approve'), title: (service) => t('publications.approveTitle', { service }) },

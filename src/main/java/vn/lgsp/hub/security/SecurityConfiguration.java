@@ -125,6 +125,9 @@ public class SecurityConfiguration {
                     // the sign-in page needs its words (i18n script and bundles) before anyone signs in
                     .requestMatchers("/console/login.html", "/console/login.js", "/console/console.css", "/console/i18n/**")
                     .permitAll()
+                    // the agency desk: no operator session, the agency's own token on /api/v1
+                    .requestMatchers("/console/desk.html", "/console/desk.js", "/console/common.js")
+                    .permitAll()
                     .anyRequest()
                     .hasRole(OPERATOR))
         .formLogin(

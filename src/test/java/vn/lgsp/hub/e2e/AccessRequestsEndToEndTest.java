@@ -56,6 +56,10 @@ class AccessRequestsEndToEndTest extends RightsChangingHubTest {
     assertThat(granted.status()).as(granted.body()).isEqualTo(200);
     assertThat(granted.json().get("state").asString()).isEqualTo("granted");
     assertThat(granted.json().get("decision").get("fields").toString()).isEqualTo("[\"personalId\",\"hasOutstandingDebt\"]");
+    JsonNode held = myRight(daNang, SERVICE);
+    assertThat(held).as("the consumer sees the right it holds").isNotNull();
+    assertThat(held.get("fields").toString()).isEqualTo("[\"personalId\",\"hasOutstandingDebt\"]");
+    assertThat(held.get("accessRequest").asString()).isEqualTo(id);
 
     Response answer = taxObligation(daNang);
     assertThat(answer.status()).as("the right holds at once on this hub: %s", answer.body()).isEqualTo(200);
@@ -75,6 +79,7 @@ class AccessRequestsEndToEndTest extends RightsChangingHubTest {
         .bearer(finance).send();
     assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
     assertThat(problem(taxObligation(daNang))).as("revocation is immediate").isEqualTo("403 Client.AccessDenied");
+    assertThat(myRight(daNang, SERVICE)).as("nor held any more").isNull();
 
     Response own = hub.get(REQUESTS).bearer(daNang).send();
     assertThat(own.json().findValues("state").stream().map(JsonNode::asString)).as("the consumer sees its request")
@@ -156,6 +161,18 @@ class AccessRequestsEndToEndTest extends RightsChangingHubTest {
         .contains("\"serviceId\":\"VN/GOV/BTC/THUE/#"));
     assertThat(hub.admin("/admin/api/exchanges?kind=admin&size=200").body()).as("a personal ID sent as a service name")
         .doesNotContain("001085000123");
+  }
+
+  /** The caller's right to the service as {@code GET /api/v1/my-rights} tells it; null if it holds none. */
+  private JsonNode myRight(String token, String service) {
+    Response mine = hub.get("/api/v1/my-rights").bearer(token).send();
+    assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+    for (JsonNode right : mine.json().get("rights")) {
+      if (right.get("service").asString().equals(service)) {
+        return right;
+      }
+    }
+    return null;
   }
 
   private Response taxObligation(String token) {
