@@ -132,10 +132,14 @@ public class AccessRightsStore extends FollowedState {
     return change;
   }
 
-  /** Puts an older version's rights back in force, as a new version. */
+  /**
+   * Puts an older version's rights back in force, as a new version; rights granted by access requests stay
+   * as their requests now stand.
+   */
   public Change rollback(long to, String author, String reason) {
     List<ClientGrants> older = rights(to).orElseThrow(() -> new IllegalArgumentException("no version " + to));
-    return change(author, "rollback to version " + to + ": " + reason, ROLLBACK, false, current -> older);
+    return change(author, "rollback to version " + to + ": " + reason, ROLLBACK, false,
+        current -> RightsDocuments.rolledBack(current, older));
   }
 
   /**

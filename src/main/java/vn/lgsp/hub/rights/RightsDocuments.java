@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import vn.lgsp.hub.access.AccessProperties.ClientGrants;
 import vn.lgsp.hub.access.AccessProperties.ServiceGrant;
 import vn.lgsp.hub.protocol.ServiceId;
@@ -50,8 +51,26 @@ final class RightsDocuments {
 
   /** The rights that came from the configuration: all but those granted by access requests. */
   static List<ClientGrants> configurationPart(List<ClientGrants> document) {
+    return only(document, s -> s.accessRequest() == null);
+  }
+
+  /**
+   * An older version's rights put back, except those an access request granted: these follow their request
+   * (granted, revoked, expired) and stay as they are now, so that no request reads {@code granted} while its
+   * right is gone, nor a revoked one comes back.
+   */
+  static List<ClientGrants> rolledBack(List<ClientGrants> current, List<ClientGrants> older) {
+    return withConfiguration(only(current, RightsDocuments::byAccessRequest), only(older, s -> !byAccessRequest(s)));
+  }
+
+  /** Granted by an access request (not the configuration, nor the Configuration Management API). */
+  private static boolean byAccessRequest(ServiceGrant grant) {
+    return grant.accessRequest() != null && !GovStackConfigurationController.GRANTED_THROUGH_API.equals(grant.accessRequest());
+  }
+
+  private static List<ClientGrants> only(List<ClientGrants> document, Predicate<ServiceGrant> kept) {
     return tidy(document.stream()
-        .map(c -> new ClientGrants(c.client(), c.services().stream().filter(s -> s.accessRequest() == null).toList(),
+        .map(c -> new ClientGrants(c.client(), c.services().stream().filter(kept).toList(),
             c.covertUntil(), c.limits(), c.serviceLimits()))
         .toList());
   }

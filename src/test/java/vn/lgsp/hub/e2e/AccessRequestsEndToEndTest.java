@@ -105,6 +105,40 @@ class AccessRequestsEndToEndTest extends RightsChangingHubTest {
     assertThat(hub.admin("/admin/api/exchange-log/verify").json().get("intact").asBoolean()).isTrue();
   }
 
+  /**
+   * A rollback puts an older version's rights back but leaves those granted by access requests as their
+   * requests stand: a right granted since stays while its request reads granted, and a right revoked since
+   * does not come back.
+   */
+  @Test
+  void aRollbackLeavesRightsGrantedByRequestsAsTheirRequestsStand() {
+    String daNang = hub.token(HubClient.DA_NANG);
+    String finance = hub.token(HubClient.FINANCE_ADMIN, "write:rights");
+    long before = hub.rightsVersion();
+    String id = hub.post(REQUESTS, ask(SERVICE, "[]")).bearer(daNang).send().json().get("id").asString();
+    assertThat(hub.post(REQUESTS + "/" + id + "/grant", "{}").bearer(finance).send().status()).isEqualTo(200);
+    long granted = hub.rightsVersion();
+    Response changed = hub.adminPost("/admin/api/access-rights/apply", "{\"reason\": \"a change to roll back\", \"files\":"
+        + " {\"access-rights.yaml\": \"hub:\\n  access:\\n    clients: []\\n\"}}");
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(taxObligation(daNang).status()).as("the request's right outlives a change of the configuration")
+        .isEqualTo(200);
+
+    Response back = hub.adminPost("/admin/api/access-rights/rollback",
+        "{\"version\": " + before + ", \"reason\": \"undo\"}");
+    assertThat(back.status()).as(back.body()).isEqualTo(200);
+    assertThat(taxObligation(daNang).status()).as("granted since, and still granted").isEqualTo(200);
+    assertThat(hub.get("/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123").as(HubClient.HANOI, hub.token(HubClient.HANOI)).send().status())
+        .as("the configuration's rights are back").isEqualTo(200);
+    assertThat(hub.get(REQUESTS + "/" + id).bearer(daNang).send().json().get("state").asString()).isEqualTo("granted");
+
+    assertThat(hub.post(REQUESTS + "/" + id + "/revoke", "{\"reason\": \"xong\"}").bearer(finance).send().status())
+        .isEqualTo(200);
+    assertThat(hub.adminPost("/admin/api/access-rights/rollback", "{\"version\": " + granted + ", \"reason\": \"again\"}")
+        .status()).isEqualTo(200);
+    assertThat(problem(taxObligation(daNang))).as("a revoked right does not come back").isEqualTo("403 Client.AccessDenied");
+  }
+
   @Test
   void aRefusalIsInWritingWithAReasonAndALegalBasis() {
     String hcmc = hub.token(HubClient.HCMC);
