@@ -83,7 +83,7 @@ public class ConnectorRegistry {
       loaded.put(
           descriptor.id(),
           descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP
-              ? soap(file, descriptor, guard, tls)
+              ? soap(file, file.getParent().resolve(descriptor.soap().wsdl()).normalize(), descriptor, guard, tls)
               : new RestConnector(descriptor, guard, json, clock, tls));
     }
     connectors = Collections.unmodifiableMap(loaded);
@@ -103,16 +103,18 @@ public class ConnectorRegistry {
   }
 
   /**
-   * Checks a published service's descriptor (YAML, REST only, no files: no TLS stores, no WSDL) as a
-   * file's is checked, without resolving placeholders (a provider must not read the hub's
+   * Checks a published service's descriptor (YAML; REST, or SOAP with the WSDL it was made from; no TLS
+   * stores) as a file's is checked, without resolving placeholders (a provider must not read the hub's
    * configuration through its backend address).
    *
+   * @param withWsdl whether the publication carries its WSDL (a SOAP connector needs one)
    * @throws IllegalArgumentException naming what is wrong
    */
-  public ConnectorDescriptor check(String yamlText) {
+  public ConnectorDescriptor check(String yamlText, boolean withWsdl) {
     ConnectorDescriptor descriptor = read(yamlText, descriptorMapper(), validator);
-    if (descriptor.protocol() != ConnectorDescriptor.Protocol.REST || descriptor.tls() != null) {
-      throw new IllegalArgumentException("a published service's connector is REST, without TLS files");
+    boolean soap = descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP;
+    if (soap != withWsdl || descriptor.tls() != null) {
+      throw new IllegalArgumentException("a published service's connector is REST, or SOAP with its WSDL, without TLS files");
     }
     if (fromFiles.contains(descriptor.id())) {
       throw new IllegalArgumentException("connector id '" + descriptor.id() + "' belongs to a file");
@@ -120,11 +122,18 @@ public class ConnectorRegistry {
     return descriptor;
   }
 
-  /** Adds or replaces a published service's connector; calls in flight finish on the one they started with. */
-  public synchronized void register(String yamlText) {
-    ConnectorDescriptor descriptor = check(yamlText);
+  /**
+   * Adds or replaces a published service's connector; calls in flight finish on the one they started with.
+   *
+   * @param wsdl the WSDL file of a SOAP connector, its name the descriptor's {@code soap.wsdl}; null for REST
+   */
+  public synchronized void register(String yamlText, Path wsdl) {
+    ConnectorDescriptor descriptor = check(yamlText, wsdl != null);
+    ResilienceFactory.Guard guard = resilience.guardFor(descriptor);
+    Connector connector = wsdl == null ? new RestConnector(descriptor, guard, json, clock, null)
+        : soap(wsdl, wsdl, descriptor, guard, null);
     Map<String, Connector> next = new LinkedHashMap<>(connectors);
-    next.put(descriptor.id(), new RestConnector(descriptor, resilience.guardFor(descriptor), json, clock, null));
+    next.put(descriptor.id(), connector);
     connectors = Collections.unmodifiableMap(next);
   }
 
@@ -202,8 +211,9 @@ public class ConnectorRegistry {
     }
   }
 
-  private static Connector soap(Path file, ConnectorDescriptor descriptor, ResilienceFactory.Guard guard, SSLContext tls) {
-    Path wsdl = file.getParent().resolve(descriptor.soap().wsdl()).normalize();
+  /** A SOAP connector; {@code file} names what is wrong in a refusal. */
+  private static Connector soap(Path file, Path wsdl, ConnectorDescriptor descriptor, ResilienceFactory.Guard guard,
+      SSLContext tls) {
     if (!Files.isRegularFile(wsdl)) {
       throw invalid(file, "soap.wsdl: no file " + wsdl);
     }

@@ -54,6 +54,26 @@ public final class ApiBodies {
     return text;
   }
 
+  /**
+   * A document carried as a string (an OpenAPI document, a WSDL): up to {@link #MAX_DOCUMENT} characters, lines
+   * and tabs allowed, no other control character.
+   */
+  public static String document(JsonNode body, String name, boolean required) {
+    JsonNode node = body.get(name);
+    if (node == null || node.isNull()) {
+      if (required) {
+        throw invalid(name);
+      }
+      return null;
+    }
+    String text = node.isString() ? node.asString().strip() : "";
+    if (text.isEmpty() || text.length() > MAX_DOCUMENT
+        || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      throw invalid(name);
+    }
+    return text;
+  }
+
   /** A list of field paths, each named once; absent is the whole answer. */
   public static List<String> fields(JsonNode body) {
     JsonNode node = body.get("fields");

@@ -21,6 +21,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -47,8 +51,8 @@ final class OpenApiImport {
       String routes) {}
 
   /** What the provider sends. */
-  record Submission(SubsystemId provider, String serviceCode, String version, String openApi, String backendUrl,
-      List<String> operations, Bilingual title, Bilingual description) {}
+  record Submission(SubsystemId provider, String serviceCode, String version, String openApi, String wsdl,
+      String backendUrl, List<String> operations, Bilingual title, Bilingual description) {}
 
   private static final ObjectMapper YAML = YAMLMapper.builder().build();
   private static final int MAX_PROBLEMS_SHOWN = 3;
@@ -62,8 +66,7 @@ final class OpenApiImport {
     URI backend = URI.create(s.backendUrl());
     String basePath = basePath(api);
     ServiceId service = ServiceId.parse(s.provider() + "/" + s.serviceCode());
-    String connectorId = (s.provider().memberCode() + "-" + s.provider().subsystem() + "-" + s.serviceCode() + "-"
-        + s.version()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    String connectorId = connectorId(s);
     Map<String, Object> operations = new LinkedHashMap<>();
     List<Map<String, Object>> routes = new ArrayList<>();
     List<String> routeIds = new ArrayList<>();
@@ -79,21 +82,34 @@ final class OpenApiImport {
       routeIds.add(routeId);
       paths.add(found.method() + " " + hubPath);
     }
+    Map<String, Object> descriptor = descriptor(connectorId, s,
+        api.getInfo() == null ? s.serviceCode() : api.getInfo().getTitle(), "rest");
+    descriptor.put("rest", Map.of("baseUrl", backend.toString()));
+    descriptor.put("operations", operations);
+    return new Draft(service, connectorId, routeIds, paths, YAML.writeValueAsString(descriptor),
+        YAML.writeValueAsString(routes));
+  }
+
+  /** The connector's id: provider, service code and version, in the form of the files' ids. */
+  static String connectorId(Submission s) {
+    return (s.provider().memberCode() + "-" + s.provider().subsystem() + "-" + s.serviceCode() + "-" + s.version())
+        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+
+  /** The parts of a descriptor every published service shares: its resilience is the files' defaults. */
+  static Map<String, Object> descriptor(String connectorId, Submission s, String title, String protocol) {
     Map<String, Object> descriptor = new LinkedHashMap<>();
     descriptor.put("id", connectorId);
     descriptor.put("provider", s.provider().toString());
-    descriptor.put("title", api.getInfo() == null ? s.serviceCode() : api.getInfo().getTitle());
-    descriptor.put("protocol", "rest");
-    descriptor.put("rest", Map.of("baseUrl", backend.toString()));
+    descriptor.put("title", title);
+    descriptor.put("protocol", protocol);
     descriptor.put("timeouts", Map.of("connect", "1s", "read", "5s"));
     descriptor.put("circuitBreaker", Map.of("failureRateThreshold", 50, "slidingWindowSize", 20, "minimumNumberOfCalls", 10,
         "waitInOpenState", "30s", "permittedCallsInHalfOpenState", 2));
     descriptor.put("retry", Map.of("maxAttempts", 2, "backoff", "100ms"));
     descriptor.put("bulkhead", Map.of("maxConcurrentCalls", 64, "maxWait", "50ms"));
     descriptor.put("maxResponseSize", "2MB");
-    descriptor.put("operations", operations);
-    return new Draft(service, connectorId, routeIds, paths, YAML.writeValueAsString(descriptor),
-        YAML.writeValueAsString(routes));
+    return descriptor;
   }
 
   private record Found(String path, String method, Operation operation, List<Parameter> parameters) {}
@@ -107,6 +123,10 @@ final class OpenApiImport {
     }
     if (raw == null || !raw.path("openapi").asString("").startsWith("3.")) {
       throw invalid("publishing.openapi-version");
+    }
+    if (usesAliases(text)) {
+      // the Swagger parser expands YAML aliases without a bound (a billion laughs takes it minutes)
+      throw invalid("publishing.openapi-alias");
     }
     for (JsonNode ref : raw.findValues("$ref")) {
       if (!ref.isString() || !ref.asString().startsWith("#/")) {
@@ -123,6 +143,20 @@ final class OpenApiImport {
           String.join("; ", messages.subList(0, Math.min(MAX_PROBLEMS_SHOWN, messages.size()))));
     }
     return result.getOpenAPI();
+  }
+
+  /** Whether a YAML document uses an alias ({@code *name}), read as events: nothing is expanded. */
+  private static boolean usesAliases(String text) {
+    try {
+      for (Event event : new Parse(LoadSettings.builder().build()).parseString(text)) {
+        if (event.getEventId() == Event.ID.Alias) {
+          return true;
+        }
+      }
+      return false;
+    } catch (YamlEngineException e) {
+      throw invalid("publishing.openapi-unreadable");
+    }
   }
 
   /** The path of the first server's URL: the backend path the operations' paths are relative to. */
@@ -246,11 +280,11 @@ final class OpenApiImport {
     return "text";
   }
 
-  private static Map<String, String> bilingual(Bilingual given, String fallback) {
+  static Map<String, String> bilingual(Bilingual given, String fallback) {
     return given != null ? Map.of("vi", given.vi(), "en", given.en()) : Map.of("vi", fallback, "en", fallback);
   }
 
-  private static Map<String, Object> route(String id, String path, String method, String connectorTarget) {
+  static Map<String, Object> route(String id, String path, String method, String connectorTarget) {
     Map<String, Object> from = new LinkedHashMap<>();
     from.put("uri", "platform-http:" + path);
     from.put("parameters", Map.of("httpMethodRestrict", method));
@@ -262,7 +296,7 @@ final class OpenApiImport {
     return Map.of("route", route);
   }
 
-  private static String kebab(String operationId) {
+  static String kebab(String operationId) {
     String kebab = operationId.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     if (kebab.isEmpty()) {
@@ -271,7 +305,7 @@ final class OpenApiImport {
     return kebab;
   }
 
-  private static HubProblemException invalid(String key, Object... args) {
+  static HubProblemException invalid(String key, Object... args) {
     return new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of(key, args));
   }
 }

@@ -65,20 +65,26 @@ public class ProviderServicesController {
   /**
    * {@code {"provider": "VN/GOV/BTC/THUE", "serviceCode": "tax-clearance", "version": "v1", "openApi": "<the
    * document, JSON or YAML>", "backendUrl": "https://...", "operations": ["getTaxClearance"], "title": {"vi":
-   * ..., "en": ...}, "description": {...}}}; title and description default to the operation's summary.
+   * ..., "en": ...}, "description": {...}}}; title and description default to the operation's summary. A SOAP
+   * register sends {@code "wsdl": "<the WSDL 1.1>"} instead of {@code openApi}, its operations named as in
+   * the WSDL, and its SOAP address as {@code backendUrl}.
    */
   @AdminAction("service.draft")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   public ServicePublications.Publication draft(@RequestBody JsonNode body, HttpServletRequest http) {
     TokenAuthenticator.Caller caller = administrator(http);
-    ApiBodies.refuseUnknown(body, "provider", "serviceCode", "version", "openApi", "backendUrl", "operations", "title",
-        "description");
+    ApiBodies.refuseUnknown(body, "provider", "serviceCode", "version", "openApi", "wsdl", "backendUrl", "operations",
+        "title", "description");
     SubsystemId provider = ApiBodies.subsystem(body, "provider");
     String serviceCode = ApiBodies.matching(body, "serviceCode", "[a-z0-9]+(-[a-z0-9]+)*", 64);
     http.setAttribute(AdminActionRecorder.SERVICE, provider + "/" + serviceCode);
+    if (body.has("openApi") == body.has("wsdl")) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, "publishing.one-document");
+    }
     OpenApiImport.Submission submission = new OpenApiImport.Submission(provider, serviceCode,
-        ApiBodies.matching(body, "version", "v[0-9]{1,3}", 4), ApiBodies.text(body, "openApi", ApiBodies.MAX_DOCUMENT, true),
+        ApiBodies.matching(body, "version", "v[0-9]{1,3}", 4),
+        ApiBodies.document(body, "openApi", false), ApiBodies.document(body, "wsdl", false),
         ApiBodies.matching(body, "backendUrl", "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?", 400),
         ApiBodies.names(body, "operations"), bilingual(body, "title"), bilingual(body, "description"));
     return publications.draft(caller.subsystem(), submission);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,12 +74,16 @@ public class ServicePublications {
     this.clock = clock;
   }
 
-  /** A provider's draft from its OpenAPI document: generated, checked as a file would be, stored for review. */
+  /**
+   * A provider's draft from its OpenAPI document or its WSDL: generated, checked as a file would be, stored
+   * for review.
+   */
   public Publication draft(SubsystemId caller, OpenApiImport.Submission submission) {
     mustBeOwnMember(caller, submission.provider().toString());
-    OpenApiImport.Draft draft = OpenApiImport.draft(submission);
+    boolean soap = submission.wsdl() != null;
+    OpenApiImport.Draft draft = soap ? WsdlImport.draft(submission) : OpenApiImport.draft(submission);
     try {
-      connectors.check(draft.descriptor());
+      connectors.check(draft.descriptor(), soap);
     } catch (IllegalArgumentException e) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("publishing.descriptor", e.getMessage()));
     }
@@ -88,10 +93,11 @@ public class ServicePublications {
     try {
       tx.executeWithoutResult(status -> {
         jdbc.update("INSERT INTO service_publication (" + COLUMNS.replace("route_ids::text AS route_ids", "route_ids")
-            + ", open_api) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, NULL, ?, ?, ?, nextval('service_publication_revision'),"
-            + " ?)", id, draft.service().toString(), submission.version(), ApiCallers.member(submission.provider()), DRAFT,
-            draft.connectorId(), json.writeValueAsString(draft.routeIds()), draft.descriptor(), draft.routes(),
-            caller.toString(), utc(now), utc(now), submission.openApi());
+            + ", open_api, wsdl) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, NULL, ?, ?, ?,"
+            + " nextval('service_publication_revision'), ?, ?)", id, draft.service().toString(), submission.version(),
+            ApiCallers.member(submission.provider()), DRAFT, draft.connectorId(), json.writeValueAsString(draft.routeIds()),
+            draft.descriptor(), draft.routes(), caller.toString(), utc(now), utc(now), submission.openApi(),
+            submission.wsdl());
         event(id, caller.toString(), "draft", DRAFT, null, now);
       });
     } catch (DuplicateKeyException e) {
@@ -237,6 +243,11 @@ public class ServicePublications {
   List<Publication> live() {
     return jdbc.query("SELECT " + COLUMNS + " FROM service_publication WHERE state IN (?, ?)", this::row, PUBLISHED,
         DEPRECATED);
+  }
+
+  /** The WSDL a SOAP publication was made from; empty for one made from an OpenAPI document. */
+  Optional<String> wsdl(UUID id) {
+    return Optional.ofNullable(jdbc.queryForObject("SELECT wsdl FROM service_publication WHERE id = ?", String.class, id));
   }
 
   long newestRevision() {

@@ -1,11 +1,16 @@
 package vn.lgsp.hub.publishing;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +29,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.Refresher;
 import vn.lgsp.hub.catalog.DeclaredServices;
 import vn.lgsp.hub.catalog.ServiceSunsets;
@@ -48,18 +54,20 @@ public class ServiceRuntime {
   private final DeclaredServices declaredServices;
   private final ServiceSunsets sunsets;
   private final ServicePublications publications;
+  private final Path wsdlDirectory;
   /** What this hub serves, as it was installed; a failed one is remembered so as not to retry it each second. */
   private final Map<UUID, ServicePublications.Publication> installed = new HashMap<>();
   private long followed = -1;
   private Refresher follower;
 
   public ServiceRuntime(CamelContext camel, ConnectorRegistry connectors, DeclaredServices declaredServices,
-      ServiceSunsets sunsets, ServicePublications publications) {
+      ServiceSunsets sunsets, ServicePublications publications, HubProperties hub) {
     this.camel = camel;
     this.connectors = connectors;
     this.declaredServices = declaredServices;
     this.sunsets = sunsets;
     this.publications = publications;
+    this.wsdlDirectory = hub.dataDir().resolve("published-wsdl");
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -114,7 +122,7 @@ public class ServiceRuntime {
   private void install(ServicePublications.Publication publication) {
     installed.put(publication.id(), publication);
     try {
-      connectors.register(publication.descriptor());
+      connectors.register(publication.descriptor(), wsdlFile(publication));
       Resource routes = ResourceHelper.fromString("publication-" + publication.id() + ".yaml", publication.routes());
       PluginHelper.getRoutesLoader(camel).loadRoutes(routes);
       log.info("service {} {} in service (revision {}, routes {})", publication.service(), publication.version(),
@@ -125,6 +133,21 @@ public class ServiceRuntime {
           e.getClass().getSimpleName(), e.getMessage());
       removeRoutes(publication);
     }
+  }
+
+  /**
+   * The WSDL of a SOAP publication, written where its connector reads it (CXF builds the client from a WSDL
+   * URL); null for a REST one.
+   */
+  private Path wsdlFile(ServicePublications.Publication publication) throws IOException {
+    Optional<String> wsdl = publications.wsdl(publication.id());
+    if (wsdl.isEmpty()) {
+      return null;
+    }
+    Path file = wsdlDirectory.resolve(publication.connectorId() + "-" + publication.revision() + ".wsdl");
+    Files.createDirectories(wsdlDirectory);
+    Files.writeString(file, wsdl.get(), StandardCharsets.UTF_8);
+    return file;
   }
 
   private void uninstall(ServicePublications.Publication publication) {

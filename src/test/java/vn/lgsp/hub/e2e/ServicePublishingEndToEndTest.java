@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.RightsChangingHubTest;
@@ -204,6 +205,12 @@ class ServicePublishingEndToEndTest extends RightsChangingHubTest {
     assertThat(problem(hub.post("/api/v1/services", submission("clearance-b", "v1", openApi, "getTaxClearance"))
         .bearer(hub.token(HubClient.FINANCE_ADMIN)).send())).as("scope write:conf needed").isEqualTo("403 Client.AccessDenied");
     assertThat(hub.get("/api/v1/services").bearer(finance).send().json().size()).as("nothing kept").isEqualTo(before);
+
+    String yaml = YAMLMapper.builder().build().writeValueAsString(JSON.readTree(openApi));
+    assertThat(yaml).contains("\n");
+    Response fromYaml = hub.post("/api/v1/services", submission("clearance-yaml", "v1", yaml, "getTaxClearance"))
+        .bearer(finance).send();
+    assertThat(fromYaml.status()).as("the same document as YAML, lines and all: %s", fromYaml.body()).isEqualTo(201);
 
     String police = hub.token(HubClient.POLICE_ADMIN, "write:conf");
     String id = hub.post("/api/v1/services", submission("clearance-c", "v1", openApi, "getTaxClearance")).bearer(finance)
