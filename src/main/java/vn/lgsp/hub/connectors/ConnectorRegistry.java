@@ -42,8 +42,14 @@ public class ConnectorRegistry {
 
   /** Replaced whole on each change (copy on write): read on every call, changed when a service is published. */
   private volatile Map<String, Connector> connectors = Map.of();
-  /** The connectors of the files in the connectors directory: a published service may not replace one. */
-  private final Set<String> fromFiles;
+  /**
+   * The connectors of the service files (the connectors directory, or a version of its files in the database),
+   * with the text each was made from: a published service may not replace one, and an unchanged text keeps its
+   * connector (breaker, bulkhead) when the files change.
+   */
+  private volatile Map<String, String> fromFiles = Map.of();
+  private final Path directory;
+  private final Environment environment;
   private final Validator validator;
   private final ResilienceFactory resilience;
   private final ObjectMapper json;
@@ -56,38 +62,79 @@ public class ConnectorRegistry {
       ResilienceFactory resilience,
       ObjectMapper json,
       Clock clock) {
+    this.directory = properties.directory();
+    this.environment = environment;
     this.validator = validator;
     this.resilience = resilience;
     this.json = json;
     this.clock = clock;
-    ObjectMapper yaml = descriptorMapper();
-    Map<String, Connector> loaded = new LinkedHashMap<>();
-    for (Path file : descriptorFiles(properties.directory())) {
-      ConnectorDescriptor descriptor;
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Path file : descriptorFiles(directory)) {
       try {
-        descriptor = read(environment.resolveRequiredPlaceholders(Files.readString(file, StandardCharsets.UTF_8)), yaml,
-            validator);
-      } catch (IOException | IllegalArgumentException e) {
+        texts.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException e) {
         throw invalid(file, e.getMessage());
       }
-      if (loaded.containsKey(descriptor.id())) {
-        throw invalid(file, "duplicate connector id '" + descriptor.id() + "'");
-      }
-      ResilienceFactory.Guard guard = resilience.guardFor(descriptor);
-      SSLContext tls;
-      try {
-        tls = ConnectorTls.context(descriptor.tls(), file.toAbsolutePath().getParent());
-      } catch (IllegalStateException e) {
-        throw invalid(file, e.getMessage());
-      }
-      loaded.put(
-          descriptor.id(),
-          descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP
-              ? soap(file, file.getParent().resolve(descriptor.soap().wsdl()).normalize(), descriptor, guard, tls)
-              : new RestConnector(descriptor, guard, json, clock, tls));
     }
-    connectors = Collections.unmodifiableMap(loaded);
-    fromFiles = Set.copyOf(loaded.keySet());
+    replaceFiles(texts, directory);
+  }
+
+  /**
+   * Puts the connectors of a set of service files in force in place of the files' connectors before (published
+   * services' stay): {@code descriptors} maps a file name of the connectors directory to its text, {@code wsdls}
+   * is where their WSDLs are. A connector whose text did not change stays as it is.
+   *
+   * @throws IllegalStateException naming the file that is invalid; nothing is changed then
+   */
+  public synchronized void replaceFiles(Map<String, String> descriptors, Path wsdls) {
+    Map<String, Connector> next = new LinkedHashMap<>(connectors);
+    fromFiles.keySet().forEach(next::remove);
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Map.Entry<String, String> file : descriptors.entrySet()) {
+      Path path = directory.resolve(file.getKey());
+      ConnectorDescriptor descriptor = readFile(path, file.getValue());
+      if (texts.containsKey(descriptor.id()) || next.containsKey(descriptor.id())) {
+        throw invalid(path, "duplicate connector id '" + descriptor.id() + "'");
+      }
+      texts.put(descriptor.id(), file.getValue());
+      Connector unchanged = file.getValue().equals(fromFiles.get(descriptor.id())) ? connectors.get(descriptor.id()) : null;
+      next.put(descriptor.id(), unchanged != null ? unchanged : build(path, descriptor, wsdls));
+    }
+    connectors = Collections.unmodifiableMap(next);
+    fromFiles = Collections.unmodifiableMap(texts);
+  }
+
+  /**
+   * Checks a descriptor file's text as {@link #replaceFiles} would read it, without building its connector.
+   *
+   * @return the descriptor
+   * @throws IllegalStateException naming what is wrong
+   */
+  public ConnectorDescriptor checkFile(String name, String text) {
+    return readFile(directory.resolve(name), text);
+  }
+
+  private ConnectorDescriptor readFile(Path file, String text) {
+    try {
+      return read(environment.resolveRequiredPlaceholders(text), descriptorMapper(), validator);
+    } catch (IllegalArgumentException e) {
+      throw invalid(file, e.getMessage());
+    }
+  }
+
+  private Connector build(Path file, ConnectorDescriptor descriptor, Path wsdls) {
+    resilience.forget(descriptor.id());
+    ResilienceFactory.Guard guard = resilience.guardFor(descriptor);
+    SSLContext tls;
+    try {
+      // key and trust stores are files of the hub, beside the descriptors, never data
+      tls = ConnectorTls.context(descriptor.tls(), directory.toAbsolutePath());
+    } catch (IllegalStateException e) {
+      throw invalid(file, e.getMessage());
+    }
+    return descriptor.protocol() == ConnectorDescriptor.Protocol.SOAP
+        ? soap(file, wsdls.resolve(descriptor.soap().wsdl()).normalize(), descriptor, guard, tls)
+        : new RestConnector(descriptor, guard, json, clock, tls);
   }
 
   public Connector get(String id) {
@@ -116,7 +163,7 @@ public class ConnectorRegistry {
     if (soap != withWsdl || descriptor.tls() != null) {
       throw new IllegalArgumentException("a published service's connector is REST, or SOAP with its WSDL, without TLS files");
     }
-    if (fromFiles.contains(descriptor.id())) {
+    if (fromFiles.containsKey(descriptor.id())) {
       throw new IllegalArgumentException("connector id '" + descriptor.id() + "' belongs to a file");
     }
     return descriptor;
@@ -129,6 +176,7 @@ public class ConnectorRegistry {
    */
   public synchronized void register(String yamlText, Path wsdl) {
     ConnectorDescriptor descriptor = check(yamlText, wsdl != null);
+    resilience.forget(descriptor.id());
     ResilienceFactory.Guard guard = resilience.guardFor(descriptor);
     Connector connector = wsdl == null ? new RestConnector(descriptor, guard, json, clock, null)
         : soap(wsdl, wsdl, descriptor, guard, null);
@@ -139,12 +187,12 @@ public class ConnectorRegistry {
 
   /** Whether the connector comes from a file of the connectors directory (not from a published service). */
   public boolean isFromFiles(String id) {
-    return fromFiles.contains(id);
+    return fromFiles.containsKey(id);
   }
 
   /** Removes a published service's connector; a file's stays. */
   public synchronized void remove(String id) {
-    if (fromFiles.contains(id) || !connectors.containsKey(id)) {
+    if (fromFiles.containsKey(id) || !connectors.containsKey(id)) {
       return;
     }
     Map<String, Connector> next = new LinkedHashMap<>(connectors);

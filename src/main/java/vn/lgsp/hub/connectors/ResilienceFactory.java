@@ -40,6 +40,13 @@ public class ResilienceFactory {
   }
 
   /** Wraps calls of one connector: retry (when allowed) around breaker around bulkhead. */
+  /** Forgets a connector's breaker, bulkhead and retry, so that a changed descriptor's settings take effect. */
+  void forget(String id) {
+    breakers.remove(id);
+    bulkheads.remove(id);
+    retries.remove(id);
+  }
+
   Guard guardFor(ConnectorDescriptor d) {
     ConnectorDescriptor.CircuitBreakerSpec cb = d.circuitBreaker();
     CircuitBreakerConfig breakerConfig =

@@ -6,22 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
-import org.apache.camel.spi.InflightRepository;
-import org.apache.camel.spi.Resource;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -47,7 +37,6 @@ public class ServiceRuntime {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceRuntime.class);
   private static final long STOP_SECONDS = 10;
-  private static final long DRAIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   private final CamelContext camel;
   private final ConnectorRegistry connectors;
@@ -123,8 +112,7 @@ public class ServiceRuntime {
     installed.put(publication.id(), publication);
     try {
       connectors.register(publication.descriptor(), wsdlFile(publication));
-      Resource routes = ResourceHelper.fromString("publication-" + publication.id() + ".yaml", publication.routes());
-      PluginHelper.getRoutesLoader(camel).loadRoutes(routes);
+      Routes.add(camel, "publication-" + publication.id() + ".yaml", publication.routes());
       log.info("service {} {} in service (revision {}, routes {})", publication.service(), publication.version(),
           publication.revision(), publication.routeIds());
     } catch (Exception e) {
@@ -158,28 +146,8 @@ public class ServiceRuntime {
         publication.revision());
   }
 
-  /**
-   * Stops the front consumers first, so new calls no longer reach the service, then waits for the calls in
-   * flight to finish before the routes go. Camel's graceful stop alone would do it too, but it looks at the
-   * calls in flight once a second, which costs the other hubs their 2 s to converge.
-   */
   private void removeRoutes(ServicePublications.Publication publication) {
-    Set<String> ids = new HashSet<>(publication.routeIds());
-    List<Route> present = ids.stream().map(camel::getRoute).filter(Objects::nonNull).toList();
-    present.forEach(route -> ServiceHelper.stopService(route.getConsumer()));
-    InflightRepository inflight = camel.getInflightRepository();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_SECONDS);
-    while (present.stream().anyMatch(route -> inflight.size(route.getRouteId()) > 0) && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(DRAIN_POLL_NANOS);
-    }
-    for (Route route : present) {
-      try {
-        camel.getRouteController().stopRoute(route.getRouteId(), STOP_SECONDS, TimeUnit.SECONDS);
-        camel.removeRoute(route.getRouteId());
-      } catch (Exception e) {
-        log.error("route {} not removed ({})", route.getRouteId(), e.getClass().getSimpleName());
-      }
-    }
-    ids.forEach(declaredServices::forget);
+    Routes.remove(camel, publication.routeIds(), STOP_SECONDS);
+    publication.routeIds().forEach(declaredServices::forget);
   }
 }

@@ -100,6 +100,11 @@ final class WsdlImport {
         YAML.writeValueAsString(routes));
   }
 
+  /** Checks that a WSDL is whole and reads as WSDL 1.1, as a draft would read it. */
+  static void check(String text) {
+    definition(read(text));
+  }
+
   private static Document read(String text) {
     if (DOCTYPE.matcher(text).find()) {
       // the hardened reader would not expand it, but a WSDL has no use for one: refused, not ignored

@@ -97,6 +97,7 @@ class PlatformFailoverTest {
           suspensionOnAIsHonouredByB(a, b, tokenFromA);
           rightGrantedOnBHoldsOnAThenRevokedOnAIsRefusedByB(a, b);
           serviceApprovedOnAIsServedByBThenWithdrawnOnBIsGoneFromA(a, b);
+          serviceFilesAppliedOnAHoldOnBThenRolledBackOnBHoldOnA(a, b);
 
           // closed also when an assertion fails, so that no caller goes on calling after the test
           try (Load onSurvivor = new Load(hubs.get(survivor), tokenFromA, 2);
@@ -236,6 +237,26 @@ class PlatformFailoverTest {
     assertThat(b.adminPost("/admin/api/services/" + id + "/withdraw", "{\"reason\": \"done\"}").status()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
         .until(() -> taxClearance(a, daNang).status() == 404);
+  }
+
+  /**
+   * The service files less the household route's file, applied on hub A: hub B no longer serves it within 2 s.
+   * Rolled back on hub B, hub A serves it again within 2 s.
+   */
+  private static void serviceFilesAppliedOnAHoldOnBThenRolledBackOnBHoldOnA(HubClient a, HubClient b) {
+    long before = a.admin("/admin/api/service-files/versions").json().get(0).get("version").asLong();
+    ObjectNode files = (ObjectNode) a.admin("/admin/api/service-files/versions/" + before).json().get("files");
+    files.remove("routes/household.yaml");
+    ObjectNode body = new ObjectMapper().createObjectNode().put("reason", "household moved");
+    body.set("files", files);
+    assertThat(a.adminPost("/admin/api/service-files/apply", body.toString()).status()).isEqualTo(200);
+    String hanoi = b.token(HubClient.HANOI);
+    await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+        .until(() -> household(b, hanoi).status() == 404);
+    assertThat(b.adminPost("/admin/api/service-files/rollback", "{\"version\": " + before + ", \"reason\": \"back\"}")
+        .status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+        .until(() -> household(a, hanoi).status() == 200);
   }
 
   /** Da Nang holds no right to it: 403 while it is served, 404 once it is not. */
