@@ -51,6 +51,10 @@ final class WsdlImport {
   private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
   private static final Set<String> SAFE_VERBS = Set.of("get", "find", "verify", "check", "search", "list", "lookup");
 
+  /** The parts of a WSDL a refusal names. */
+  private static final String DEFINITIONS = "definitions";
+  private static final String TYPES = "types";
+
   private final XmlSchemaCollection schemas;
 
   private WsdlImport(XmlSchemaCollection schemas) {
@@ -133,7 +137,7 @@ final class WsdlImport {
     } catch (WSDLException e) {
       throw OpenApiImport.invalid("publishing.wsdl-invalid", e.getFaultCode());
     } catch (IllegalArgumentException e) {
-      throw OpenApiImport.invalid("publishing.wsdl-invalid", "definitions");
+      throw OpenApiImport.invalid("publishing.wsdl-invalid", DEFINITIONS);
     }
   }
 
@@ -145,7 +149,7 @@ final class WsdlImport {
           try {
             schemas.read(schema.getElement());
           } catch (RuntimeException e) {
-            throw OpenApiImport.invalid("publishing.wsdl-invalid", "types");
+            throw OpenApiImport.invalid("publishing.wsdl-invalid", TYPES);
           }
         }
       }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.lgsp.hub.rights.ApplyRightsCommand;
+import vn.lgsp.hub.ops.ApplyCommand;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.RightsChangingHubTest;
 import vn.lgsp.hub.support.TestDataDir;
@@ -28,7 +28,7 @@ class ApplyRightsCommandTest extends RightsChangingHubTest {
   private static Run run(Map<String, String> environment, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = ApplyRightsCommand.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+    int exit = ApplyCommand.run(ApplyCommand.Target.RIGHTS, args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -1,18 +1,29 @@
 package vn.lgsp.hub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
+import vn.lgsp.hub.ops.ApplyCommand;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.TestDataDir;
 
 /**
  * The services of the files as data, on the running sandbox hub, without a restart: the files imported at
@@ -101,7 +112,7 @@ class ServiceFilesAsDataTest extends SandboxHubTest {
         .isEqualTo(404);
 
     List<String> actions = new ArrayList<>();
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
       actions.clear();
       hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items")
           .forEach(r -> actions.add(r.get("action").asString() + " " + r.get("status").asInt()));
@@ -109,6 +120,49 @@ class ServiceFilesAsDataTest extends SandboxHubTest {
     });
     assertThat(actions).contains("service-files.apply 200", "service-files.apply 400");
     assertThat(hub.admin("/admin/api/exchange-log/verify").json().get("intact").asBoolean()).isTrue();
+  }
+
+  /**
+   * {@code java -jar lgsp-hub.jar apply-services}: a checkout's connectors/ and routes/, edited, applied as one
+   * change after a dry run; without a directory the command does not run.
+   */
+  @Test
+  void theCommandAppliesACheckoutsServiceFiles() throws Exception {
+    Path checkout = TestDataDir.create("gitops-services");
+    for (String directory : List.of("connectors", "routes")) {
+      Files.createDirectories(checkout.resolve(directory));
+      try (Stream<Path> files = Files.list(Path.of(directory))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, checkout.resolve(directory).resolve(file.getFileName()));
+        }
+      }
+    }
+    Files.delete(checkout.resolve("routes/tax-obligation.yaml"));
+    String hubAddress = "--hub=http://127.0.0.1:" + port;
+
+    Run dryRun = run(hubAddress, "--reason=tax obligation moved", "--dry-run", checkout.toString());
+    assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+    assertThat(dryRun.out()).contains("removed routes/tax-obligation.yaml", "dry run: nothing changed (1 changes)");
+    assertThat(hub.get(OBLIGATION).as(HubClient.HANOI, hanoi).send().status()).isEqualTo(200);
+
+    Run applied = run(hubAddress, "--reason=tax obligation moved", checkout.toString());
+    assertThat(applied.exit()).as(applied.err()).isZero();
+    assertThat(applied.out()).contains("service files version " + (original + 1));
+    assertThat(problem(hub.get(OBLIGATION).as(HubClient.HANOI, hanoi).send())).isEqualTo("404 Client.UnknownService");
+
+    Run noCheckout = run(hubAddress, "--reason=x", checkout.resolve("routes").toString());
+    assertThat(noCheckout.exit()).isEqualTo(2);
+    assertThat(noCheckout.err()).contains("no directory");
+  }
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = ApplyCommand.run(ApplyCommand.Target.SERVICES, args, Map.of("LGSP_HUB_OPERATOR_SECRET", "sandbox-operator"),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static String apply(ObjectNode files, boolean dryRun, String reason) {
