@@ -37,7 +37,7 @@ async function refreshPublications() {
   const items = await api('/services');
   const body = document.querySelector('#publications tbody');
   body.replaceChildren();
-  for (const { publication: p, consumers } of items) {
+  for (const { publication: p, consumers, traffic } of items) {
     const row = body.insertRow();
     row.id = 'publication-' + p.id;
     row.dataset.state = p.state;
@@ -47,6 +47,9 @@ async function refreshPublications() {
     cell(row, p.createdBy);
     cell(row, consumers.join(', '));
     cell(row, paths(p.routes));
+    cell(row, t('publications.trafficValue', {
+      calls: I18N.number(traffic.calls), rejected: I18N.number(traffic.rejected), failed: I18N.number(traffic.failed)
+    }));
     const actions = row.insertCell();
     if (p.state === 'submitted') {
       for (const action of ['approve', 'reject']) {

@@ -16,12 +16,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.access.AccessPolicy;
+import vn.lgsp.hub.engine.TrafficStatistics;
 import vn.lgsp.hub.ops.AdminAction;
 import vn.lgsp.hub.ops.ApiBodies;
 
 /**
- * Operators review what providers publish: every publication with its state, version, history and the
- * consumers holding a right to its service; approval (the service goes live on every hub), rejection
+ * Operators review what providers publish: every publication with its state, version, history, the
+ * consumers holding a right to its service and its traffic; approval (the service goes live on every hub), rejection
  * back to a draft, and withdrawal. Each a recorded admin action with its reason.
  */
 @RestController
@@ -30,12 +31,17 @@ public class AdminServicesController {
 
   private final ServicePublications publications;
   private final ServiceRuntime runtime;
-  private final AccessPolicy policy;
+  private static final int TRAFFIC_SECONDS = 3600;
 
-  public AdminServicesController(ServicePublications publications, ServiceRuntime runtime, AccessPolicy policy) {
+  private final AccessPolicy policy;
+  private final TrafficStatistics traffic;
+
+  public AdminServicesController(ServicePublications publications, ServiceRuntime runtime, AccessPolicy policy,
+      TrafficStatistics traffic) {
     this.publications = publications;
     this.runtime = runtime;
     this.policy = policy;
+    this.traffic = traffic;
   }
 
   @GetMapping
@@ -82,11 +88,24 @@ public class AdminServicesController {
     return view(decided);
   }
 
-  /** The publication, and the consumers holding a right to its service now. */
+  /**
+   * The publication, the consumers holding a right to its service now, and its traffic on this hub in the last
+   * hour over all its routes: calls answered, those refused to the caller (4xx) and those that failed (5xx).
+   */
   private Map<String, Object> view(ServicePublications.Publication publication) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("publication", publication);
     view.put("consumers", ServiceConsumers.of(policy, publication.service()));
+    long calls = 0;
+    long rejected = 0;
+    long failed = 0;
+    for (String route : publication.routeIds()) {
+      TrafficStatistics.Window hour = traffic.window(route, TRAFFIC_SECONDS);
+      calls += hour.count();
+      rejected += hour.rejected();
+      failed += hour.failed();
+    }
+    view.put("traffic", Map.of("calls", calls, "rejected", rejected, "failed", failed, "seconds", TRAFFIC_SECONDS));
     return view;
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -134,9 +135,20 @@ public class AccessRequests {
     Instant now = clock.instant();
     tx.executeWithoutResult(status -> {
       decide(id, AccessRequest.GRANTED, provider, now, grant.reason(), grant.legalBasis(), fields, until);
+      // read under the lock that orders changes of the rights: the request whose right this grant replaces
+      AtomicReference<String> replaced = new AtomicReference<>();
       rights.change(provider.toString(), "access request " + id + " granted", AccessRightsStore.ACCESS_REQUEST, false,
-          current -> RightsDocuments.withRight(current, request.consumer(), request.service(),
-              new ServiceGrant(request.service(), fields, null, until, id.toString())));
+          current -> {
+            replaced.set(RightsDocuments.grantedBy(current, request.consumer(), request.service()));
+            return RightsDocuments.withRight(current, request.consumer(), request.service(),
+                new ServiceGrant(request.service(), fields, null, until, id.toString()));
+          });
+      if (replaced.get() != null && !replaced.get().equals(id.toString())) {
+        // one right per client and service: the older request no longer reads granted
+        jdbc.update("UPDATE access_request SET state = ?, revoked_by = ?, revoked_at = ?, revocation_reason = ?"
+            + " WHERE id::text = ? AND state = ?", AccessRequest.REVOKED, provider.toString(), utc(now),
+            "superseded by access request " + id, replaced.get(), AccessRequest.GRANTED);
+      }
     });
     rights.refresh();
     return find(id);

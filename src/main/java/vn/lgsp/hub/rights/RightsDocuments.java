@@ -63,6 +63,13 @@ final class RightsDocuments {
     return withConfiguration(only(current, RightsDocuments::byAccessRequest), only(older, s -> !byAccessRequest(s)));
   }
 
+  /** The access request that granted the client's right to the service, if an access request did. */
+  static String grantedBy(List<ClientGrants> document, String client, String service) {
+    return document.stream().filter(c -> c.client().equals(client)).flatMap(c -> c.services().stream())
+        .filter(s -> s.service().equals(service) && byAccessRequest(s)).map(ServiceGrant::accessRequest).findFirst()
+        .orElse(null);
+  }
+
   /** Granted by an access request (not the configuration, nor the Configuration Management API). */
   private static boolean byAccessRequest(ServiceGrant grant) {
     return grant.accessRequest() != null && !GovStackConfigurationController.GRANTED_THROUGH_API.equals(grant.accessRequest());

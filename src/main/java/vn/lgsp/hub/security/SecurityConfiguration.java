@@ -18,12 +18,17 @@ import java.util.stream.IntStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -36,33 +41,33 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
-import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import vn.lgsp.hub.protocol.ProblemAnswers;
 import vn.lgsp.hub.HubProperties;
+import vn.lgsp.hub.protocol.ProblemAnswers;
+import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.security.AuthenticationThrottleFilter.Guarded;
 
 /**
@@ -201,6 +206,20 @@ public class SecurityConfiguration {
       }
       return hubJwtDecoder.decode(token);
     };
+    // every refusal of this chain is on record (the API's own refusals are recorded as its actions)
+    AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+      String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+      if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        throttle.records().configurationApiRefused(request, null, ProblemType.UNAUTHENTICATED, throttle.clock().instant());
+      }
+      entryPoint.commence(request, response, e);
+    };
+    AccessDeniedHandler denied = (request, response, e) -> {
+      Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+      throttle.records().configurationApiRefused(request, caller == null ? null : caller.getName(),
+          ProblemType.ACCESS_DENIED, throttle.clock().instant());
+      new AccessDeniedHandlerImpl().handle(request, response, e);
+    };
     http.securityMatcher("/api/v1/config", "/api/v1/status", "/api/v1/rights/**")
         .authorizeHttpRequests(
             a ->
@@ -220,12 +239,12 @@ public class SecurityConfiguration {
                     .hasAnyAuthority(operator, "SCOPE_write:conf")
                     .anyRequest()
                     .denyAll())
-        .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+        .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
         // a refusal goes through the error page (sendError), which answers the hub's problem; the resource
         // server's own handler would only set the status
-        .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(notRevoked)).authenticationEntryPoint(entryPoint)
-            .accessDeniedHandler(new AccessDeniedHandlerImpl()))
-        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(new AccessDeniedHandlerImpl()))
+        .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(notRevoked)).authenticationEntryPoint(unauthenticated)
+            .accessDeniedHandler(denied))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .addFilterBefore(throttle.guarding(Guarded.OPERATOR, AuthenticationThrottleFilter::basicUserOf),
             BasicAuthenticationFilter.class)
         .csrf(c -> c.disable())

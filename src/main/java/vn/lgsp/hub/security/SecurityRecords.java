@@ -37,6 +37,9 @@ class SecurityRecords {
   /** Admin-record action of a session request refused for want of the CSRF header. */
   static final String CSRF_REFUSED = "csrf-refused";
 
+  /** Admin-record action of a call to the Configuration Management API refused by its filter chain. */
+  static final String CONFIGURATION_API_REFUSED = "configuration-api-refused";
+
   private static final Logger log = LoggerFactory.getLogger(SecurityRecords.class);
   private static final int MAX_NAME = 64;
   private static final int MAX_METHOD = 16;
@@ -118,6 +121,17 @@ class SecurityRecords {
     meter("operator", type);
     adminRecord(request, name(operator), SIGN_IN, type.title() + " (from " + request.getRemoteAddr() + ")", status,
         type, started);
+  }
+
+  /**
+   * A call to the GovStack Configuration Management API refused before it reached the API: no valid token or
+   * credentials ({@code 401}), or a token without the scope the call needs ({@code 403}). A failed operator
+   * password is recorded as a refused sign-in instead.
+   */
+  void configurationApiRefused(HttpServletRequest request, String caller, ProblemType type, Instant started) {
+    meter("configuration-api", type);
+    adminRecord(request, name(caller), CONFIGURATION_API_REFUSED, type.title() + " (from " + request.getRemoteAddr() + ")",
+        type.status(), type, started);
   }
 
   /** A request in an operator's session refused by the CSRF guard. */

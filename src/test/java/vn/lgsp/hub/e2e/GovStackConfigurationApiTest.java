@@ -1,12 +1,14 @@
 package vn.lgsp.hub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -41,6 +43,17 @@ class GovStackConfigurationApiTest extends RightsChangingHubTest {
     assertThat(problem(call("GET", "/api/v1/status", null, null))).isEqualTo("401 Client.Unauthenticated");
     assertThat(problem(call("GET", "/api/v1/status", "Bearer " + hub.token(HubClient.DA_NANG), null)))
         .as("no read:conf scope").isEqualTo("403 Client.AccessDenied");
+    assertThat(problem(call("GET", "/api/v1/status", "Bearer not-a-token", null))).isEqualTo("401 Client.Unauthenticated");
+    List<String> refusals = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      refusals.clear();
+      hub.admin("/admin/api/exchanges?kind=admin&size=200").json().get("items").forEach(r -> {
+        if (r.get("action").asString().equals("configuration-api-refused")) {
+          refusals.add(r.get("status").asInt() + " " + r.get("actor").asString());
+        }
+      });
+      return refusals.contains("403 " + HubClient.DA_NANG) && refusals.stream().filter(x -> x.startsWith("401 ")).count() >= 2;
+    });
 
     JsonNode config = call("GET", "/api/v1/config", OPERATOR, null).json();
     assertThat(SPEC.problems("/components/schemas/IMconf", config)).as("listIMconf by the spec's schema").isEmpty();

@@ -94,6 +94,11 @@ class ServicesConsoleBrowserTest extends SandboxHubTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> hub.admin("/admin/api/exchanges?kind=admin&size=200").json()
         .get("items").findValuesAsString("reason").contains("đã kiểm tra địa chỉ và các trường"));
 
+    String daNang = hub.token(HubClient.DA_NANG);
+    assertThat(hub.get("/r1/VN/GOV/BTC/THUE/tax-clearance-ui/v1/clearances/001085000002").as(HubClient.DA_NANG, daNang)
+        .send().status()).as("live, and no right to it").isEqualTo(403);
+    wait.until(d -> d.findElement(By.id("publication-" + id)).getText().contains("1 lượt, 1 bị từ chối, 0 lỗi"));
+
     String request = asked.json().get("id").asString();
     WebElement requestRow = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-" + request)));
     assertThat(requestRow.getText()).contains(HubClient.DA_NANG, "01/2021/NĐ-CP · Điều 87", "chờ trả lời");
