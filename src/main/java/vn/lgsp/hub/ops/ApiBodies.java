@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntPredicate;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemText;
@@ -40,18 +41,7 @@ public final class ApiBodies {
 
   /** Printable text of 1 to {@code max} characters; null when absent and not required. */
   public static String text(JsonNode body, String name, int max, boolean required) {
-    JsonNode node = body.get(name);
-    if (node == null || node.isNull()) {
-      if (required) {
-        throw invalid(name);
-      }
-      return null;
-    }
-    String text = node.isString() ? node.asString().strip() : "";
-    if (text.isEmpty() || text.length() > max || text.chars().anyMatch(Character::isISOControl)) {
-      throw invalid(name);
-    }
-    return text;
+    return string(body, name, max, required, c -> false);
   }
 
   /**
@@ -59,6 +49,10 @@ public final class ApiBodies {
    * and tabs allowed, no other control character.
    */
   public static String document(JsonNode body, String name, boolean required) {
+    return string(body, name, MAX_DOCUMENT, required, c -> c == '\n' || c == '\r' || c == '\t');
+  }
+
+  private static String string(JsonNode body, String name, int max, boolean required, IntPredicate allowedControl) {
     JsonNode node = body.get(name);
     if (node == null || node.isNull()) {
       if (required) {
@@ -67,11 +61,20 @@ public final class ApiBodies {
       return null;
     }
     String text = node.isString() ? node.asString().strip() : "";
-    if (text.isEmpty() || text.length() > MAX_DOCUMENT
-        || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+    if (text.isEmpty() || text.length() > max
+        || text.chars().anyMatch(c -> Character.isISOControl(c) && !allowedControl.test(c))) {
       throw invalid(name);
     }
     return text;
+  }
+
+  /** A version number in a path; an unknown version ({@code unknownKey}) if it is not one. */
+  public static long number(String text, String unknownKey) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new HubProblemException(ProblemType.NOT_FOUND, unknownKey);
+    }
   }
 
   /** A list of field paths, each named once; absent is the whole answer. */

@@ -54,7 +54,7 @@ public class AdminServiceFilesController {
   /** A version, what it changed from the one before, and its files. */
   @GetMapping("/versions/{version}")
   public Map<String, Object> version(@PathVariable String version) {
-    long number = number(version);
+    long number = ApiBodies.number(version, "service-files.no-version");
     ServiceFilesStore.Version found = store.version(number).orElseThrow(AdminServiceFilesController::noVersion);
     Map<String, String> content = store.files(number).orElseThrow();
     Map<String, String> before = found.previousVersion() == null ? Map.of() : store.files(found.previousVersion()).orElseThrow();
@@ -118,13 +118,5 @@ public class AdminServiceFilesController {
 
   private static HubProblemException noVersion() {
     return new HubProblemException(ProblemType.NOT_FOUND, "service-files.no-version");
-  }
-
-  private static long number(String text) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw noVersion();
-    }
   }
 }

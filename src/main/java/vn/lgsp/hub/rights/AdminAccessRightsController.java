@@ -63,7 +63,7 @@ public class AdminAccessRightsController {
   /** A version, its rights, and what it changed from the one before. */
   @GetMapping("/access-rights/versions/{version}")
   public Map<String, Object> version(@PathVariable String version) {
-    long number = number(version);
+    long number = ApiBodies.number(version, "rights.no-version");
     AccessRightsStore.Version found = store.version(number)
         .orElseThrow(() -> new HubProblemException(ProblemType.NOT_FOUND, "rights.no-version"));
     List<ClientGrants> rights = store.rights(number).orElseThrow();
@@ -121,13 +121,5 @@ public class AdminAccessRightsController {
     String reason = ApiBodies.text(body, "reason", 500, true);
     http.setAttribute(AdminActionRecorder.REASON, reason);
     return reason;
-  }
-
-  private static long number(String text) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new HubProblemException(ProblemType.NOT_FOUND, "rights.no-version");
-    }
   }
 }

@@ -12,10 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,7 +22,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.LgspHubApplication;
@@ -148,16 +143,8 @@ class EmbeddedDefaultsTest {
 
   /** The finance ministry publishes its tax clearance service from its sandbox backend's OpenAPI document. */
   private static void publishTaxClearance(HubClient hub) throws Exception {
-    int port = 0;
-    for (JsonNode backend : hub.admin("/admin/api/sandbox/backends").json()) {
-      if (backend.get("name").asString().equals("tax-register")) {
-        port = backend.get("port").asInt();
-      }
-    }
-    String openApi = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + port + "/tax/openapi.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
     ObjectNode submission = JSON.createObjectNode().put("provider", "VN/GOV/BTC/THUE").put("serviceCode", "tax-clearance")
-        .put("version", "v1").put("openApi", openApi).put("backendUrl", "http://127.0.0.1:" + port);
+        .put("version", "v1").put("openApi", hub.taxOpenApi()).put("backendUrl", hub.sandboxBackend("tax-register"));
     submission.putArray("operations").add("getTaxClearance");
     String ministry = hub.token(HubClient.FINANCE_ADMIN, "write:conf");
     String id = hub.post("/api/v1/services", submission.toString()).bearer(ministry).send().json().get("id").asString();

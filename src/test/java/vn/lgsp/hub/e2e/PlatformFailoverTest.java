@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -214,18 +210,10 @@ class PlatformFailoverTest {
    */
   private static void serviceApprovedOnAIsServedByBThenWithdrawnOnBIsGoneFromA(HubClient a, HubClient b)
       throws Exception {
-    int taxPort = 0;
-    for (JsonNode backend : a.admin("/admin/api/sandbox/backends").json()) {
-      if (backend.get("name").asString().equals("tax-register")) {
-        taxPort = backend.get("port").asInt();
-      }
-    }
-    String openApi = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + taxPort + "/tax/openapi.json")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String openApi = a.taxOpenApi();
     ObjectNode submission = new ObjectMapper().createObjectNode();
     submission.put("provider", "VN/GOV/BTC/THUE").put("serviceCode", "tax-clearance").put("version", "v1")
-        .put("openApi", openApi).put("backendUrl", "http://127.0.0.1:" + taxPort);
+        .put("openApi", openApi).put("backendUrl", a.sandboxBackend("tax-register"));
     submission.putArray("operations").add("getTaxClearance");
     String ministry = a.token(HubClient.FINANCE_ADMIN, "write:conf");
     String id = a.post("/api/v1/services", submission.toString()).bearer(ministry).send().json().get("id").asString();

@@ -53,12 +53,7 @@ class ServicePublishingEndToEndTest extends RightsChangingHubTest {
   @BeforeEach
   void ministry() {
     finance = hub.token(HubClient.FINANCE_ADMIN, "write:rights write:conf");
-    JsonNode backends = hub.admin("/admin/api/sandbox/backends").json();
-    for (JsonNode b : backends) {
-      if (b.get("name").asString().equals("tax-register")) {
-        backend = "http://127.0.0.1:" + b.get("port").asInt();
-      }
-    }
+    backend = hub.sandboxBackend("tax-register");
   }
 
   @Test

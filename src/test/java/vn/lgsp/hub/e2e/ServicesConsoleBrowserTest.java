@@ -3,10 +3,6 @@ package vn.lgsp.hub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,20 +116,13 @@ class ServicesConsoleBrowserTest extends SandboxHubTest {
   }
 
   private String submission() throws Exception {
-    int port = 0;
-    for (var backend : hub.admin("/admin/api/sandbox/backends").json()) {
-      if (backend.get("name").asString().equals("tax-register")) {
-        port = backend.get("port").asInt();
-      }
-    }
-    String openApi = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + port + "/tax/openapi.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String openApi = hub.taxOpenApi();
     ObjectNode body = JSON.createObjectNode();
     body.put("provider", "VN/GOV/BTC/THUE");
     body.put("serviceCode", "tax-clearance-ui");
     body.put("version", "v1");
     body.put("openApi", openApi);
-    body.put("backendUrl", "http://127.0.0.1:" + port);
+    body.put("backendUrl", hub.sandboxBackend("tax-register"));
     body.putArray("operations").add("getTaxClearance");
     return body.toString();
   }

@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.support.HubClient;
@@ -41,11 +40,7 @@ class SoapServicePublishingTest extends RightsChangingHubTest {
   @BeforeEach
   void ministry() throws Exception {
     police = hub.token(HubClient.POLICE_ADMIN, "write:rights write:conf");
-    for (JsonNode b : hub.admin("/admin/api/sandbox/backends").json()) {
-      if (b.get("name").asString().equals("population-register")) {
-        backend = "http://127.0.0.1:" + b.get("port").asInt() + "/population-register";
-      }
-    }
+    backend = hub.sandboxBackend("population-register") + "/population-register";
     wsdl = Files.readString(Path.of("connectors/population-register.wsdl"));
   }
 

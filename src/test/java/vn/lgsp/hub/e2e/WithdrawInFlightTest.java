@@ -82,14 +82,7 @@ class WithdrawInFlightTest extends RightsChangingHubTest {
   }
 
   private String submission() throws Exception {
-    int taxPort = 0;
-    for (var backend : hub.admin("/admin/api/sandbox/backends").json()) {
-      if (backend.get("name").asString().equals("tax-register")) {
-        taxPort = backend.get("port").asInt();
-      }
-    }
-    String openApi = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + taxPort + "/tax/openapi.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String openApi = hub.taxOpenApi();
     ObjectNode body = new ObjectMapper().createObjectNode();
     body.put("provider", "VN/GOV/BTC/THUE").put("serviceCode", "tax-clearance-slow").put("version", "v1")
         .put("openApi", openApi).put("backendUrl", "http://127.0.0.1:" + register.port());

@@ -128,6 +128,23 @@ public final class HubClient {
     }
   }
 
+  /** The address of one of the sandbox's registers, e.g. {@code tax-register}: {@code http://127.0.0.1:<port>}. */
+  public String sandboxBackend(String name) {
+    for (JsonNode backend : admin("/admin/api/sandbox/backends").json()) {
+      if (backend.get("name").asString().equals(name)) {
+        return "http://127.0.0.1:" + backend.get("port").asInt();
+      }
+    }
+    throw new AssertionError("no sandbox backend " + name);
+  }
+
+  /** The sandbox tax register's OpenAPI document, as a ministry would submit it. */
+  public String taxOpenApi() {
+    Response document = send(HttpRequest.newBuilder(URI.create(sandboxBackend("tax-register") + "/tax/openapi.json")).GET());
+    assertThat(document.status()).isEqualTo(200);
+    return document.body();
+  }
+
   /** The version of the access rights in force on this hub. */
   public long rightsVersion() {
     return admin("/admin/api/access-rights").json().get("version").asLong();
