@@ -88,6 +88,7 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
       headers = XRoadSoapHeaders.read(request.getSOAPHeader());
       target = target(headers.service());
       body = requestElement(request.getSOAPBody(), target);
+      checkSoapAction(requestHeader("SOAPAction"), target);
     } catch (SOAPException e) {
       throw new SoapRefusal(ProblemType.INTERNAL_ERROR, (ProblemText) null);
     }
@@ -115,7 +116,8 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
     headers.echoInto(reply.getSOAPHeader(), request.getSOAPHeader(), messageId);
     SOAPBody replyBody = reply.getSOAPBody();
     Element wrapper = replyBody.getOwnerDocument().createElementNS(NAMESPACE, "hub:" + target.service().serviceCode() + "Response");
-    JsonXml.append(replyBody.getOwnerDocument(), wrapper, NAMESPACE, answer);
+    JsonXml.append(replyBody.getOwnerDocument(), wrapper, NAMESPACE, answer,
+        target.operation() == null ? Map.of() : target.operation().schema());
     replyBody.appendChild(wrapper);
     reply.saveChanges();
     return reply;
@@ -151,6 +153,21 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
       throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.body.wrong-element", NAMESPACE, operation));
     }
     return element;
+  }
+
+  /**
+   * A {@code SOAPAction} the caller sends (none, or {@code ""}, is allowed, as SOAP 1.1 lets it be) must be the
+   * operation's, as the WSDL declares it: body, action and service header name one operation.
+   */
+  private static void checkSoapAction(String sent, PublishedService target) {
+    String action = sent == null ? "" : sent.strip();
+    if (action.length() >= 2 && action.startsWith("\"") && action.endsWith("\"")) {
+      action = action.substring(1, action.length() - 1);
+    }
+    String expected = HubWsdl.soapAction(target.service().serviceCode());
+    if (!action.isEmpty() && !action.equals(expected)) {
+      throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.action.wrong", expected));
+    }
   }
 
   private HttpResponse<byte[]> call(PublishedService target, XRoadSoapHeaders headers, String messageId, ObjectNode inputs) {

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.soapfront;
 
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -18,24 +19,30 @@ final class JsonXml {
 
   private JsonXml() {}
 
-  /** Appends {@code value} under {@code parent} as elements named like the JSON fields. */
-  static void append(Document doc, Element parent, String namespace, JsonNode value) {
-    Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      JsonNode child = field.getValue();
+  /**
+   * Appends {@code value} under {@code parent} as elements named like the JSON fields: those its schema names
+   * first, in the schema's order (the WSDL's sequence), then any other.
+   */
+  static void append(Document doc, Element parent, String namespace, JsonNode value, Map<String, Object> schema) {
+    Map<String, Object> properties = AnswerSchemas.properties(schema);
+    List<String> names = new ArrayList<>();
+    properties.keySet().stream().filter(value::has).forEach(names::add);
+    value.propertyNames().stream().filter(name -> !properties.containsKey(name)).forEach(names::add);
+    for (String name : names) {
+      JsonNode child = value.get(name);
+      Map<String, Object> childSchema = AnswerSchemas.items(AnswerSchemas.schemaOf(properties.get(name)));
       if (child.isArray()) {
-        child.forEach(item -> parent.appendChild(element(doc, namespace, field.getKey(), item)));
+        child.forEach(item -> parent.appendChild(element(doc, namespace, name, item, childSchema)));
       } else if (!child.isNull()) {
-        parent.appendChild(element(doc, namespace, field.getKey(), child));
+        parent.appendChild(element(doc, namespace, name, child, childSchema));
       }
     }
   }
 
-  private static Element element(Document doc, String namespace, String name, JsonNode value) {
+  private static Element element(Document doc, String namespace, String name, JsonNode value, Map<String, Object> schema) {
     Element element = doc.createElementNS(namespace, "hub:" + name);
     if (value.isObject()) {
-      append(doc, element, namespace, value);
+      append(doc, element, namespace, value, schema);
     } else {
       element.setTextContent(value.asString(""));
     }
