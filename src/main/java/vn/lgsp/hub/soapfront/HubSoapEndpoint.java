@@ -14,6 +14,7 @@ import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -82,22 +84,76 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
   @Override
   public SOAPMessage invoke(SOAPMessage request) {
     XRoadSoapHeaders headers;
-    PublishedService target;
-    Element body;
+    ServiceId service;
     try {
       headers = XRoadSoapHeaders.read(request.getSOAPHeader());
-      target = target(headers.service());
-      body = requestElement(request.getSOAPBody(), target);
-      checkSoapAction(requestHeader("SOAPAction"), target);
+      service = serviceId(headers.service());
+      Optional<MetaService> meta = MetaService.named(service.serviceCode());
+      if (meta.isPresent()) {
+        return metaService(request, headers, service, meta.get());
+      }
+      PublishedService target = target(service);
+      Element body = requestElement(request.getSOAPBody(), NAMESPACE, service.serviceCode());
+      checkSoapAction(requestHeader("SOAPAction"), service.serviceCode());
+      // the caller learns the id of its exchange even when it sent none: the answer carries it
+      String messageId = messageId(headers);
+      HttpResponse<byte[]> response = call(target, headers, messageId, JsonXml.inputs(body));
+      // from here on the REST front has recorded the exchange: a failure must not record it twice
+      return recorded(messageId, () -> {
+        SOAPMessage reply = reply(request, headers, messageId);
+        Element wrapper = element(reply, NAMESPACE, "hub:" + service.serviceCode() + "Response");
+        JsonXml.append(wrapper.getOwnerDocument(), wrapper, NAMESPACE, answer(response, messageId),
+            target.operation() == null ? Map.of() : target.operation().schema());
+        return reply;
+      });
     } catch (SOAPException e) {
       throw new SoapRefusal(ProblemType.INTERNAL_ERROR, (ProblemText) null);
     }
-    // the caller learns the id of its exchange even when it sent none: the answer carries it
-    String messageId = headers.id() != null ? headers.id() : UUID.randomUUID().toString();
-    HttpResponse<byte[]> response = call(target, headers, messageId, JsonXml.inputs(body));
-    // from here on the REST front has recorded the exchange: a failure must not record it twice
+  }
+
+  /**
+   * {@code listMethods}, {@code allowedMethods} and {@code getWsdl} as X-Road security servers answer them (PR-META),
+   * each from its REST directory service for the same provider: the services as X-Road identifiers, and a
+   * service's WSDL as a SOAP attachment.
+   */
+  private SOAPMessage metaService(SOAPMessage request, XRoadSoapHeaders headers, ServiceId service, MetaService meta)
+      throws SOAPException {
+    Element body = requestElement(request.getSOAPBody(), XRoadSoapHeaders.XROAD, meta.code());
+    checkSoapAction(requestHeader("SOAPAction"), meta.code());
+    String path = "/r1/" + service.provider() + "/" + meta.restDirectoryService();
+    String serviceCode = null;
+    String serviceVersion = null;
+    if (meta == MetaService.GET_WSDL) {
+      ObjectNode inputs = JsonXml.inputs(body);
+      serviceCode = pathInput(inputs, "serviceCode");
+      serviceVersion = inputs.path("serviceVersion").asString(null);
+      path += "?serviceCode=" + URLEncoder.encode(serviceCode, StandardCharsets.UTF_8);
+    }
+    String messageId = messageId(headers);
+    HttpResponse<byte[]> response = send("GET", path, headers, messageId, null);
+    String code = serviceCode;
+    String version = serviceVersion;
+    return recorded(messageId, () -> {
+      JsonNode answer = answer(response, messageId);
+      SOAPMessage reply = reply(request, headers, messageId);
+      Element wrapper = element(reply, XRoadSoapHeaders.XROAD, "xrd:" + meta.code() + "Response");
+      if (meta == MetaService.GET_WSDL) {
+        MetaServiceAnswers.wsdl(reply, wrapper, code, version, catalog.services().stream()
+            .filter(s -> s.service().provider().equals(service.provider()) && s.service().serviceCode().equals(code))
+            .toList());
+      } else {
+        MetaServiceAnswers.methods(wrapper, answer);
+      }
+      return reply;
+    });
+  }
+
+  /** An answer written after the REST front recorded the exchange: a failure here must not record it twice. */
+  private SOAPMessage recorded(String messageId, AnswerWriter writer) {
     try {
-      return reply(request, headers, target, messageId, response);
+      SOAPMessage reply = writer.write();
+      reply.saveChanges();
+      return reply;
     } catch (RecordedFault e) {
       throw e;
     } catch (SOAPException | IOException | RuntimeException e) {
@@ -105,34 +161,52 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
     }
   }
 
-  private SOAPMessage reply(SOAPMessage request, XRoadSoapHeaders headers, PublishedService target, String messageId,
-      HttpResponse<byte[]> response) throws SOAPException, IOException {
+  @FunctionalInterface
+  private interface AnswerWriter {
+    SOAPMessage write() throws SOAPException, IOException;
+  }
+
+  /** The REST front's answer; a refusal or failure there is the caller's fault, already recorded. */
+  private JsonNode answer(HttpResponse<byte[]> response, String messageId) throws IOException {
     JsonNode answer = json.readTree(response.body());
     if (response.statusCode() != 200) {
       // the REST front wrote the detail in the caller's language already (Accept-Language forwarded)
       throw recordedFault(problemType(answer), answer.path("detail").asString(null), answer.path("xRoadId").asString(messageId));
     }
+    return answer;
+  }
+
+  /** A reply that echoes the request's X-Road headers, with the exchange's id. */
+  private static SOAPMessage reply(SOAPMessage request, XRoadSoapHeaders headers, String messageId) throws SOAPException {
     SOAPMessage reply = MessageFactory.newInstance().createMessage();
     headers.echoInto(reply.getSOAPHeader(), request.getSOAPHeader(), messageId);
-    SOAPBody replyBody = reply.getSOAPBody();
-    Element wrapper = replyBody.getOwnerDocument().createElementNS(NAMESPACE, "hub:" + target.service().serviceCode() + "Response");
-    JsonXml.append(replyBody.getOwnerDocument(), wrapper, NAMESPACE, answer,
-        target.operation() == null ? Map.of() : target.operation().schema());
-    replyBody.appendChild(wrapper);
-    reply.saveChanges();
     return reply;
   }
 
-  private PublishedService target(String serviceHeader) {
+  /** The reply's body element. */
+  private static Element element(SOAPMessage reply, String namespace, String qualifiedName) throws SOAPException {
+    SOAPBody body = reply.getSOAPBody();
+    Element element = body.getOwnerDocument().createElementNS(namespace, qualifiedName);
+    body.appendChild(element);
+    return element;
+  }
+
+  private static String messageId(XRoadSoapHeaders headers) {
+    return headers.id() != null ? headers.id() : UUID.randomUUID().toString();
+  }
+
+  private static ServiceId serviceId(String serviceHeader) {
     if (serviceHeader == null) {
       throw new SoapRefusal(ProblemType.INVALID_REQUEST, "soap.service-header.required");
     }
-    ServiceId service;
     try {
-      service = ServiceId.parse(serviceHeader);
+      return ServiceId.parse(serviceHeader);
     } catch (IllegalArgumentException e) {
       throw new SoapRefusal(ProblemType.INVALID_REQUEST, "soap.service-header.malformed");
     }
+  }
+
+  private PublishedService target(ServiceId service) {
     return catalog.services().stream()
         .filter(s -> s.service().equals(service))
         .findFirst()
@@ -143,14 +217,13 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
    * The body's request element, which must name the operation of the service header: a body
    * written for another operation is refused rather than served as the header's service.
    */
-  private static Element requestElement(SOAPBody body, PublishedService target) {
+  private static Element requestElement(SOAPBody body, String namespace, String operation) {
     Element element = firstElement(body);
     if (element == null) {
       throw new SoapRefusal(ProblemType.INVALID_REQUEST, "soap.body.no-element");
     }
-    String operation = target.service().serviceCode();
-    if (!NAMESPACE.equals(element.getNamespaceURI()) || !operation.equals(element.getLocalName())) {
-      throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.body.wrong-element", NAMESPACE, operation));
+    if (!namespace.equals(element.getNamespaceURI()) || !operation.equals(element.getLocalName())) {
+      throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.body.wrong-element", namespace, operation));
     }
     return element;
   }
@@ -159,12 +232,12 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
    * A {@code SOAPAction} the caller sends (none, or {@code ""}, is allowed, as SOAP 1.1 lets it be) must be the
    * operation's, as the WSDL declares it: body, action and service header name one operation.
    */
-  private static void checkSoapAction(String sent, PublishedService target) {
+  private static void checkSoapAction(String sent, String operation) {
     String action = sent == null ? "" : sent.strip();
     if (action.length() >= 2 && action.startsWith("\"") && action.endsWith("\"")) {
       action = action.substring(1, action.length() - 1);
     }
-    String expected = HubWsdl.soapAction(target.service().serviceCode());
+    String expected = HubWsdl.soapAction(operation);
     if (!action.isEmpty() && !action.equals(expected)) {
       throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.action.wrong", expected));
     }
@@ -173,29 +246,36 @@ public class HubSoapEndpoint implements Provider<SOAPMessage> {
   private HttpResponse<byte[]> call(PublishedService target, XRoadSoapHeaders headers, String messageId, ObjectNode inputs) {
     Map<String, String> pathInputs = new LinkedHashMap<>();
     for (String name : new UriTemplate(target.path()).getVariableNames()) {
-      JsonNode value = inputs.remove(name);
-      if (value == null) {
-        throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.body.input-required", name));
-      }
-      if (value.asString("").length() > MAX_PATH_INPUT) {
-        // it becomes part of the REST path, which the exchange record keeps whole
-        throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.body.input-too-long", name, MAX_PATH_INPUT));
-      }
-      pathInputs.put(name, value.asString(""));
+      pathInputs.put(name, pathInput(inputs, name));
+      inputs.remove(name);
     }
     String path = "/r1/" + target.service()
         + UriComponentsBuilder.fromPath(target.path()).encode().buildAndExpand(pathInputs).toUriString();
+    byte[] body = "POST".equals(target.method()) ? inputs.toString().getBytes(StandardCharsets.UTF_8) : null;
+    return send(target.method(), path, headers, messageId, body);
+  }
+
+  /** An input that goes into the REST path or query: required, and short, since the exchange record keeps it whole. */
+  private static String pathInput(ObjectNode inputs, String name) {
+    JsonNode value = inputs.get(name);
+    if (value == null) {
+      throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.body.input-required", name));
+    }
+    if (value.asString("").length() > MAX_PATH_INPUT) {
+      throw new SoapRefusal(ProblemType.INVALID_REQUEST, ProblemText.of("soap.body.input-too-long", name, MAX_PATH_INPUT));
+    }
+    return value.asString("");
+  }
+
+  /** The call as an X-Road REST exchange through the hub's own front door, with the caller's token and headers. */
+  private HttpResponse<byte[]> send(String method, String path, XRoadSoapHeaders headers, String messageId, byte[] body) {
     Map<String, String> http = LoopbackClient.forwarded(requestHeader("Authorization"), headers.client(), messageId,
         headers.userId(), headers.issue());
     http.put(CallerLanguage.HEADER, language().toLanguageTag());
     // the REST exchange behind the SOAP call continues the caller's trace (a header left out if it sent none)
     http.put(TraceContext.HEADER, requestHeader(TraceContext.HEADER));
-    byte[] body = null;
-    if ("POST".equals(target.method())) {
-      body = inputs.toString().getBytes(StandardCharsets.UTF_8);
-    }
     try {
-      return loopback.send(target.method(), path, http, body, TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return loopback.send(method, path, http, body, TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ConnectException) {
         throw new SoapRefusal(ProblemType.INTERNAL_ERROR, (ProblemText) null); // the REST front never saw it: recorded here

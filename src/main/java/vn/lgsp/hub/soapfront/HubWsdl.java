@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.web.util.UriTemplate;
 import vn.lgsp.hub.catalog.PublishedService;
 import vn.lgsp.hub.connectors.ConnectorDescriptor;
+import vn.lgsp.hub.protocol.Bilingual;
 import vn.lgsp.hub.protocol.Bilingual.Language;
 
 /**
@@ -30,7 +31,20 @@ final class HubWsdl {
     return HubSoapEndpoint.NAMESPACE + ":" + serviceCode;
   }
 
+  /** The whole hub's WSDL: every published service and the X-Road metaservices. */
   static String write(Iterable<PublishedService> services) {
+    return write(services, true, "http://localhost/services/hub");
+  }
+
+  /**
+   * The WSDL of these services alone, as the {@code getWsdl} metaservice answers it: without the metaservices and
+   * with the address X-Road puts in place of the real one ({@code http://example.org/xroad-endpoint}).
+   */
+  static String writeForMetaservice(Iterable<PublishedService> services) {
+    return write(services, false, "http://example.org/xroad-endpoint");
+  }
+
+  private static String write(Iterable<PublishedService> services, boolean withMetaServices, String address) {
     Map<String, PublishedService> codes = new LinkedHashMap<>();
     services.forEach(s -> codes.putIfAbsent(s.service().serviceCode(), s));
     StringBuilder types = new StringBuilder();
@@ -45,27 +59,11 @@ final class HubWsdl {
       types.append("      <xs:element name=\"").append(code).append("Response\">\n")
           .append(AnswerSchemas.complexType(answerSchema(service.getValue()), "        "))
           .append("      </xs:element>\n");
-      for (String element : new String[] {code, code + "Response"}) {
-        messages.append("""
-              <wsdl:message name="%s"><wsdl:part name="body" element="hub:%s"/></wsdl:message>
-            """.formatted(element, element));
-      }
-      portType.append("""
-                <wsdl:operation name="%s">
-                  <wsdl:documentation>
-            %s      </wsdl:documentation>
-                  <wsdl:input message="hub:%s"/><wsdl:output message="hub:%sResponse"/>
-                  <wsdl:fault name="problem" message="hub:problem"/>
-                </wsdl:operation>
-            """.formatted(code, documentation(service.getValue()), code, code));
-      binding.append("""
-                <wsdl:operation name="%s">
-                  <soap:operation soapAction="%s" style="document"/>
-                  <wsdl:input>%s<soap:body use="literal"/></wsdl:input>
-                  <wsdl:output>%s<soap:body use="literal"/></wsdl:output>
-                  <wsdl:fault name="problem"><soap:fault name="problem" use="literal"/></wsdl:fault>
-                </wsdl:operation>
-            """.formatted(code, soapAction(code), headers(), headers()));
+      operation(code, "hub", documentation(service.getValue().title(), service.getValue().description()), messages,
+          portType, binding);
+    }
+    for (MetaService meta : withMetaServices ? MetaService.values() : new MetaService[0]) {
+      operation(meta.code(), "xrd", documentation(meta.title(), meta.description()), messages, portType, binding);
     }
     return """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -102,11 +100,37 @@ final class HubWsdl {
             <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
         %6$s  </wsdl:binding>
           <wsdl:service name="%1$s">
-            <wsdl:port name="%7$s" binding="hub:HubBinding"><soap:address location="http://localhost/services/hub"/></wsdl:port>
+            <wsdl:port name="%7$s" binding="hub:HubBinding"><soap:address location="%11$s"/></wsdl:port>
           </wsdl:service>
         </wsdl:definitions>
         """.formatted(HubSoapEndpoint.SERVICE, HubSoapEndpoint.NAMESPACE, types, messages, portType, binding,
-        HubSoapEndpoint.PORT, XRoadSoapHeaders.XROAD, XRoadSoapHeaders.IDENTIFIERS, xroadSchemas());
+        HubSoapEndpoint.PORT, XRoadSoapHeaders.XROAD, XRoadSoapHeaders.IDENTIFIERS, xroadSchemas(), address);
+  }
+
+  /** One operation's messages, port type entry and binding, its body elements in {@code prefix}'s namespace. */
+  private static void operation(String code, String prefix, String documentation, StringBuilder messages,
+      StringBuilder portType, StringBuilder binding) {
+    for (String element : new String[] {code, code + "Response"}) {
+      messages.append("""
+            <wsdl:message name="%s"><wsdl:part name="body" element="%s:%s"/></wsdl:message>
+          """.formatted(element, prefix, element));
+    }
+    portType.append("""
+              <wsdl:operation name="%s">
+                <wsdl:documentation>
+          %s      </wsdl:documentation>
+                <wsdl:input message="hub:%s"/><wsdl:output message="hub:%sResponse"/>
+                <wsdl:fault name="problem" message="hub:problem"/>
+              </wsdl:operation>
+          """.formatted(code, documentation, code, code));
+    binding.append("""
+              <wsdl:operation name="%s">
+                <soap:operation soapAction="%s" style="document"/>
+                <wsdl:input>%s<soap:body use="literal"/></wsdl:input>
+                <wsdl:output>%s<soap:body use="literal"/></wsdl:output>
+                <wsdl:fault name="problem"><soap:fault name="problem" use="literal"/></wsdl:fault>
+              </wsdl:operation>
+          """.formatted(code, soapAction(code), headers(), headers()));
   }
 
   private static String headers() {
@@ -162,7 +186,7 @@ final class HubWsdl {
                 <xs:element name="serviceVersion" type="xs:string" minOccurs="0"/>
               </xs:sequence><xs:attribute ref="id:objectType" use="required"/></xs:complexType>
             </xs:schema>
-            <xs:schema targetNamespace="%1$s" elementFormDefault="qualified" xmlns:id="%2$s">
+            <xs:schema targetNamespace="%1$s" elementFormDefault="qualified" xmlns:id="%2$s" xmlns:xrd="%1$s">
               <xs:import namespace="%2$s"/>
               <xs:element name="client" type="id:XRoadClientIdentifierType"/>
               <xs:element name="service" type="id:XRoadServiceIdentifierType"/>
@@ -170,6 +194,21 @@ final class HubWsdl {
               <xs:element name="userId" type="xs:string"/>
               <xs:element name="issue" type="xs:string"/>
               <xs:element name="protocolVersion" type="xs:string"/>
+              <xs:element name="listMethods"><xs:complexType><xs:sequence/></xs:complexType></xs:element>
+              <xs:element name="allowedMethods"><xs:complexType><xs:sequence/></xs:complexType></xs:element>
+              <xs:complexType name="MethodListType"><xs:sequence>
+                <xs:element name="service" type="id:XRoadServiceIdentifierType" minOccurs="0" maxOccurs="unbounded"/>
+              </xs:sequence></xs:complexType>
+              <xs:element name="listMethodsResponse" type="xrd:MethodListType"/>
+              <xs:element name="allowedMethodsResponse" type="xrd:MethodListType"/>
+              <xs:element name="getWsdl"><xs:complexType><xs:sequence>
+                <xs:element name="serviceCode" type="xs:string"/>
+                <xs:element name="serviceVersion" type="xs:string" minOccurs="0"/>
+              </xs:sequence></xs:complexType></xs:element>
+              <xs:element name="getWsdlResponse"><xs:complexType><xs:sequence>
+                <xs:element name="serviceCode" type="xs:string"/>
+                <xs:element name="serviceVersion" type="xs:string" minOccurs="0"/>
+              </xs:sequence></xs:complexType></xs:element>
             </xs:schema>""".formatted(XRoadSoapHeaders.XROAD, XRoadSoapHeaders.IDENTIFIERS);
   }
 
@@ -178,11 +217,11 @@ final class HubWsdl {
    * {@code wsdl:documentation} but any elements inside it, so each language is an XHTML paragraph
    * with its {@code xml:lang}; tools that show the text alone show both, one after the other.
    */
-  private static String documentation(PublishedService service) {
+  private static String documentation(Bilingual title, Bilingual description) {
     StringBuilder paragraphs = new StringBuilder();
     for (Language language : Language.values()) {
       paragraphs.append("        <p xmlns=\"").append(XHTML).append("\" xml:lang=\"").append(language.tag()).append("\">")
-          .append(escape(service.title().in(language))).append(". ").append(escape(service.description().in(language)))
+          .append(escape(title.in(language))).append(". ").append(escape(description.in(language)))
           .append("</p>\n");
     }
     return paragraphs.toString();

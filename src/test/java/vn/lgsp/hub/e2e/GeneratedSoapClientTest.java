@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
+import jakarta.activation.DataHandler;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Holder;
 import jakarta.xml.ws.handler.MessageContext;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,12 +28,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.generatedclient.AccountVerify;
 import vn.lgsp.hub.generatedclient.AccountVerifyResponse;
+import vn.lgsp.hub.generatedclient.AllowedMethods;
 import vn.lgsp.hub.generatedclient.CitizenInfo;
 import vn.lgsp.hub.generatedclient.CitizenInfoResponse;
+import vn.lgsp.hub.generatedclient.GetWsdl;
+import vn.lgsp.hub.generatedclient.GetWsdlResponse;
 import vn.lgsp.hub.generatedclient.Household;
 import vn.lgsp.hub.generatedclient.HouseholdResponse;
 import vn.lgsp.hub.generatedclient.HubPortType;
 import vn.lgsp.hub.generatedclient.HubService;
+import vn.lgsp.hub.generatedclient.ListMethods;
+import vn.lgsp.hub.generatedclient.MethodListType;
 import vn.lgsp.hub.generatedclient.Problem_Exception;
 import vn.lgsp.hub.generatedclient.Taxpayer;
 import vn.lgsp.hub.generatedclient.TaxpayerResponse;
@@ -153,6 +160,74 @@ class GeneratedSoapClientTest extends SandboxHubTest {
         mismatched.userId, mismatched.issue, mismatched.protocolVersion))
         .isInstanceOf(Problem_Exception.class).hasMessageContaining("citizen-info");
     assertThat(hub.awaitRecord(mismatched.sentId).get("errorType").asString()).isEqualTo("Client.InvalidRequest");
+  }
+
+  @Test
+  void theXRoadMetaservicesAnswerOverSoapAsTheRestDirectoryDoes() throws Exception {
+    Headers headers = new Headers("VN/GOV/BCA/DANCU/listMethods");
+    MethodListType listed = hubPort.listMethods(new ListMethods(), headers.client, headers.service, headers.id,
+        headers.userId, headers.issue, headers.protocolVersion);
+    assertThat(serviceCodes(listed)).containsExactlyElementsOf(restServiceCodes("/r1/VN/GOV/BCA/DANCU/listMethods"))
+        .contains("citizen-info", "household");
+    assertThat(listed.getService().get(0).getObjectType()).isEqualTo(XRoadObjectType.SERVICE);
+    assertThat(listed.getService().get(0).getSubsystemCode()).isEqualTo("DANCU");
+    headers.assertEchoed();
+    assertThat(hub.awaitRecord(headers.sentId).get("status").asInt()).isEqualTo(200);
+
+    headers = new Headers("VN/GOV/BTC/THUE/allowedMethods");
+    MethodListType allowed = hubPort.allowedMethods(new AllowedMethods(), headers.client, headers.service, headers.id,
+        headers.userId, headers.issue, headers.protocolVersion);
+    assertThat(serviceCodes(allowed)).containsExactlyElementsOf(restServiceCodes("/r1/VN/GOV/BTC/THUE/allowedMethods"))
+        .isNotEmpty();
+
+    // a provider nobody knows, well formed: an empty list, as the REST directory answers
+    headers = new Headers("VN/GOV/KHONGCO/HETHONG/listMethods");
+    assertThat(hubPort.listMethods(new ListMethods(), headers.client, headers.service, headers.id, headers.userId,
+        headers.issue, headers.protocolVersion).getService()).isEmpty();
+
+    GetWsdl getWsdl = new GetWsdl();
+    getWsdl.setServiceCode("citizen-info");
+    getWsdl.setServiceVersion("v1");
+    headers = new Headers("VN/GOV/BCA/DANCU/getWsdl");
+    GetWsdlResponse described = hubPort.getWsdl(getWsdl, headers.client, headers.service, headers.id, headers.userId,
+        headers.issue, headers.protocolVersion);
+    assertThat(described.getServiceCode()).isEqualTo("citizen-info");
+    assertThat(described.getServiceVersion()).isEqualTo("v1");
+    @SuppressWarnings("unchecked")
+    Map<String, DataHandler> attachments = (Map<String, DataHandler>) ((BindingProvider) hubPort).getResponseContext()
+        .get(MessageContext.INBOUND_MESSAGE_ATTACHMENTS);
+    assertThat(attachments).hasSize(1);
+    String wsdl = new String(attachments.values().iterator().next().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(wsdl).contains("<wsdl:operation name=\"citizen-info\">", "http://example.org/xroad-endpoint")
+        .doesNotContain("<wsdl:operation name=\"household\"", "<wsdl:operation name=\"listMethods\"");
+  }
+
+  @Test
+  void aMetaserviceOfNoSuchServiceOrWithAnotherBodyIsAFaultAndLogged() {
+    GetWsdl getWsdl = new GetWsdl();
+    getWsdl.setServiceCode("no-such-service");
+    Headers headers = new Headers("VN/GOV/BCA/DANCU/getWsdl");
+    Problem_Exception unknown = catchThrowableOfType(Problem_Exception.class, () -> hubPort.getWsdl(getWsdl,
+        headers.client, headers.service, headers.id, headers.userId, headers.issue, headers.protocolVersion));
+    assertThat(unknown.getFaultInfo().getType()).isEqualTo("Client.UnknownService");
+    assertThat(hub.awaitRecord(headers.sentId).get("errorType").asString()).isEqualTo("Client.UnknownService");
+
+    Headers listMethods = new Headers("VN/GOV/BCA/DANCU/listMethods");
+    Problem_Exception mismatched = catchThrowableOfType(Problem_Exception.class, () -> hubPort.allowedMethods(
+        new AllowedMethods(), listMethods.client, listMethods.service, listMethods.id, listMethods.userId,
+        listMethods.issue, listMethods.protocolVersion));
+    assertThat(mismatched.getFaultInfo().getType()).isEqualTo("Client.InvalidRequest");
+    assertThat(hub.awaitRecord(listMethods.sentId).get("errorType").asString()).isEqualTo("Client.InvalidRequest");
+  }
+
+  private static List<String> serviceCodes(MethodListType list) {
+    return list.getService().stream().map(XRoadServiceIdentifierType::getServiceCode).toList();
+  }
+
+  private List<String> restServiceCodes(String path) {
+    List<String> codes = new ArrayList<>();
+    rest(path).get("member").forEach(m -> codes.add(m.get("serviceCode").asString()));
+    return codes;
   }
 
   private JsonNode rest(String path) {
