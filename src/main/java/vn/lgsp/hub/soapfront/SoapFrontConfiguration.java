@@ -53,7 +53,6 @@ public class SoapFrontConfiguration {
       "org.apache.cxf.stax.maxElementCount", 100_000L,
       "org.apache.cxf.stax.maxXMLCharacters", 1_048_576L);
 
-  /** The limits as a refusal names them. */
   /** Depth, children per element, elements, characters of text: as the problem detail names them. */
   static Object[] limits() {
     return new Object[] {
