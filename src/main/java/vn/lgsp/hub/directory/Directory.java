@@ -1,10 +1,13 @@
 package vn.lgsp.hub.directory;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,6 +21,7 @@ import vn.lgsp.hub.protocol.Bilingual.Language;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.catalog.ServiceCatalog;
 import vn.lgsp.hub.catalog.PublishedService;
@@ -102,9 +106,10 @@ public class Directory {
     return entry;
   }
 
-  /** {@code GET /r1/{provider}/listMethods}: every REST service the provider publishes. */
+  /** {@code GET /r1/{provider}/listMethods[?serviceId=]}: every REST service the provider publishes (or the one named). */
   public ObjectNode listMethods(Exchange exchange) {
-    return methods(provider(exchange), null, language(exchange));
+    SubsystemId provider = knownProvider(exchange);
+    return methods(provider, serviceFilter(exchange, provider), null, language(exchange));
   }
 
   /**
@@ -112,16 +117,24 @@ public class Directory {
    * request limits that apply to it ({@code x-rateLimits}, an extension of the API's schema).
    */
   public ObjectNode allowedMethods(Exchange exchange) {
-    return methods(provider(exchange), ExchangeContext.of(exchange).client(), language(exchange));
+    SubsystemId provider = knownProvider(exchange);
+    return methods(provider, serviceFilter(exchange, provider), ExchangeContext.of(exchange).client(), language(exchange));
   }
 
-  /** {@code GET /r1/{provider}/getOpenAPI?serviceCode=}: the service's OpenAPI 3 document. */
+  /**
+   * {@code GET /r1/{provider}/getOpenAPI?serviceCode=}: the service's OpenAPI 3 document, in JSON, or in YAML
+   * ({@code text/yaml}) for a caller whose {@code Accept} asks for YAML before JSON.
+   */
   public ObjectNode getOpenApi(Exchange exchange) {
-    SubsystemId provider = provider(exchange);
+    SubsystemId provider = knownProvider(exchange);
     String code = exchange.getIn().getHeader("serviceCode", String.class);
     if (code == null || code.isBlank()) {
       throw LogFilters.invalid("serviceCode", "required");
     }
+    if (!wellFormedCode(code)) {
+      throw LogFilters.invalid("serviceCode", "service-code");
+    }
+    ExchangeContext.of(exchange).yamlAnswer(asksForYaml(exchange.getIn().getHeader(HttpHeaders.ACCEPT, String.class)));
     var endpoints =
         catalog.services().stream()
             .filter(s -> s.service().provider().equals(provider) && s.service().serviceCode().equals(code))
@@ -138,12 +151,13 @@ public class Directory {
    * (in the caller's language) and the provider's official name are extensions beside the spec's
    * fields, which stay as they were.
    */
-  private ObjectNode methods(SubsystemId provider, SubsystemId caller, Language language) {
+  private ObjectNode methods(SubsystemId provider, String serviceCode, SubsystemId caller, Language language) {
     ObjectNode answer = json.createObjectNode();
     ArrayNode members = answer.putArray("member");
     for (PublishedService s : catalog.services()) {
       Optional<Grant> grant = caller == null ? Optional.empty() : access.grantFor(caller, s.service());
-      if (!s.service().provider().equals(provider) || (caller != null && grant.isEmpty())) {
+      if (!s.service().provider().equals(provider) || (caller != null && grant.isEmpty())
+          || (serviceCode != null && !serviceCode.equals(s.service().serviceCode()))) {
         continue;
       }
       ObjectNode entry = members.addObject();
@@ -176,7 +190,66 @@ public class Directory {
     return Language.of(exchange.getIn().getHeader(HttpHeaders.ACCEPT_LANGUAGE, String.class));
   }
 
-  private static SubsystemId provider(Exchange exchange) {
-    return ExchangeContext.of(exchange).service().provider();
+  /**
+   * The provider the path names, which must publish at least one service: a provider the hub does not know gets
+   * the same answer from listMethods, allowedMethods and getOpenAPI (404 {@code Client.UnknownService}), and
+   * whether a subsystem that publishes nothing exists is not told.
+   */
+  private SubsystemId knownProvider(Exchange exchange) {
+    SubsystemId provider = ExchangeContext.of(exchange).service().provider();
+    if (catalog.services().stream().noneMatch(s -> s.service().provider().equals(provider))) {
+      throw new HubProblemException(ProblemType.UNKNOWN_SERVICE, ProblemText.of("directory.no-provider", provider.toString()));
+    }
+    return provider;
+  }
+
+  /**
+   * The spec's {@code serviceId} filter of listMethods and allowedMethods: a service code, or a whole service id of
+   * the same provider; none when absent.
+   */
+  private static String serviceFilter(Exchange exchange, SubsystemId provider) {
+    String serviceId = exchange.getIn().getHeader("serviceId", String.class);
+    if (serviceId == null) {
+      return null;
+    }
+    if (wellFormedCode(serviceId)) {
+      return serviceId;
+    }
+    try {
+      ServiceId named = ServiceId.parse(serviceId);
+      if (named.provider().equals(provider)) {
+        return named.serviceCode();
+      }
+    } catch (IllegalArgumentException e) {
+      // refused below
+    }
+    throw LogFilters.invalid("serviceId", "service-id");
+  }
+
+  private static boolean wellFormedCode(String code) {
+    return SubsystemId.isWellFormedPart(code);
+  }
+
+  /** Whether the caller's {@code Accept} names YAML ({@code text/yaml}, {@code application/yaml}) before JSON. */
+  static boolean asksForYaml(String accept) {
+    if (accept == null) {
+      return false;
+    }
+    List<MediaType> types;
+    try {
+      types = MediaType.parseMediaTypes(accept);
+    } catch (InvalidMediaTypeException e) {
+      return false; // an Accept nobody can read gets the default, JSON
+    }
+    for (MediaType type : types) {
+      String subtype = type.getSubtype();
+      if (subtype.equals("yaml") || subtype.equals("x-yaml")) {
+        return true;
+      }
+      if (subtype.equals("json")) {
+        return false;
+      }
+    }
+    return false;
   }
 }

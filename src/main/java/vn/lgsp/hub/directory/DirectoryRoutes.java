@@ -29,6 +29,17 @@ public class DirectoryRoutes extends RouteBuilder {
     return new AcceptedQueryParameters("list-clients", Set.of("instanceId"));
   }
 
+  /** The spec's {@code serviceId} filter of listMethods and allowedMethods. */
+  @Bean
+  static AcceptedQueryParameters listMethodsQuery() {
+    return new AcceptedQueryParameters("list-methods", Set.of("serviceId"));
+  }
+
+  @Bean
+  static AcceptedQueryParameters allowedMethodsQuery() {
+    return new AcceptedQueryParameters("allowed-methods", Set.of("serviceId"));
+  }
+
   @Bean
   static AcceptedQueryParameters getOpenApiQuery() {
     return new AcceptedQueryParameters("get-openapi", Set.of("serviceCode"));

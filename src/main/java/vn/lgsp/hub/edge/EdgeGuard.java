@@ -92,7 +92,7 @@ public class EdgeGuard extends OncePerRequestFilter {
     }
     if (read.outcome() == BodyReads.Outcome.TOO_SLOW) {
       // the caller is still sending: answer and close, the rest of its body is not read
-      response.setHeader("Connection", "close");
+      EdgeRefusals.closeAfterAnswer(request, response);
       refusals.refuse(request, response, ProblemType.REQUEST_TIMEOUT, ProblemText.of("body.too-slow",
           bodyReads.limits().deadline().toSeconds(), bodyReads.limits().idle().toSeconds()), 0, started);
       return;
@@ -233,7 +233,14 @@ public class EdgeGuard extends OncePerRequestFilter {
         && (path.startsWith("/oauth2/") || path.equals("/console/login") || path.equals("/console/logout"));
   }
 
+  /**
+   * Whether a body may follow. HTTP/1.1 says so by its length or chunking; HTTP/2 needs neither (DATA frames
+   * carry the body, the length is optional), so there any request without a zero length is read, bounded.
+   */
   private static boolean hasBody(HttpServletRequest request) {
+    if (!request.getProtocol().startsWith("HTTP/1")) {
+      return request.getContentLengthLong() != 0;
+    }
     return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
   }
 

@@ -82,7 +82,7 @@ public class EdgeRefusals {
     response.setHeader(XRoadHeaders.ID, messageId);
     response.setHeader(XRoadHeaders.ERROR, type.code());
     response.setHeader(TraceContext.HEADER, traceparent);
-    response.setHeader("Connection", "close");
+    closeAfterAnswer(request, response);
     response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
     response.setContentType(soap(request) ? ProblemWriter.SOAP_CONTENT_TYPE : ProblemWriter.MEDIA_TYPE);
     response.setContentLength(body.length);
@@ -147,5 +147,15 @@ public class EdgeRefusals {
       out.append(c >= 0x21 && c < 0x7f ? c : '?');
     }
     return out.toString();
+  }
+
+  /**
+   * Asks an HTTP/1.1 client to close its connection after a refusal, since the rest of its request is not read.
+   * HTTP/2 forbids the header (a client must reject the answer); there the stream ends alone, the connection stays.
+   */
+  static void closeAfterAnswer(HttpServletRequest request, HttpServletResponse response) {
+    if (request.getProtocol().startsWith("HTTP/1")) {
+      response.setHeader("Connection", "close");
+    }
   }
 }

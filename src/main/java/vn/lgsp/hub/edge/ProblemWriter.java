@@ -49,12 +49,25 @@ public class ProblemWriter implements ProblemAnswers {
   }
 
   public Problem problem(ProblemType type, ProblemText detail, String messageId, Locale language) {
-    return new Problem(type.code(), title(type, language), type.status(), text(detail, language), messageId);
+    return new Problem(type.code(), title(type, detail, language), type.status(), text(detail, language), messageId);
   }
 
   public String title(ProblemType type, Locale language) {
-    // a missing message must not cost the caller its answer: the code is the fallback
-    return messages.getMessage(type.titleKey(), null, type.code(), language);
+    return title(type, null, language);
+  }
+
+  /**
+   * The title; a client header's problems name the header the caller sent, which their detail quotes first
+   * (X-Road-Client when it quotes none). A missing message must not cost the caller its answer: the code is the
+   * fallback.
+   */
+  private String title(ProblemType type, ProblemText detail, Locale language) {
+    String header = XRoadHeaders.CLIENT;
+    if (detail != null && !detail.args().isEmpty() && detail.args().get(0) instanceof String named
+        && XRoadHeaders.isClientHeaderName(named)) {
+      header = named;
+    }
+    return messages.getMessage(type.titleKey(), new Object[] {header}, type.code(), language);
   }
 
   /** The detail in {@code language}; null for none. */

@@ -7,6 +7,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.lgsp.hub.engine.EngineProperties;
 
 /** The Tomcat side of the edge: connector limits and the error valve (moved out of the engine's configuration). */
 @Configuration(proxyBeanMethods = false)
@@ -19,10 +20,13 @@ public class TomcatEdgeConfiguration {
    */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> edgeTomcat(ObjectProvider<EdgeRefusals> refusals,
-      BodyReadProperties bodyReads) {
+      BodyReadProperties bodyReads, EngineProperties engine) {
     return factory -> {
       factory.addConnectorCustomizers(connector -> {
         connector.setEncodedSolidusHandling("passthrough");
+        // a client that asks to upgrade to HTTP/2 (h2c) with a body, as the JDK's does, has the body kept for the
+        // upgraded stream: up to the hub's body limit, not Tomcat's 4 KiB (beyond which Tomcat answers 413)
+        connector.setMaxSavePostSize(engine.maxBodyBytes());
         if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
           http.setMaxHttpRequestHeaderSize(64 * 1024);
           // a body that pauses longer than this fails its read: a trickling caller lets go of its thread

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import vn.lgsp.hub.access.FieldMinimizer;
 import vn.lgsp.hub.protocol.CallerLanguage;
 import vn.lgsp.hub.protocol.ProblemAnswers;
@@ -46,6 +47,8 @@ public class ExchangeFinisher implements Processor {
 
   private static final Logger log = LoggerFactory.getLogger(ExchangeFinisher.class);
   private static final String JSON = "application/json";
+  private static final String YAML = "text/yaml";
+  private static final ObjectMapper YAML_WRITER = YAMLMapper.builder().build();
 
   private final FieldMinimizer minimizer;
   private final ExchangeLogPublisher publisher;
@@ -129,7 +132,8 @@ public class ExchangeFinisher implements Processor {
   private byte[] successBody(Object answer, ExchangeContext context) {
     try {
       JsonNode tree = answer instanceof JsonNode node ? node : json.valueToTree(answer);
-      return json.writeValueAsBytes(minimizer.minimize(tree, context.grant()));
+      JsonNode minimized = minimizer.minimize(tree, context.grant());
+      return (context.yamlAnswer() ? YAML_WRITER : json).writeValueAsBytes(minimized);
     } catch (IllegalArgumentException | JacksonException e) {
       log.error("exchange {}: the route's answer is not JSON ({})", context.messageId(), e.getClass().getName());
       context.problem(ProblemType.INTERNAL_ERROR);
@@ -186,7 +190,7 @@ public class ExchangeFinisher implements Processor {
   private static void writeResponse(Message out, ExchangeContext c, int status, byte[] body, LocalDate sunset) {
     out.removeHeaders("*");
     out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-    out.setHeader(Exchange.CONTENT_TYPE, c.problem() == null ? JSON : ProblemAnswers.MEDIA_TYPE);
+    out.setHeader(Exchange.CONTENT_TYPE, c.problem() != null ? ProblemAnswers.MEDIA_TYPE : c.yamlAnswer() ? YAML : JSON);
     out.setHeader(XRoadHeaders.ID, c.messageId());
     out.setHeader(XRoadHeaders.REQUEST_HASH, c.requestHash());
     if (c.client() != null) {

@@ -106,7 +106,8 @@ public class ExchangeGate implements Processor {
       ExchangeContext context = openAndAuthenticate(exchange);
       context.metaservice(true);
       if (context.path().startsWith(XRoadPath.PREFIX) || declaredServices.of(exchange.getFromRouteId()).isPresent()) {
-        resolveService(exchange, context);
+        // a directory request names a provider: one that is not well formed is an error in the request (400)
+        resolveService(exchange, context, ProblemType.INVALID_REQUEST, "path.malformed-provider");
       }
       maintenance.check(exchange.getFromRouteId());
       context.userId(optionalText(exchange.getIn(), XRoadHeaders.USER_ID));
@@ -176,6 +177,8 @@ public class ExchangeGate implements Processor {
 
   private void authenticate(Message in, ExchangeContext context) {
     String clientHeader = XRoadHeaders.client(name -> in.getHeader(name, String.class));
+    // refusals name the header the caller sent: X-Road-Client or a GovStack alias of it
+    String clientHeaderName = XRoadHeaders.clientHeaderName(name -> in.getHeader(name, String.class));
     context.clientHeader(clientHeader);
     SubsystemId authenticated =
         authenticator.authenticate(in.getHeader("Authorization", String.class), clientCertificate(in));
@@ -184,13 +187,10 @@ public class ExchangeGate implements Processor {
     try {
       claimed = SubsystemId.parse(clientHeader);
     } catch (IllegalArgumentException e) {
-      throw new HubProblemException(
-          ProblemType.INVALID_CLIENT_HEADER,
-          "header.client-form");
+      throw new HubProblemException(ProblemType.INVALID_CLIENT_HEADER, ProblemText.of("header.client-form", clientHeaderName));
     }
     if (!claimed.equals(authenticated)) {
-      throw new HubProblemException(
-          ProblemType.CLIENT_MISMATCH, "client.not-token-subsystem");
+      throw new HubProblemException(ProblemType.CLIENT_MISMATCH, ProblemText.of("client.not-token-subsystem", clientHeaderName));
     }
     context.client(claimed);
   }
@@ -200,7 +200,7 @@ public class ExchangeGate implements Processor {
     context.userId(optionalText(in, XRoadHeaders.USER_ID));
     context.issue(optionalText(in, XRoadHeaders.ISSUE));
     SubsystemId claimed = context.client();
-    ServiceId service = resolveService(exchange, context);
+    ServiceId service = resolveService(exchange, context, ProblemType.UNKNOWN_SERVICE, "path.no-service");
     maintenance.check(exchange.getFromRouteId());
     Grant grant =
         accessPolicy
@@ -223,7 +223,7 @@ public class ExchangeGate implements Processor {
     }
   }
 
-  private ServiceId resolveService(Exchange exchange, ExchangeContext context) {
+  private ServiceId resolveService(Exchange exchange, ExchangeContext context, ProblemType malformed, String malformedKey) {
     Optional<ServiceId> declared = declaredServices.of(exchange.getFromRouteId());
     if (declared.isPresent()) {
       context.service(declared.get());
@@ -233,8 +233,7 @@ public class ExchangeGate implements Processor {
     try {
       path = XRoadPath.parse(context.path());
     } catch (IllegalArgumentException e) {
-      throw new HubProblemException(
-          ProblemType.UNKNOWN_SERVICE, "path.no-service");
+      throw new HubProblemException(malformed, malformedKey);
     }
     context.service(path.service());
     if (RouteConventions.UNKNOWN_SERVICE_ROUTE.equals(exchange.getFromRouteId())) {

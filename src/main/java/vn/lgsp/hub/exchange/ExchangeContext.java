@@ -43,6 +43,7 @@ public final class ExchangeContext {
   private ExchangeSpan span;
   private long retryAfterSeconds;
   private boolean metaservice;
+  private boolean yamlAnswer;
   private String operatorNote;
   private Locale language = CallerLanguage.VIETNAMESE;
 
@@ -106,6 +107,15 @@ public final class ExchangeContext {
 
   public void metaservice(boolean value) {
     this.metaservice = value;
+  }
+
+  /** The answer goes out as YAML ({@code text/yaml}), the caller having asked for it; JSON otherwise. */
+  public boolean yamlAnswer() {
+    return yamlAnswer;
+  }
+
+  public void yamlAnswer(boolean value) {
+    this.yamlAnswer = value;
   }
 
   /** When a limit refused the exchange: after how many seconds the caller may retry. */

@@ -67,8 +67,9 @@ public enum ProblemType {
     return "title." + code;
   }
 
-  /** The English title, as the exchange log's notes keep it. */
+  /** The English title, as the exchange log's notes keep it (a client header's problem naming X-Road-Client). */
   public String title() {
-    return ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH).getString(titleKey()).replace("''", "'");
+    return java.text.MessageFormat.format(ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH).getString(titleKey()),
+        XRoadHeaders.CLIENT);
   }
 }

@@ -31,9 +31,14 @@ public record SubsystemId(String instance, String memberClass, String memberCode
   }
 
   static void requirePart(String part) {
-    if (part == null || !PART.matcher(part).matches() || part.startsWith(".") || part.contains("..")) {
+    if (!isWellFormedPart(part)) {
       throw new IllegalArgumentException("invalid identifier part");
     }
+  }
+
+  /** Whether {@code part} may be one part of an identifier (or a service code): 1-64 letters, digits, . _ - */
+  public static boolean isWellFormedPart(String part) {
+    return part != null && PART.matcher(part).matches() && !part.startsWith(".") && !part.contains("..");
   }
 
   @Override

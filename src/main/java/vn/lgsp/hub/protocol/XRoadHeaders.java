@@ -20,6 +20,21 @@ public final class XRoadHeaders {
 
   private XRoadHeaders() {}
 
+  /** The name of the client header the caller sent ({@link #CLIENT} or an alias), {@link #CLIENT} when it sent none. */
+  public static String clientHeaderName(Function<String, String> header) {
+    for (String alias : CLIENT_ALIASES) {
+      if (header.apply(CLIENT) == null && header.apply(alias) != null) {
+        return alias;
+      }
+    }
+    return CLIENT;
+  }
+
+  /** Whether {@code name} is {@link #CLIENT} or one of its aliases, as {@link #clientHeaderName} answers it. */
+  public static boolean isClientHeaderName(String name) {
+    return CLIENT.equals(name) || CLIENT_ALIASES.contains(name);
+  }
+
   /** The value of {@link #CLIENT}, or else of the first of its aliases present; null when none is. */
   public static String client(Function<String, String> header) {
     String value = header.apply(CLIENT);

@@ -17,7 +17,11 @@ import com.nimbusds.jwt.SignedJWT;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -292,6 +296,19 @@ class AttackSuiteTest {
     String noCredentials = id();
     refused(hub.get(CITIZEN_INFO).header("X-Road-Client", HCMC).header("X-Road-Issue", "HS-1")
         .header("X-Road-Id", noCredentials).send(), noCredentials, 401, "Client.Unauthenticated");
+  }
+
+  /** Over TLS the JDK's client and the hub agree on HTTP/2 by ALPN, client certificate and all. */
+  @Test
+  void http2IsNegotiatedOverTls() throws Exception {
+    HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(tls(HCMC)).build();
+    String messageId = id();
+    HttpResponse<String> answer = h2.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + CITIZEN_INFO))
+        .header("X-Road-Client", HCMC).header("X-Road-Issue", "HS-1").header("X-Road-Id", messageId).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertThat(hub.awaitRecord(messageId).get("clientId").asString()).isEqualTo(HCMC);
   }
 
   @Test

@@ -180,10 +180,11 @@ class GeneratedSoapClientTest extends SandboxHubTest {
     assertThat(serviceCodes(allowed)).containsExactlyElementsOf(restServiceCodes("/r1/VN/GOV/BTC/THUE/allowedMethods"))
         .isNotEmpty();
 
-    // a provider nobody knows, well formed: an empty list, as the REST directory answers
-    headers = new Headers("VN/GOV/KHONGCO/HETHONG/listMethods");
-    assertThat(hubPort.listMethods(new ListMethods(), headers.client, headers.service, headers.id, headers.userId,
-        headers.issue, headers.protocolVersion).getService()).isEmpty();
+    // a provider the hub does not know, well formed: the REST directory's answer, as a typed fault
+    Headers unknown = new Headers("VN/GOV/KHONGCO/HETHONG/listMethods");
+    assertThat(catchThrowableOfType(Problem_Exception.class, () -> hubPort.listMethods(new ListMethods(), unknown.client,
+        unknown.service, unknown.id, unknown.userId, unknown.issue, unknown.protocolVersion)).getFaultInfo().getType())
+        .isEqualTo("Client.UnknownService");
 
     GetWsdl getWsdl = new GetWsdl();
     getWsdl.setServiceCode("citizen-info");

@@ -37,15 +37,20 @@ public final class HubClient {
   private final HttpClient http;
   private final String base;
 
+  /**
+   * HTTP/1.1, as most one-stop systems call: the JDK's client would otherwise ask for HTTP/2 (Http2Test and
+   * AttackSuiteTest call the hub over HTTP/2 on purpose).
+   */
   public HubClient(int port) {
     this.base = "http://127.0.0.1:" + port;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   /** A client of a hub on HTTPS: {@code tls} trusts the hub and may hold a client certificate. */
   public HubClient(int port, javax.net.ssl.SSLContext tls) {
     this.base = "https://127.0.0.1:" + port;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        .sslContext(tls).build();
   }
 
   /** A client-credentials token from the hub's own token endpoint. */
