@@ -235,11 +235,13 @@ public class EdgeGuard extends OncePerRequestFilter {
 
   /**
    * Whether a body may follow. HTTP/1.1 says so by its length or chunking; HTTP/2 needs neither (DATA frames
-   * carry the body, the length is optional), so there any request without a zero length is read, bounded.
+   * carry the body, the length is optional), so there a request without a length has one unless its stream
+   * already ended with its headers (a GET's does).
    */
-  private static boolean hasBody(HttpServletRequest request) {
+  private static boolean hasBody(HttpServletRequest request) throws IOException {
     if (!request.getProtocol().startsWith("HTTP/1")) {
-      return request.getContentLengthLong() != 0;
+      return request.getContentLengthLong() > 0
+          || (request.getContentLengthLong() < 0 && !request.getInputStream().isFinished());
     }
     return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
   }

@@ -1,13 +1,14 @@
 package vn.lgsp.hub.edge;
 
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.coyote.http2.Http2Protocol;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.lgsp.hub.engine.EngineProperties;
 
 /** The Tomcat side of the edge: connector limits and the error valve (moved out of the engine's configuration). */
 @Configuration(proxyBeanMethods = false)
@@ -20,13 +21,10 @@ public class TomcatEdgeConfiguration {
    */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> edgeTomcat(ObjectProvider<EdgeRefusals> refusals,
-      BodyReadProperties bodyReads, EngineProperties engine) {
+      BodyReadProperties bodyReads) {
     return factory -> {
       factory.addConnectorCustomizers(connector -> {
         connector.setEncodedSolidusHandling("passthrough");
-        // a client that asks to upgrade to HTTP/2 (h2c) with a body, as the JDK's does, has the body kept for the
-        // upgraded stream: up to the hub's body limit, not Tomcat's 4 KiB (beyond which Tomcat answers 413)
-        connector.setMaxSavePostSize(engine.maxBodyBytes());
         if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
           http.setMaxHttpRequestHeaderSize(64 * 1024);
           // a body that pauses longer than this fails its read: a trickling caller lets go of its thread
@@ -35,6 +33,9 @@ public class TomcatEdgeConfiguration {
           // a body the hub refused unread is not swallowed (a slow sender would hold the thread): the
           // connection is closed after the answer instead
           http.setMaxSwallowSize(0);
+          if (http.isSSLEnabled()) {
+            http2(connector, bodyReads);
+          }
         }
       });
       // what Tomcat refuses itself is answered and logged as a problem too
@@ -50,4 +51,15 @@ public class TomcatEdgeConfiguration {
     };
   }
 
+
+  /**
+   * HTTP/2 beside HTTP/1.1 on a TLS connector, chosen by ALPN. Not in cleartext: Tomcat reads an h2c upgrade
+   * request's body itself, before the edge guard, with no deadline and no bound on concurrent slow senders. A
+   * stream whose body stops for the edge's idle time fails its read, as an HTTP/1.1 body does.
+   */
+  private static void http2(Connector connector, BodyReadProperties bodyReads) {
+    Http2Protocol http2 = new Http2Protocol();
+    http2.setStreamReadTimeout(bodyReads.idle().toMillis());
+    connector.addUpgradeProtocol(http2);
+  }
 }

@@ -98,6 +98,21 @@ public class SealKey {
     }
   }
 
+  /**
+   * The signature of {@code data} as HTTP Message Signatures (RFC 9421, {@code ecdsa-p256-sha256}) carry it: r and
+   * s, 32 bytes each, not DER. The key must be EC P-256 (the one the hub creates is).
+   */
+  public byte[] signP1363(byte[] data) {
+    try {
+      Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
+      signature.initSign(key);
+      signature.update(data);
+      return signature.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign with the seal key", e);
+    }
+  }
+
   private static void create(Path file, String alias, char[] password) throws IOException, GeneralSecurityException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());

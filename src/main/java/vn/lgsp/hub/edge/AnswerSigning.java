@@ -1,0 +1,103 @@
+package vn.lgsp.hub.edge;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
+import vn.lgsp.hub.audit.chain.SealKey;
+import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.protocol.signatures.ContentDigest;
+import vn.lgsp.hub.protocol.signatures.SignatureBase;
+
+/**
+ * Signs every answer of the exchange fronts (X-Road REST {@code /r1/...}, SOAP {@code /services/...}, the
+ * directory's {@code /listClients}), problems included, with HTTP Message Signatures (RFC 9421) over a
+ * {@code Content-Digest} (RFC 9530) of the body: the status, the content type and digest and the X-Road headers
+ * present ({@code X-Road-Id}, {@code X-Road-Request-Hash}, {@code X-Road-Client}, {@code X-Road-Service}), with the
+ * time of signing and the hub's key id, so that a consumer can prove what the hub answered without the hub. The
+ * key is the hub's seal key (EC P-256); its certificate is published at {@link SignatureKeys#PATH}. The first
+ * filter of all, so that it sees the answer the caller gets, whoever wrote it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class AnswerSigning extends OncePerRequestFilter {
+
+  /** The label of the hub's signature in {@code Signature-Input} and {@code Signature}. */
+  public static final String LABEL = "hub";
+  public static final String ALGORITHM = "ecdsa-p256-sha256";
+  private static final List<String> SIGNED_HEADERS = List.of("Content-Type", "Content-Digest", XRoadHeaders.ID,
+      XRoadHeaders.REQUEST_HASH, XRoadHeaders.CLIENT, XRoadHeaders.SERVICE);
+
+  private final SealKey key;
+  private final Clock clock;
+
+  public AnswerSigning(SealKey key, Clock clock) {
+    if (!(key.certificate().getPublicKey() instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
+      throw new IllegalStateException("hub.audit.seal: answers are signed with ecdsa-p256-sha256, the seal key must be EC P-256");
+    }
+    this.key = key;
+    this.clock = clock;
+  }
+
+  /** Whether answers to this path are signed: the exchange fronts', not the console's, the admin API's or files. */
+  static boolean signs(String path) {
+    return path.startsWith("/r1/") || path.startsWith("/services/") || path.equals("/listClients");
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !signs(request.getRequestURI());
+  }
+
+  @Override
+  protected boolean shouldNotFilterAsyncDispatch() {
+    // routes answer on their lanes, in an async dispatch: the answer is signed when that dispatch ends
+    return false;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    HttpServletResponse answer = response;
+    if (WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class) == null) {
+      answer = new ContentCachingResponseWrapper(response);
+    }
+    try {
+      chain.doFilter(request, answer);
+    } finally {
+      if (!isAsyncStarted(request)) {
+        ContentCachingResponseWrapper cached = WebUtils.getNativeResponse(answer, ContentCachingResponseWrapper.class);
+        if (cached != null) {
+          sign(cached);
+          cached.copyBodyToResponse();
+        }
+      }
+    }
+  }
+
+  private void sign(ContentCachingResponseWrapper answer) {
+    byte[] body = answer.getContentAsByteArray();
+    answer.setHeader("Content-Digest", ContentDigest.sha256(body));
+    SignatureBase base = new SignatureBase(clock.instant().getEpochSecond(), key.keyId(), ALGORITHM)
+        .cover("@status", String.valueOf(answer.getStatus()));
+    for (String header : SIGNED_HEADERS) {
+      String value = header.equals("Content-Type") ? answer.getContentType() : answer.getHeader(header);
+      if (value != null) {
+        base.cover(header, value);
+      }
+    }
+    answer.setHeader("Signature-Input", LABEL + "=" + base.parameters());
+    answer.setHeader("Signature", LABEL + "=:" + Base64.getEncoder().encodeToString(key.signP1363(base.bytes())) + ":");
+  }
+}

@@ -1,0 +1,29 @@
+package vn.lgsp.hub.protocol.signatures;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** The {@code Content-Digest} field of RFC 9530: the SHA-256 of a message's content, as a structured field. */
+public final class ContentDigest {
+
+  private ContentDigest() {}
+
+  /** {@code sha-256=:<base64>:} of {@code content}. */
+  public static String sha256(byte[] content) {
+    return "sha-256=:" + Base64.getEncoder().encodeToString(digest("SHA-256", content)) + ":";
+  }
+
+  /** {@code sha-512=:<base64>:} of {@code content}. */
+  public static String sha512(byte[] content) {
+    return "sha-512=:" + Base64.getEncoder().encodeToString(digest("SHA-512", content)) + ":";
+  }
+
+  private static byte[] digest(String algorithm, byte[] content) {
+    try {
+      return MessageDigest.getInstance(algorithm).digest(content);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package vn.lgsp.hub.protocol.signatures;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The signature base of RFC 9421 (HTTP Message Signatures, section 2.5) for components whose values the caller
+ * has taken from the message: header fields by their lower-case names, derived components by theirs
+ * ({@code @status}, {@code @method}, {@code @path}, {@code @authority}). Each line is
+ * {@code "name": value}; the last is {@code "@signature-params"} with the covered components as an inner list and
+ * the parameters {@code created}, {@code keyid} and {@code alg}, serialised as RFC 8941 structured fields. The
+ * same text is the {@code Signature-Input} value after the label.
+ */
+public final class SignatureBase {
+
+  private final Map<String, String> components = new LinkedHashMap<>();
+  private final long created;
+  private final String keyId;
+  private final String algorithm;
+
+  /**
+   * @param created seconds since the epoch
+   * @param keyId the signing key's id
+   * @param algorithm the RFC 9421 algorithm name ({@code ecdsa-p256-sha256}), or null to leave it out
+   */
+  public SignatureBase(long created, String keyId, String algorithm) {
+    this.created = created;
+    this.keyId = requireString(keyId);
+    this.algorithm = algorithm == null ? null : requireString(algorithm);
+  }
+
+  /**
+   * Covers a component with its value. A header field's value is trimmed, as section 2.1 asks; a value with a
+   * line break cannot be signed (a field would be split) and is refused.
+   */
+  public SignatureBase cover(String name, String value) {
+    String id = name.toLowerCase(Locale.ROOT);
+    if (components.containsKey(id)) {
+      throw new IllegalArgumentException("component covered twice: " + id);
+    }
+    if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("a component value has no line break: " + id);
+    }
+    components.put(id, value.strip());
+    return this;
+  }
+
+  /** The covered components' names, in order. */
+  public List<String> covered() {
+    return new ArrayList<>(components.keySet());
+  }
+
+  /** {@code ("a" "b");created=…;keyid="…";alg="…"}: the value of {@code @signature-params}. */
+  public String parameters() {
+    StringBuilder text = new StringBuilder("(");
+    String separator = "";
+    for (String id : components.keySet()) {
+      text.append(separator).append('"').append(id).append('"');
+      separator = " ";
+    }
+    text.append(");created=").append(created).append(";keyid=\"").append(keyId).append('"');
+    if (algorithm != null) {
+      text.append(";alg=\"").append(algorithm).append('"');
+    }
+    return text.toString();
+  }
+
+  /** The bytes that are signed: one line per component, then the parameters, with no final line break. */
+  public byte[] bytes() {
+    StringBuilder base = new StringBuilder();
+    components.forEach((id, value) -> base.append('"').append(id).append("\": ").append(value).append('\n'));
+    base.append("\"@signature-params\": ").append(parameters());
+    return base.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** An RFC 8941 string holds printable ASCII only; a quote or backslash would need escapes we never need. */
+  private static String requireString(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        throw new IllegalArgumentException("not a plain structured-field string: " + value);
+      }
+    }
+    return value;
+  }
+}
