@@ -1,5 +1,7 @@
 package vn.lgsp.hub.directory;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -134,7 +136,9 @@ public class Directory {
     if (!wellFormedCode(code)) {
       throw LogFilters.invalid("serviceCode", "service-code");
     }
-    ExchangeContext.of(exchange).yamlAnswer(asksForYaml(exchange.getIn().getHeader(HttpHeaders.ACCEPT, String.class)));
+    ExchangeContext context = ExchangeContext.of(exchange);
+    context.variesByAccept(true);
+    context.yamlAnswer(asksForYaml(exchange.getIn().getHeader(HttpHeaders.ACCEPT, String.class)));
     var endpoints =
         catalog.services().stream()
             .filter(s -> s.service().provider().equals(provider) && s.service().serviceCode().equals(code))
@@ -230,26 +234,33 @@ public class Directory {
     return SubsystemId.isWellFormedPart(code);
   }
 
-  /** Whether the caller's {@code Accept} names YAML ({@code text/yaml}, {@code application/yaml}) before JSON. */
+  /**
+   * Whether the caller's {@code Accept} prefers YAML ({@code text/yaml}, {@code application/yaml}) to JSON: the
+   * acceptable media types by quality (a type at {@code q=0} is refused), the first that is JSON, YAML or any
+   * decides; JSON when none is, or when the header cannot be read.
+   */
   static boolean asksForYaml(String accept) {
     if (accept == null) {
       return false;
     }
     List<MediaType> types;
     try {
-      types = MediaType.parseMediaTypes(accept);
+      types = new ArrayList<>(MediaType.parseMediaTypes(accept));
     } catch (InvalidMediaTypeException e) {
-      return false; // an Accept nobody can read gets the default, JSON
+      return false;
     }
+    types.removeIf(type -> type.getQualityValue() == 0);
+    types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed()); // stable: the caller's order within a quality
     for (MediaType type : types) {
       String subtype = type.getSubtype();
       if (subtype.equals("yaml") || subtype.equals("x-yaml")) {
         return true;
       }
-      if (subtype.equals("json")) {
+      if (subtype.equals("json") || type.isWildcardSubtype()) {
         return false;
       }
     }
     return false;
   }
+
 }

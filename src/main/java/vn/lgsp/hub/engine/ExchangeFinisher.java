@@ -47,7 +47,7 @@ public class ExchangeFinisher implements Processor {
 
   private static final Logger log = LoggerFactory.getLogger(ExchangeFinisher.class);
   private static final String JSON = "application/json";
-  private static final String YAML = "text/yaml";
+  private static final String YAML = "text/yaml; charset=utf-8";
   private static final ObjectMapper YAML_WRITER = YAMLMapper.builder().build();
 
   private final FieldMinimizer minimizer;
@@ -191,6 +191,9 @@ public class ExchangeFinisher implements Processor {
     out.removeHeaders("*");
     out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
     out.setHeader(Exchange.CONTENT_TYPE, c.problem() != null ? ProblemAnswers.MEDIA_TYPE : c.yamlAnswer() ? YAML : JSON);
+    if (c.variesByAccept()) {
+      out.setHeader("Vary", "Accept");
+    }
     out.setHeader(XRoadHeaders.ID, c.messageId());
     out.setHeader(XRoadHeaders.REQUEST_HASH, c.requestHash());
     if (c.client() != null) {

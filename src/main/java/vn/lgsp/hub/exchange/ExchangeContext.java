@@ -44,6 +44,7 @@ public final class ExchangeContext {
   private long retryAfterSeconds;
   private boolean metaservice;
   private boolean yamlAnswer;
+  private boolean variesByAccept;
   private String operatorNote;
   private Locale language = CallerLanguage.VIETNAMESE;
 
@@ -116,6 +117,15 @@ public final class ExchangeContext {
 
   public void yamlAnswer(boolean value) {
     this.yamlAnswer = value;
+  }
+
+  /** The answer's format depends on the caller's {@code Accept} (the answer says so: {@code Vary: Accept}). */
+  public boolean variesByAccept() {
+    return variesByAccept;
+  }
+
+  public void variesByAccept(boolean value) {
+    this.variesByAccept = value;
   }
 
   /** When a limit refused the exchange: after how many seconds the caller may retry. */

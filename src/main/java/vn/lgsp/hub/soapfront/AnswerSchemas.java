@@ -28,7 +28,11 @@ final class AnswerSchemas {
           + " processContents=\"lax\"/></xs:sequence></xs:complexType>\n";
     }
     StringBuilder type = new StringBuilder(indent).append("<xs:complexType><xs:sequence>\n");
-    properties.forEach((name, value) -> type.append(element(name, schemaOf(value), indent + "  ", depth)));
+    properties.forEach((name, value) -> {
+      if (XmlNames.isElementName(name)) {
+        type.append(element(name, schemaOf(value), indent + "  ", depth));
+      }
+    });
     return type.append(indent).append("</xs:sequence></xs:complexType>\n").toString();
   }
 

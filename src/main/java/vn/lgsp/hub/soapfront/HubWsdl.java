@@ -46,7 +46,13 @@ final class HubWsdl {
 
   private static String write(Iterable<PublishedService> services, boolean withMetaServices, String address) {
     Map<String, PublishedService> codes = new LinkedHashMap<>();
-    services.forEach(s -> codes.putIfAbsent(s.service().serviceCode(), s));
+    // one operation per service code (the first provider's, if two publish one code); a code that cannot be an
+    // XML name, or is one the WSDL uses itself, is not offered over SOAP
+    services.forEach(s -> {
+      if (XmlNames.isOperationName(s.service().serviceCode())) {
+        codes.putIfAbsent(s.service().serviceCode(), s);
+      }
+    });
     StringBuilder types = new StringBuilder();
     StringBuilder messages = new StringBuilder();
     StringBuilder portType = new StringBuilder();
@@ -76,6 +82,10 @@ final class HubWsdl {
           <wsdl:types>
         %10$s
             <xs:schema targetNamespace="%2$s" elementFormDefault="qualified">
+              <!-- a date as the hub's inputs take it: yyyy-MM-dd, without a time zone -->
+              <xs:simpleType name="date"><xs:restriction base="xs:date">
+                <xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/>
+              </xs:restriction></xs:simpleType>
               <xs:element name="problem">
                 <xs:complexType><xs:sequence>
                   <xs:element name="type" type="xs:string"/>
@@ -150,8 +160,9 @@ final class HubWsdl {
     ConnectorDescriptor.Operation operation = service.operation();
     if (operation != null) {
       operation.input().forEach((name, type) -> inputs.put(name,
-          type == ConnectorDescriptor.InputType.DATE ? "xs:date" : "xs:string"));
+          type == ConnectorDescriptor.InputType.DATE ? "hub:date" : "xs:string"));
     }
+    inputs.keySet().removeIf(name -> !XmlNames.isElementName(name));
     StringBuilder type = new StringBuilder("        <xs:complexType><xs:sequence>\n");
     inputs.forEach((name, xsd) -> type.append("          <xs:element name=\"").append(name).append("\" type=\"")
         .append(xsd).append("\"/>\n"));
@@ -228,6 +239,6 @@ final class HubWsdl {
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return XmlNames.text(text);
   }
 }

@@ -21,13 +21,15 @@ final class JsonXml {
 
   /**
    * Appends {@code value} under {@code parent} as elements named like the JSON fields: those its schema names
-   * first, in the schema's order (the WSDL's sequence), then any other.
+   * first, in the schema's order (the WSDL's sequence), then any other; a field whose name is no XML name is
+   * left out (the WSDL leaves it out too).
    */
   static void append(Document doc, Element parent, String namespace, JsonNode value, Map<String, Object> schema) {
     Map<String, Object> properties = AnswerSchemas.properties(schema);
     List<String> names = new ArrayList<>();
     properties.keySet().stream().filter(value::has).forEach(names::add);
     value.propertyNames().stream().filter(name -> !properties.containsKey(name)).forEach(names::add);
+    names.removeIf(name -> !XmlNames.isElementName(name));
     for (String name : names) {
       JsonNode child = value.get(name);
       Map<String, Object> childSchema = AnswerSchemas.items(AnswerSchemas.schemaOf(properties.get(name)));
