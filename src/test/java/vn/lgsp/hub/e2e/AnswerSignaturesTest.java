@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.lgsp.hub.ops.VerifyAnswerCommand;
 import vn.lgsp.hub.protocol.signatures.ContentDigest;
 import vn.lgsp.hub.support.SandboxHubTest;
 
@@ -105,6 +106,32 @@ class AnswerSignaturesTest extends SandboxHubTest {
     Files.write(body, answer.body());
     Files.writeString(headers, headerDump(201, answer));
     assertThat(python(headers, body, keys)).isEqualTo(1);
+  }
+
+  /** The jar's own command, with the certificate the keys carry (as the operator publishes it): the same verdicts. */
+  @Test
+  void verifyAnswerAcceptsTheAnswerAndRefusesItAlteredOrWithAnotherCertificate() throws Exception {
+    HttpResponse<byte[]> answer = get("/r1/VN/GOV/BTC/THUE/taxpayer/001085000123", hub.token(HANOI));
+    assertThat(answer.statusCode()).isEqualTo(200);
+    Path dir = Files.createTempDirectory("answer");
+    Path certificate = Files.writeString(dir.resolve("hub.pem"), "-----BEGIN CERTIFICATE-----\n"
+        + publishedKey().get("x5c").get(0).asString() + "\n-----END CERTIFICATE-----\n");
+    Path headers = Files.writeString(dir.resolve("headers.txt"), headerDump(answer.statusCode(), answer));
+    Path body = Files.write(dir.resolve("body.json"), answer.body());
+    String[] args = {"--certificate=" + certificate, headers.toString(), body.toString()};
+    assertThat(VerifyAnswerCommand.run(args, System.out, System.err)).isZero();
+
+    byte[] altered = answer.body().clone();
+    altered[altered.length - 2] ^= 1;
+    Files.write(body, altered);
+    assertThat(VerifyAnswerCommand.run(args, System.out, System.err)).isEqualTo(1);
+
+    Files.write(body, answer.body());
+    Files.writeString(headers, headerDump(answer.statusCode(), answer).replace("UBND-HN", "UBND-HCM"));
+    assertThat(VerifyAnswerCommand.run(args, System.out, System.err)).isEqualTo(1);
+
+    Files.writeString(headers, "not an answer");
+    assertThat(VerifyAnswerCommand.run(args, System.out, System.err)).isEqualTo(2);
   }
 
   /** Checks the digest and the signature, rebuilding the base from the headers as received; the covered components. */
