@@ -33,7 +33,12 @@ final class HubWsdl {
 
   /** The whole hub's WSDL: every published service and the X-Road metaservices. */
   static String write(Iterable<PublishedService> services) {
-    return write(services, true, "http://localhost/services/hub");
+    return write(services, "http://localhost/services/hub");
+  }
+
+  /** The WSDL of these services (one provider's, or all) and the X-Road metaservices, at {@code address}. */
+  static String write(Iterable<PublishedService> services, String address) {
+    return write(services, true, address);
   }
 
   /**

@@ -124,6 +124,42 @@ class TypedWsdlTest extends SandboxHubTest {
     assertThat(problem.getTextContent()).contains("Client.InvalidPersonalId");
   }
 
+  /** One provider's WSDL, written from the catalogue as it stands: its operations only, typed, at the hub's address. */
+  @Test
+  void aProvidersWsdlHoldsItsOperationsAndItsSchemasCompile() throws Exception {
+    HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + port + "/services/hub?wsdl&provider=VN/GOV/BCA/DANCU")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    Document provider = parse(answer.body());
+    List<String> operations = new ArrayList<>();
+    NodeList bound = ((Element) provider.getElementsByTagNameNS(WSDL, "binding").item(0))
+        .getElementsByTagNameNS(WSDL, "operation");
+    for (int i = 0; i < bound.getLength(); i++) {
+      operations.add(((Element) bound.item(i)).getAttribute("name"));
+    }
+    assertThat(operations).contains("citizen-info", "household", "listMethods", "getWsdl").doesNotContain("taxpayer");
+    assertThat(((Element) provider.getElementsByTagNameNS(SOAP_BINDING, "address").item(0)).getAttribute("location"))
+        .isEqualTo("http://127.0.0.1:" + port + "/services/hub");
+    Document whole = wsdl;
+    wsdl = provider;
+    try {
+      assertThat(schema()).isNotNull();
+    } finally {
+      wsdl = whole;
+    }
+
+    HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + port + "/services/hub?wsdl&provider=VN/GOV")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("Client.InvalidRequest");
+    HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + port + "/services/hub?wsdl&provider=VN/GOV/KHONGCO/HETHONG")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("Client.UnknownService");
+  }
+
   @Test
   void aSoapActionOfAnotherOperationIsRefusedAndLogged() throws Exception {
     String messageId = UUID.randomUUID().toString();
