@@ -41,8 +41,12 @@ public class AnswerSigning extends OncePerRequestFilter {
 
   private final SealKey key;
   private final Clock clock;
+  private final boolean enabled;
+  private final LoopbackConnector loopback;
 
-  public AnswerSigning(SealKey key, Clock clock) {
+  public AnswerSigning(SealKey key, Clock clock, SigningProperties signing, LoopbackConnector loopback) {
+    this.enabled = signing.answers();
+    this.loopback = loopback;
     if (!(key.certificate().getPublicKey() instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
       throw new IllegalStateException("hub.audit.seal: answers are signed with ecdsa-p256-sha256, the seal key must be EC P-256");
     }
@@ -57,7 +61,8 @@ public class AnswerSigning extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !signs(request.getRequestURI());
+    // a composite's source answers go to the composite alone, which signs what it answers (no caller sees them)
+    return !enabled || !signs(request.getRequestURI()) || loopback.isFanOut(request);
   }
 
   @Override

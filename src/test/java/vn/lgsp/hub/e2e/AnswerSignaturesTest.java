@@ -72,6 +72,11 @@ class AnswerSignaturesTest extends SandboxHubTest {
     assertThat(edge.statusCode()).isEqualTo(414);
     verify(edge, key, jwk.get("kid").asString());
 
+    // the composite's answer is signed; its source calls, which no caller sees, are not signed one by one
+    HttpResponse<byte[]> composite = get("/r1/VN/GOV/LGSP/HUB/citizen-profile/001085000123?include=population,tax", token);
+    assertThat(composite.statusCode()).isEqualTo(200);
+    verify(composite, key, jwk.get("kid").asString());
+
     HttpResponse<byte[]> directory = get("/listClients", token);
     assertThat(directory.statusCode()).isEqualTo(200);
     verify(directory, key, jwk.get("kid").asString());
