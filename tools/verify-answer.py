@@ -16,29 +16,42 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
 def main(headers_file, body_file, keys_file):
-    lines = open(headers_file, encoding="iso-8859-1").read().replace("\r\n", "\n").strip().split("\n")
+    text = open(headers_file, encoding="iso-8859-1").read().replace("\r\n", "\n").strip()
+    # curl -D keeps every response it got (100 Continue, redirects): the answer is the last
+    text = text[text.rfind("\nHTTP/") + 1:] if "\nHTTP/" in text else text
+    lines = text.split("\n")
     status = lines[0].split()[1]
-    fields = {}
+    fields, previous = {}, None
     for line in lines[1:]:
+        if previous is not None and line[:1] in (" ", "\t"):  # a folded line continues the one before
+            previous[-1] += " " + line.strip()
+            continue
         name, _, value = line.partition(":")
-        fields.setdefault(name.strip().lower(), []).append(value.strip())
+        previous = fields.setdefault(name.strip().lower(), [])
+        previous.append(value.strip())
     body = open(body_file, "rb").read()
     digest = "sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()).decode() + ":"
     if fields.get("content-digest") != [digest]:
         return fail("Content-Digest does not match the body")
-    label, params = fields["signature-input"][0].split("=", 1)
-    covered = re.match(r"\(([^)]*)\)", params).group(1).split()
+    params, signature = member(fields, "signature-input"), member(fields, "signature")
+    if params is None or signature is None:
+        return unusable("no signature labelled hub")
+    match = re.fullmatch(r'\(([^)]*)\);created=\d+;keyid="([^"]+)";alg="([^"]+)"', params)
+    if not match or match.group(3) != "ecdsa-p256-sha256":
+        return unusable("the hub's Signature-Input is not one this script reads")
     base = []
-    for component in (c.strip('"') for c in covered):
-        value = status if component == "@status" else ", ".join(fields[component])
-        base.append('"%s": %s' % (component, value))
+    for component in (c.strip('"') for c in match.group(1).split()):
+        if component != "@status" and component not in fields:
+            return fail("the signed field %s is missing" % component)
+        base.append('"%s": %s' % (component, status if component == "@status" else ", ".join(fields[component])))
     base.append('"@signature-params": ' + params)
-    keyid = re.search(r';keyid="([^"]*)"', params).group(1)
-    signature = fields["signature"][0]
-    if not signature.startswith(label + "=:"):
-        return fail("no signature labelled " + label)
-    raw = base64.b64decode(signature[len(label) + 2:-1])
-    jwk = next(k for k in json.load(open(keys_file))["keys"] if k["kid"] == keyid)
+    keyid = match.group(2)
+    raw = base64.b64decode(signature[1:-1]) if signature.startswith(":") and signature.endswith(":") else b""
+    if len(raw) != 64:
+        return fail("the hub's signature is not 64 bytes (r || s)")
+    jwk = next((k for k in json.load(open(keys_file))["keys"] if k["kid"] == keyid), None)
+    if jwk is None:
+        return fail("signed by key %s, which the keys file does not hold" % keyid)
     coordinate = lambda v: int.from_bytes(base64.urlsafe_b64decode(v + "=" * (-len(v) % 4)), "big")
     key = ec.EllipticCurvePublicNumbers(coordinate(jwk["x"]), coordinate(jwk["y"]), ec.SECP256R1()).public_key()
     try:
@@ -46,8 +59,27 @@ def main(headers_file, body_file, keys_file):
                    "\n".join(base).encode(), ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
         return fail("the signature does not verify with key " + keyid)
-    print("verified: signed by %s, covering %s" % (keyid, " ".join(covered)))
+    print("verified: signed by %s, covering %s" % (keyid, match.group(1)))
     return 0
+
+def member(fields, name, label="hub"):
+    """The hub's member of a dictionary field (RFC 8941): split at the commas outside parentheses and quotes."""
+    text, depth, quoted, start = ", ".join(fields.get(name, [])), 0, False, 0
+    for i, c in enumerate(text + ","):
+        if c == '"':
+            quoted = not quoted
+        elif not quoted and c in "()":
+            depth += 1 if c == "(" else -1
+        elif not quoted and depth == 0 and c == ",":
+            item = text[start:i].strip()
+            if item.startswith(label + "="):
+                return item[len(label) + 1:]
+            start = i + 1
+    return None
+
+def unusable(reason):
+    print("cannot read the answer: " + reason)
+    return 2
 
 def fail(reason):
     print("NOT VERIFIED: " + reason)

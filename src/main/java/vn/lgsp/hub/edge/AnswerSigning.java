@@ -37,7 +37,8 @@ public class AnswerSigning extends OncePerRequestFilter {
   public static final String LABEL = "hub";
   public static final String ALGORITHM = "ecdsa-p256-sha256";
   private static final List<String> SIGNED_HEADERS = List.of("Content-Type", "Content-Digest", XRoadHeaders.ID,
-      XRoadHeaders.REQUEST_HASH, XRoadHeaders.CLIENT, XRoadHeaders.SERVICE);
+      XRoadHeaders.REQUEST_HASH, XRoadHeaders.CLIENT, XRoadHeaders.SERVICE, XRoadHeaders.ERROR, "Content-Language",
+      "Retry-After");
 
   private final SealKey key;
   private final Clock clock;
@@ -61,8 +62,10 @@ public class AnswerSigning extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
+    // the path as Tomcat decoded and mapped it: /%72%31/... is served as /r1/... and must be signed as one
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     // a composite's source answers go to the composite alone, which signs what it answers (no caller sees them)
-    return !enabled || !signs(request.getRequestURI()) || loopback.isFanOut(request);
+    return !enabled || !signs(path) || loopback.isFanOut(request);
   }
 
   @Override
@@ -75,25 +78,35 @@ public class AnswerSigning extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpServletResponse answer = response;
-    if (WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class) == null) {
-      answer = new ContentCachingResponseWrapper(response);
+    if (WebUtils.getNativeResponse(response, Answer.class) == null) {
+      answer = new Answer(response);
     }
+    boolean completed = false;
     try {
       chain.doFilter(request, answer);
+      completed = true;
     } finally {
       if (!isAsyncStarted(request)) {
-        ContentCachingResponseWrapper cached = WebUtils.getNativeResponse(answer, ContentCachingResponseWrapper.class);
+        Answer cached = WebUtils.getNativeResponse(answer, Answer.class);
         if (cached != null) {
-          sign(cached);
-          cached.copyBodyToResponse();
+          try {
+            // an answer the container's error page writes instead (a failure, sendError) is not signed: its
+            // body is not the one seen here
+            if (completed && !cached.errorSent) {
+              sign(request, cached);
+            }
+          } finally {
+            cached.copyBodyToResponse();
+          }
         }
       }
     }
   }
 
-  private void sign(ContentCachingResponseWrapper answer) {
-    byte[] body = answer.getContentAsByteArray();
-    answer.setHeader("Content-Digest", ContentDigest.sha256(body));
+  private void sign(HttpServletRequest request, Answer answer) throws IOException {
+    // RFC 9530: the digest of the content sent, which for HEAD is none
+    answer.setHeader("Content-Digest", "HEAD".equals(request.getMethod()) ? ContentDigest.sha256(new byte[0])
+        : ContentDigest.sha256(answer.getContentInputStream()));
     SignatureBase base = new SignatureBase(clock.instant().getEpochSecond(), key.keyId(), ALGORITHM)
         .cover("@status", String.valueOf(answer.getStatus()));
     for (String header : SIGNED_HEADERS) {
@@ -104,5 +117,26 @@ public class AnswerSigning extends OncePerRequestFilter {
     }
     answer.setHeader("Signature-Input", LABEL + "=" + base.parameters());
     answer.setHeader("Signature", LABEL + "=:" + Base64.getEncoder().encodeToString(key.signP1363(base.bytes())) + ":");
+  }
+
+  /** The answer, kept until it is signed; it knows when the container's error page takes over. */
+  private static final class Answer extends ContentCachingResponseWrapper {
+    private boolean errorSent;
+
+    Answer(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      errorSent = true;
+      super.sendError(status);
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      errorSent = true;
+      super.sendError(status, message);
+    }
   }
 }

@@ -39,7 +39,6 @@ public class SignatureKeys {
     jwk.put("x", coordinate(ec.getW().getAffineX()));
     jwk.put("y", coordinate(ec.getW().getAffineY()));
     jwk.put("kid", key.keyId());
-    jwk.put("alg", AnswerSigning.ALGORITHM);
     jwk.put("use", "sig");
     jwk.put("x5c", List.of(Base64.getEncoder().encodeToString(key.certificate().getEncoded())));
     return ResponseEntity.ok().contentType(JWK_SET).body(Map.of("keys", List.of(jwk)));

@@ -26,43 +26,42 @@ public final class AnswerVerifier {
   /** The verdict and why, for people. */
   public record Result(Verdict verdict, String reason) {}
 
-  private static final Pattern INPUT = Pattern.compile(
-      "([a-z][a-z0-9_.*-]*)=\\(([^)]*)\\);created=(\\d+);keyid=\"([^\"]+)\";alg=\"([^\"]+)\"");
+  private static final Pattern INPUT = Pattern.compile("\\(([^)]*)\\);created=(\\d+);keyid=\"([^\"]+)\";alg=\"([^\"]+)\"");
+  /** The label of the hub's signature among those a message may carry (a proxy may add its own). */
+  private static final String LABEL = "hub";
 
   private AnswerVerifier() {}
 
   public static Result verify(String headerDump, byte[] body, PublicKey key, String expectedKeyId) {
-    String[] lines = headerDump.replace("\r\n", "\n").strip().split("\n");
+    String text = headerDump.replace("\r\n", "\n").strip();
+    // curl -D keeps every response it got (100 Continue, redirects): the answer is the last
+    int last = text.lastIndexOf("\nHTTP/");
+    if (last >= 0) {
+      text = text.substring(last + 1);
+    }
+    String[] lines = text.split("\n");
     String[] statusLine = lines[0].split(" ");
     if (lines.length < 2 || statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
       return new Result(Verdict.UNUSABLE, "the headers file does not start with a status line");
     }
-    Map<String, List<String>> fields = new LinkedHashMap<>();
-    for (int i = 1; i < lines.length; i++) {
-      int colon = lines[i].indexOf(':');
-      if (colon > 0) {
-        fields.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-            .add(lines[i].substring(colon + 1).strip());
-      }
-    }
+    Map<String, List<String>> fields = fields(lines);
     if (!List.of(ContentDigest.sha256(body)).equals(fields.get("content-digest"))) {
       return new Result(Verdict.NOT_VERIFIED, "Content-Digest does not match the body");
     }
-    List<String> input = fields.getOrDefault("signature-input", List.of());
-    List<String> signature = fields.getOrDefault("signature", List.of());
-    Matcher m = input.size() == 1 ? INPUT.matcher(input.get(0)) : null;
-    if (m == null || !m.matches() || signature.size() != 1) {
-      return new Result(Verdict.UNUSABLE, "no single hub signature (Signature-Input and Signature)");
+    String input = member(fields.get("signature-input"));
+    String signature = member(fields.get("signature"));
+    Matcher m = input == null ? null : INPUT.matcher(input);
+    if (m == null || !m.matches() || signature == null) {
+      return new Result(Verdict.UNUSABLE, "no hub signature (Signature-Input and Signature labelled hub)");
     }
-    if (!m.group(5).equals("ecdsa-p256-sha256")) {
-      return new Result(Verdict.UNUSABLE, "algorithm " + m.group(5) + " is not the hub's");
+    if (!m.group(4).equals("ecdsa-p256-sha256")) {
+      return new Result(Verdict.UNUSABLE, "algorithm " + m.group(4) + " is not the hub's");
     }
-    if (!m.group(4).equals(expectedKeyId)) {
-      return new Result(Verdict.NOT_VERIFIED, "signed by key " + m.group(4) + ", not by the trusted one");
+    if (!m.group(3).equals(expectedKeyId)) {
+      return new Result(Verdict.NOT_VERIFIED, "signed by key " + m.group(3) + ", not by the trusted one");
     }
-    String label = m.group(1);
-    SignatureBase base = new SignatureBase(Long.parseLong(m.group(3)), m.group(4), m.group(5));
-    for (String quoted : m.group(2).split(" ")) {
+    SignatureBase base = new SignatureBase(Long.parseLong(m.group(2)), m.group(3), m.group(4));
+    for (String quoted : m.group(1).split(" ")) {
       String component = quoted.replace("\"", "");
       if (component.equals("@status")) {
         base.cover(component, statusLine[1]);
@@ -72,21 +71,70 @@ public final class AnswerVerifier {
         return new Result(Verdict.NOT_VERIFIED, "the signed field " + component + " is missing");
       }
     }
-    String value = signature.get(0);
-    if (!value.startsWith(label + "=:") || !value.endsWith(":")) {
-      return new Result(Verdict.UNUSABLE, "no signature labelled " + label);
+    if (signature.length() < 2 || !signature.startsWith(":") || !signature.endsWith(":")) {
+      return new Result(Verdict.NOT_VERIFIED, "the hub's signature is not a byte sequence");
     }
     try {
       Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
       ecdsa.initVerify(key);
       ecdsa.update(base.bytes());
-      if (!ecdsa.verify(Base64.getDecoder().decode(value.substring(label.length() + 2, value.length() - 1)))) {
+      if (!ecdsa.verify(Base64.getDecoder().decode(signature.substring(1, signature.length() - 1)))) {
         return new Result(Verdict.NOT_VERIFIED, "the signature does not verify with the trusted key");
       }
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       return new Result(Verdict.NOT_VERIFIED, "the signature cannot be read (" + e.getClass().getSimpleName() + ")");
     }
-    return new Result(Verdict.VERIFIED, "signed by " + m.group(4) + " at " + m.group(3) + ", covering "
+    return new Result(Verdict.VERIFIED, "signed by " + m.group(3) + " at " + m.group(2) + ", covering "
         + String.join(" ", base.covered()));
+  }
+
+  /** The header fields by lower-case name; a line that starts with a space or tab continues the one before. */
+  private static Map<String, List<String>> fields(String[] lines) {
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    List<String> previous = null;
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      if (previous != null && !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+        previous.set(previous.size() - 1, previous.get(previous.size() - 1) + " " + line.strip());
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        previous = fields.computeIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), n -> new ArrayList<>());
+        previous.add(line.substring(colon + 1).strip());
+      }
+    }
+    return fields;
+  }
+
+  /**
+   * The hub's member of a dictionary field (RFC 8941) such as {@code Signature-Input}: its lines joined, split at
+   * the commas outside parentheses and quotes; null when it has none.
+   */
+  private static String member(List<String> lines) {
+    if (lines == null) {
+      return null;
+    }
+    String dictionary = String.join(", ", lines);
+    int depth = 0;
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i <= dictionary.length(); i++) {
+      char c = i < dictionary.length() ? dictionary.charAt(i) : ',';
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+      } else if (!quoted && depth == 0 && c == ',') {
+        String member = dictionary.substring(start, i).strip();
+        if (member.startsWith(LABEL + "=")) {
+          return member.substring(LABEL.length() + 1);
+        }
+        start = i + 1;
+      }
+    }
+    return null;
   }
 }

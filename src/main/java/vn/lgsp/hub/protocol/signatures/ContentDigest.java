@@ -1,5 +1,7 @@
 package vn.lgsp.hub.protocol.signatures;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -12,6 +14,20 @@ public final class ContentDigest {
   /** {@code sha-256=:<base64>:} of {@code content}. */
   public static String sha256(byte[] content) {
     return "sha-256=:" + Base64.getEncoder().encodeToString(digest("SHA-256", content)) + ":";
+  }
+
+  /** {@code sha-256=:<base64>:} of the content read from {@code content}, without holding it whole. */
+  public static String sha256(InputStream content) throws IOException {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[16 * 1024];
+      for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+        sha256.update(buffer, 0, n);
+      }
+      return "sha-256=:" + Base64.getEncoder().encodeToString(sha256.digest()) + ":";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   /** {@code sha-512=:<base64>:} of {@code content}. */
