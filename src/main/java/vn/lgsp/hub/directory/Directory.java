@@ -133,7 +133,7 @@ public class Directory {
     if (code == null || code.isBlank()) {
       throw LogFilters.invalid("serviceCode", "required");
     }
-    if (!wellFormedCode(code)) {
+    if (!SubsystemId.isWellFormedPart(code)) {
       throw LogFilters.invalid("serviceCode", "service-code");
     }
     ExchangeContext context = ExchangeContext.of(exchange);
@@ -216,7 +216,7 @@ public class Directory {
     if (serviceId == null) {
       return null;
     }
-    if (wellFormedCode(serviceId)) {
+    if (SubsystemId.isWellFormedPart(serviceId)) {
       return serviceId;
     }
     try {
@@ -228,10 +228,6 @@ public class Directory {
       // refused below
     }
     throw LogFilters.invalid("serviceId", "service-id");
-  }
-
-  private static boolean wellFormedCode(String code) {
-    return SubsystemId.isWellFormedPart(code);
   }
 
   /**

@@ -1,5 +1,6 @@
 package vn.lgsp.hub.ops;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,6 +38,22 @@ public final class ApiBodies {
         throw invalid(name);
       }
     }
+  }
+
+  /** An action's {@code reason}: printable text of 1 to {@code max} characters, kept for the action's record. */
+  public static String reason(JsonNode body, HttpServletRequest http, int max, boolean required) {
+    String reason = text(body, "reason", max, required);
+    http.setAttribute(AdminActionRecorder.REASON, reason);
+    return reason;
+  }
+
+  /** A boolean field; false when absent; anything but a boolean is refused with {@code invalidKey}. */
+  public static boolean flag(JsonNode body, String name, String invalidKey) {
+    JsonNode value = body.get(name);
+    if (value != null && !value.isBoolean()) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of(invalidKey, name));
+    }
+    return value != null && value.asBoolean();
   }
 
   /** Printable text of 1 to {@code max} characters; null when absent and not required. */

@@ -22,9 +22,11 @@ public final class XRoadHeaders {
 
   /** The name of the client header the caller sent ({@link #CLIENT} or an alias), {@link #CLIENT} when it sent none. */
   public static String clientHeaderName(Function<String, String> header) {
-    for (String alias : CLIENT_ALIASES) {
-      if (header.apply(CLIENT) == null && header.apply(alias) != null) {
-        return alias;
+    if (header.apply(CLIENT) == null) {
+      for (String alias : CLIENT_ALIASES) {
+        if (header.apply(alias) != null) {
+          return alias;
+        }
       }
     }
     return CLIENT;

@@ -15,10 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.ops.AdminAction;
-import vn.lgsp.hub.ops.AdminActionRecorder;
 import vn.lgsp.hub.ops.ApiBodies;
 import vn.lgsp.hub.protocol.HubProblemException;
-import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 
 /**
@@ -74,14 +72,10 @@ public class AdminServiceFilesController {
   @PostMapping(value = "/apply", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ServiceFilesStore.Change apply(@RequestBody JsonNode body, HttpServletRequest http, Principal operator) {
     ApiBodies.refuseUnknown(body, "reason", "dryRun", "files");
-    String reason = reason(body, http);
-    JsonNode dryRun = body.get("dryRun");
-    if (dryRun != null && !dryRun.isBoolean()) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("service-files.field", "dryRun"));
-    }
+    String reason = ApiBodies.reason(body, http, 500, true);
+    boolean dryRun = ApiBodies.flag(body, "dryRun", "service-files.field");
     Map<String, String> set = files.check(body.get("files"));
-    return changed(store.replace(set, operator.getName(), reason, ServiceFilesStore.ADMIN,
-        dryRun != null && dryRun.asBoolean()));
+    return changed(store.replace(set, operator.getName(), reason, ServiceFilesStore.ADMIN, dryRun));
   }
 
   /** Puts an older version's files back in force as a new version: {@code {"version": 3, "reason": "..."}}. */
@@ -89,7 +83,7 @@ public class AdminServiceFilesController {
   @PostMapping(value = "/rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ServiceFilesStore.Change rollback(@RequestBody JsonNode body, HttpServletRequest http, Principal operator) {
     ApiBodies.refuseUnknown(body, "version", "reason");
-    String reason = reason(body, http);
+    String reason = ApiBodies.reason(body, http, 500, true);
     JsonNode version = body.get("version");
     Map<String, String> older = version == null || !version.canConvertToLong() ? null
         : store.files(version.asLong()).orElse(null);
@@ -108,12 +102,6 @@ public class AdminServiceFilesController {
       runtime.follow();
     }
     return change;
-  }
-
-  private static String reason(JsonNode body, HttpServletRequest http) {
-    String reason = ApiBodies.text(body, "reason", 500, true);
-    http.setAttribute(AdminActionRecorder.REASON, reason);
-    return reason;
   }
 
   private static HubProblemException noVersion() {

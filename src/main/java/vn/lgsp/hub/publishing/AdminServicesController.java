@@ -82,7 +82,7 @@ public class AdminServicesController {
     UUID publication = ProviderServicesController.concerning(publications, id, http);
     ApiBodies.refuseUnknown(body, "reason");
     ServicePublications.Publication decided =
-        decision.apply(publication, ProviderServicesController.reason(body, http, true));
+        decision.apply(publication, ApiBodies.reason(body, http, 500, true));
     // in force here when the answer leaves; the other hubs follow within a second or two
     runtime.follow();
     return view(decided);

@@ -113,7 +113,7 @@ public class ProviderServicesController {
     TokenAuthenticator.Caller caller = administrator(http);
     UUID publication = concerning(publications, id, http);
     ApiBodies.refuseUnknown(body, "reason");
-    return publications.submit(caller.subsystem(), publication, reason(body, http, false));
+    return publications.submit(caller.subsystem(), publication, ApiBodies.reason(body, http, 500, false));
   }
 
   /** {@code {"sunset": "2027-06-30", "reason": "..."}}: announced on every answer and to each consumer holding a right. */
@@ -129,7 +129,7 @@ public class ProviderServicesController {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("rights.field", "sunset"));
     }
     ServicePublications.Publication deprecated =
-        publications.deprecate(caller.subsystem(), publication, sunset, reason(body, http, true));
+        publications.deprecate(caller.subsystem(), publication, sunset, ApiBodies.reason(body, http, 500, true));
     runtime.follow();
     // each consumer holding a right finds the announcement in the chain under its own name
     for (String consumer : ServiceConsumers.of(policy, deprecated.service())) {
@@ -148,7 +148,7 @@ public class ProviderServicesController {
     UUID publication = concerning(publications, id, http);
     ApiBodies.refuseUnknown(body, "reason");
     ServicePublications.Publication withdrawn = publications.withdraw(caller.subsystem().toString(),
-        caller.subsystem(), publication, reason(body, http, true));
+        caller.subsystem(), publication, ApiBodies.reason(body, http, 500, true));
     runtime.follow();
     return withdrawn;
   }
@@ -162,12 +162,6 @@ public class ProviderServicesController {
     UUID uuid = ApiBodies.id(id, "publishing.unknown");
     http.setAttribute(AdminActionRecorder.SERVICE, publications.find(uuid).service());
     return uuid;
-  }
-
-  static String reason(JsonNode body, HttpServletRequest http, boolean required) {
-    String reason = ApiBodies.text(body, "reason", 500, required);
-    http.setAttribute(AdminActionRecorder.REASON, reason);
-    return reason;
   }
 
   private static Bilingual bilingual(JsonNode body, String name) {

@@ -103,8 +103,7 @@ public class AccessRequestController {
     TokenAuthenticator.Caller caller = administrator(caller(http));
     AccessRequest request = concerning(id, http);
     ApiBodies.refuseUnknown(body, "fields", "validUntil", "reason", "legalBasis");
-    String reason = ApiBodies.text(body, "reason", 1000, false);
-    http.setAttribute(AdminActionRecorder.REASON, reason);
+    String reason = ApiBodies.reason(body, http, 1000, false);
     AccessRequests.Grant grant = new AccessRequests.Grant(body.has("fields") ? ApiBodies.fields(body) : null,
         ApiBodies.date(body, "validUntil", false), reason, legalBasis(body, false));
     return requests.grant(caller.subsystem(), request.id(), grant);
@@ -117,8 +116,7 @@ public class AccessRequestController {
     TokenAuthenticator.Caller caller = administrator(caller(http));
     AccessRequest request = concerning(id, http);
     ApiBodies.refuseUnknown(body, "reason", "legalBasis");
-    String reason = ApiBodies.text(body, "reason", 1000, true);
-    http.setAttribute(AdminActionRecorder.REASON, reason);
+    String reason = ApiBodies.reason(body, http, 1000, true);
     return requests.refuse(caller.subsystem(), request.id(), reason, legalBasis(body, true));
   }
 
@@ -129,8 +127,7 @@ public class AccessRequestController {
     TokenAuthenticator.Caller caller = administrator(caller(http));
     AccessRequest request = concerning(id, http);
     ApiBodies.refuseUnknown(body, "reason");
-    String reason = ApiBodies.text(body, "reason", 1000, true);
-    http.setAttribute(AdminActionRecorder.REASON, reason);
+    String reason = ApiBodies.reason(body, http, 1000, true);
     return requests.revoke(caller.subsystem(), request.id(), reason);
   }
 

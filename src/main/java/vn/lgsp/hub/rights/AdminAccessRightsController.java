@@ -19,7 +19,6 @@ import vn.lgsp.hub.access.AccessPolicy;
 import vn.lgsp.hub.access.AccessProperties.ClientGrants;
 import vn.lgsp.hub.audit.query.LogFilters;
 import vn.lgsp.hub.ops.AdminAction;
-import vn.lgsp.hub.ops.AdminActionRecorder;
 import vn.lgsp.hub.ops.ApiBodies;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemText;
@@ -80,7 +79,7 @@ public class AdminAccessRightsController {
   @PostMapping(value = "/access-rights/rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
   public AccessRightsStore.Change rollback(@RequestBody JsonNode body, HttpServletRequest http, Principal operator) {
     ApiBodies.refuseUnknown(body, "version", "reason");
-    String reason = reason(body, http);
+    String reason = ApiBodies.reason(body, http, 500, true);
     JsonNode version = body.get("version");
     if (version == null || !version.canConvertToLong() || store.rights(version.asLong()).isEmpty()) {
       throw new HubProblemException(ProblemType.NOT_FOUND, "rights.no-version");
@@ -97,13 +96,10 @@ public class AdminAccessRightsController {
   @PostMapping(value = "/access-rights/apply", consumes = MediaType.APPLICATION_JSON_VALUE)
   public AccessRightsStore.Change apply(@RequestBody JsonNode body, HttpServletRequest http, Principal operator) {
     ApiBodies.refuseUnknown(body, "reason", "dryRun", "files");
-    String reason = reason(body, http);
-    JsonNode dryRun = body.get("dryRun");
-    if (dryRun != null && !dryRun.isBoolean()) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("rights.field", "dryRun"));
-    }
+    String reason = ApiBodies.reason(body, http, 500, true);
+    boolean dryRun = ApiBodies.flag(body, "dryRun", "rights.field");
     List<ClientGrants> rights = files.rights(body.get("files"));
-    return store.applyConfiguration(rights, operator.getName(), reason, dryRun != null && dryRun.asBoolean());
+    return store.applyConfiguration(rights, operator.getName(), reason, dryRun);
   }
 
   /** Every access request, newest first; {@code overdue=true}: only those past the provider's time to answer. */
@@ -115,11 +111,5 @@ public class AdminAccessRightsController {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("rights.field", "overdue"));
     }
     return requests.all(Boolean.parseBoolean(overdue));
-  }
-
-  private static String reason(JsonNode body, HttpServletRequest http) {
-    String reason = ApiBodies.text(body, "reason", 500, true);
-    http.setAttribute(AdminActionRecorder.REASON, reason);
-    return reason;
   }
 }

@@ -101,13 +101,7 @@ final class HubWsdl {
         %3$s    </xs:schema>
           </wsdl:types>
           <wsdl:message name="headers">
-            <wsdl:part name="client" element="xrd:client"/>
-            <wsdl:part name="service" element="xrd:service"/>
-            <wsdl:part name="id" element="xrd:id"/>
-            <wsdl:part name="userId" element="xrd:userId"/>
-            <wsdl:part name="issue" element="xrd:issue"/>
-            <wsdl:part name="protocolVersion" element="xrd:protocolVersion"/>
-          </wsdl:message>
+        %12$s  </wsdl:message>
           <wsdl:message name="problem"><wsdl:part name="problem" element="hub:problem"/></wsdl:message>
         %4$s  <wsdl:portType name="HubPortType">
         %5$s  </wsdl:portType>
@@ -119,7 +113,7 @@ final class HubWsdl {
           </wsdl:service>
         </wsdl:definitions>
         """.formatted(HubSoapEndpoint.SERVICE, HubSoapEndpoint.NAMESPACE, types, messages, portType, binding,
-        HubSoapEndpoint.PORT, XRoadSoapHeaders.XROAD, XRoadSoapHeaders.IDENTIFIERS, xroadSchemas(), address);
+        HubSoapEndpoint.PORT, XRoadSoapHeaders.XROAD, XRoadSoapHeaders.IDENTIFIERS, xroadSchemas(), address, headerParts());
   }
 
   /** One operation's messages, port type entry and binding, its body elements in {@code prefix}'s namespace. */
@@ -146,6 +140,15 @@ final class HubWsdl {
                 <wsdl:fault name="problem"><soap:fault name="problem" use="literal"/></wsdl:fault>
               </wsdl:operation>
           """.formatted(code, soapAction(code), headers(), headers()));
+  }
+
+  /** The headers message: one part per X-Road header. */
+  private static String headerParts() {
+    StringBuilder parts = new StringBuilder();
+    for (String part : HEADERS) {
+      parts.append("      <wsdl:part name=\"").append(part).append("\" element=\"xrd:").append(part).append("\"/>\n");
+    }
+    return parts.toString();
   }
 
   private static String headers() {
@@ -237,13 +240,10 @@ final class HubWsdl {
     StringBuilder paragraphs = new StringBuilder();
     for (Language language : Language.values()) {
       paragraphs.append("        <p xmlns=\"").append(XHTML).append("\" xml:lang=\"").append(language.tag()).append("\">")
-          .append(escape(title.in(language))).append(". ").append(escape(description.in(language)))
+          .append(XmlNames.text(title.in(language))).append(". ").append(XmlNames.text(description.in(language)))
           .append("</p>\n");
     }
     return paragraphs.toString();
   }
 
-  private static String escape(String text) {
-    return XmlNames.text(text);
-  }
 }

@@ -25,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,10 +36,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +46,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.LgspHubApplication;
-import vn.lgsp.hub.sandbox.SandboxPki;
 import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubClient.Response;
+import vn.lgsp.hub.support.SandboxTls;
 import vn.lgsp.hub.support.TestDataDir;
 
 /**
@@ -63,7 +60,6 @@ class AttackSuiteTest {
 
   static final String CITIZEN_INFO = "/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123";
   static final String VERIFY = "/r1/VN/GOV/BCA/DANCU/citizen-verify";
-  static final String PASSWORD = "sandbox-pki-password";
 
   static ConfigurableApplicationContext context;
   static Path dataDir;
@@ -94,18 +90,7 @@ class AttackSuiteTest {
 
   /** Trust in the sandbox CA, and the client certificate of {@code client} if given. */
   static SSLContext tls(String client) throws Exception {
-    Path pki = dataDir.resolve("sandbox-pki");
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(SandboxPki.load(pki.resolve(SandboxPki.TRUST), PASSWORD.toCharArray()));
-    KeyManagerFactory keys = null;
-    if (client != null) {
-      keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      KeyStore store = SandboxPki.load(SandboxPki.clientKeystore(pki, client), PASSWORD.toCharArray());
-      keys.init(store, PASSWORD.toCharArray());
-    }
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
-    return context;
+    return SandboxTls.context(dataDir.resolve("sandbox-pki"), client);
   }
 
   /** Asserts the problem, that nothing leaks, and that the attempt is logged with its type. */

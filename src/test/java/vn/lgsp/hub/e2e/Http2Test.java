@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -30,8 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.LgspHubApplication;
-import vn.lgsp.hub.sandbox.SandboxPki;
 import vn.lgsp.hub.support.HubClient;
+import vn.lgsp.hub.support.SandboxTls;
 import vn.lgsp.hub.support.TestDataDir;
 
 /**
@@ -44,7 +43,6 @@ import vn.lgsp.hub.support.TestDataDir;
 class Http2Test {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "sandbox-pki-password";
 
   private static ConfigurableApplicationContext context;
   private static int port;
@@ -57,10 +55,7 @@ class Http2Test {
     context = new SpringApplicationBuilder(LgspHubApplication.class)
         .run("--server.port=0", "--hub.data-dir=" + dataDir, "--hub.sandbox.tls=true");
     port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(SandboxPki.load(dataDir.resolve("sandbox-pki").resolve(SandboxPki.TRUST), PASSWORD.toCharArray()));
-    tls = SSLContext.getInstance("TLS");
-    tls.init(null, trust.getTrustManagers(), null);
+    tls = SandboxTls.context(dataDir.resolve("sandbox-pki"), null);
     hub = new HubClient(port, tls);
   }
 
