@@ -36,6 +36,8 @@ public class AnswerSigning extends OncePerRequestFilter {
   /** The label of the hub's signature in {@code Signature-Input} and {@code Signature}. */
   public static final String LABEL = "hub";
   public static final String ALGORITHM = "ecdsa-p256-sha256";
+  /** A request attribute: its answer is left unsigned (a 503 that sheds load: {@link OverloadRefusal}). */
+  static final String UNSIGNED = AnswerSigning.class.getName() + ".unsigned";
   private static final List<String> SIGNED_HEADERS = List.of("Content-Type", "Content-Digest", XRoadHeaders.ID,
       XRoadHeaders.REQUEST_HASH, XRoadHeaders.CLIENT, XRoadHeaders.SERVICE, XRoadHeaders.ERROR, "Content-Language",
       "Retry-After");
@@ -92,7 +94,7 @@ public class AnswerSigning extends OncePerRequestFilter {
           try {
             // an answer the container's error page writes instead (a failure, sendError) is not signed: its
             // body is not the one seen here
-            if (completed && !cached.errorSent) {
+            if (completed && !cached.errorSent && request.getAttribute(UNSIGNED) == null) {
               sign(request, cached);
             }
           } finally {

@@ -32,6 +32,8 @@ public class OverloadRefusal {
   /** Refuses the request; {@code received} is when it reached the engine. */
   public void refuse(HttpServletRequest request, HttpServletResponse response, Instant received) {
     try {
+      // an answer that sheds load is not signed: the hub has no CPU to spare for it, and it holds no data
+      request.setAttribute(AnswerSigning.UNSIGNED, Boolean.TRUE);
       response.setHeader("Retry-After", retryAfterSeconds);
       refusals.refuse(request, response, ProblemType.HUB_OVERLOADED,
           ProblemText.of("hub.at-capacity", retryAfterSeconds), Math.max(0, request.getContentLengthLong()), received);

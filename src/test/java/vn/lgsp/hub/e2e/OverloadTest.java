@@ -107,11 +107,14 @@ class OverloadTest extends SandboxHubTest {
     System.out.println("overload: " + figures);
     assertThat(byStatus.keySet()).as(figures).isSubsetOf(200, 503);
     assertThat(byStatus.get(200)).as(figures).isPositive();
+    assertThat(answers.stream().filter(a -> a.status() == 200)).as("200 answers signed").allMatch(Answer::signed);
     assertThat(refused).as(figures).isNotEmpty();
     for (Answer r : refused) {
       assertThat(r.type()).as(r.messageId()).isEqualTo(OVERLOADED);
       assertThat(r.xRoadError()).isEqualTo(OVERLOADED);
       assertThat(r.retryAfter()).as("Retry-After of %s", r.messageId()).isNotNull().matches("[1-9][0-9]*");
+      // shedding load stays cheap: no signature is spent on it
+      assertThat(r.signed()).as("signature of %s", r.messageId()).isFalse();
     }
     assertThat(peakHeap.get()).as(figures).isLessThan(memory.getHeapMemoryUsage().getMax());
 
@@ -224,7 +227,7 @@ class OverloadTest extends SandboxHubTest {
     long sentAt = System.nanoTime();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Answer(messageId,
         r.statusCode(), r.headers().firstValue("Retry-After").orElse(null),
-        r.headers().firstValue("X-Road-Error").orElse(null), r.body(),
+        r.headers().firstValue("X-Road-Error").orElse(null), r.headers().firstValue("Signature").isPresent(), r.body(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt)));
   }
 
@@ -248,7 +251,8 @@ class OverloadTest extends SandboxHubTest {
     }
   }
 
-  private record Answer(String messageId, int status, String retryAfter, String xRoadError, String body, long millis) {
+  private record Answer(String messageId, int status, String retryAfter, String xRoadError, boolean signed, String body,
+      long millis) {
     String type() {
       try {
         return JSON.readTree(body).path("type").asString(null);
