@@ -28,13 +28,14 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 GENESIS = "0" * 64
 FORMATS = ("lgsp-hub-exchange-log/1", "lgsp-hub-exchange-log/2")
-FORMS = ("lgsp-hub-record/1", "lgsp-hub-record/2")
+FORMS = ("lgsp-hub-record/1", "lgsp-hub-record/2", "lgsp-hub-record/3")
+SIGNATURES = ["requestSignature", "answerSignature", "providerSignature"]
 ORDER = ["altered", "broken-link", "inserted", "removed", "reordered", "seal-mismatch", "seal-forged",
          "seal-missing", "truncated", "footer-mismatch", "footer-forged"]  # section 8, most serious first
 INT32, INT64 = (-2**31, 2**31 - 1), (-2**63, 2**63 - 1)
 STRING_FIELDS = ["messageId", "clientId", "claimedClientId", "serviceId", "userId", "issue", "method", "path"]
 INSTANT_FIELDS = ["requestInAt", "requestOutAt", "responseInAt", "responseOutAt"]
-# section 2: canonical order after seq; "shortened" (field 27) only in form /2
+# section 2: canonical order after seq; "shortened" (field 27) only in forms /2 and /3, the signatures only in /3
 FIELDS = (["id", "kind"] + STRING_FIELDS + ["status", "errorType", "requestSize", "responseSize"] + INSTANT_FIELDS
           + ["requestHash", "responseHash", "subjectHash", "traceparent", "covertUntil", "actor", "action", "reason"])
 INSTANT = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?Z")
@@ -103,7 +104,7 @@ def record_values(rec):
     v["id"] = uid.lower() if uid is not None else None
     v["kind"] = string(rec, "kind") if rec.get("kind") is not None else "exchange"
     for f in STRING_FIELDS + ["errorType", "requestHash", "responseHash", "subjectHash", "traceparent",
-                              "actor", "action", "reason", "shortened"]:
+                              "actor", "action", "reason", "shortened"] + SIGNATURES:
         v[f] = string(rec, f)
     v["status"] = integer(rec, "status", INT32)
     v["requestSize"] = integer(rec, "requestSize")
@@ -135,13 +136,16 @@ def quote(s):
 
 
 def form_of(values):
+    if any(values[f] is not None for f in SIGNATURES):
+        return FORMS[2]
     return FORMS[0] if values["shortened"] is None else FORMS[1]
 
 
 def hashed_text(values, seq, prev_hash):
     form = form_of(values)
     lines = [prev_hash, form, f"seq={seq}"]
-    for f in FIELDS + (["shortened"] if form == FORMS[1] else []):
+    extra = {FORMS[0]: [], FORMS[1]: ["shortened"], FORMS[2]: ["shortened"] + SIGNATURES}[form]
+    for f in FIELDS + extra:
         x = values[f]
         lines.append(f"{f}={'null' if x is None else x if type(x) is int else quote(x)}")
     return "\n".join(lines) + "\n"
@@ -281,7 +285,7 @@ def verify(data, anchors, given_certs):
             finding("altered", line, s, "content does not match recordHash")
         elif r["form"] is not None and r["form"] != form_of(r["values"]):
             r["state"] = "failed"
-            finding("altered", line, s, f"form {r['form']} contradicts shortened")
+            finding("altered", line, s, f"form {r['form']} contradicts shortened and signatures")
         elif (prev is None and s == base_seq + 1) or (prev is not None and s == prev["s"] + 1):  # 2.3
             if ph == (base_hash if prev is None else prev["rh"]):
                 r["state"] = "checked"

@@ -23,6 +23,8 @@ import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.protocol.signatures.ContentDigest;
+import vn.lgsp.hub.security.AnswerSigner;
 
 /**
  * Refuses a request at the edge, before any route runs (too large, hostile XML, a path the
@@ -39,9 +41,12 @@ public class EdgeRefusals {
   private final ExchangeLogPublisher publisher;
   private final SubjectHasher hasher;
   private final ProblemWriter writer;
+  private final AnswerSigner signer;
   private final Clock clock;
 
-  public EdgeRefusals(ExchangeLogPublisher publisher, SubjectHasher hasher, ProblemWriter writer, Clock clock) {
+  public EdgeRefusals(ExchangeLogPublisher publisher, SubjectHasher hasher, ProblemWriter writer, AnswerSigner signer,
+      Clock clock) {
+    this.signer = signer;
     this.publisher = publisher;
     this.hasher = hasher;
     this.writer = writer;
@@ -59,6 +64,20 @@ public class EdgeRefusals {
         ? writer.soapEnvelope(type, detail, messageId, language)
         : writer.json(type, detail, messageId, language);
     String path = printable(request.getRequestURI());
+    // the answer's head is set first (nothing is sent before the body), so that it is signed as Tomcat sends it
+    response.setStatus(type.status());
+    response.setHeader(XRoadHeaders.ID, messageId);
+    response.setHeader(XRoadHeaders.ERROR, type.code());
+    response.setHeader(TraceContext.HEADER, traceparent);
+    closeAfterAnswer(request, response);
+    response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
+    response.setContentType(soap(request) ? ProblemWriter.SOAP_CONTENT_TYPE : ProblemWriter.MEDIA_TYPE);
+    AnswerSigner.Signed signed = null;
+    if (request.getAttribute(AnswerSigner.SIGN_ANSWER) != null) {
+      signed = signer.sign(type.status(), ContentDigest.sha256("HEAD".equals(request.getMethod()) ? new byte[0] : body),
+          name -> name.equals("Content-Type") ? response.getContentType() : response.getHeader(name));
+      AnswerSigning.put(response, signed);
+    }
     try {
       publisher.publish(ExchangeRecord.builder()
           .messageId(messageId)
@@ -74,17 +93,11 @@ public class EdgeRefusals {
           .requestHash(hasher.keyRequestHash(RequestHash.of(path.getBytes(StandardCharsets.UTF_8))))
           .responseHash(RequestHash.of(body))
           .traceparent(traceparent)
+          .answerSignature(signed == null ? null : signed.forRecord())
           .build());
     } catch (RuntimeException e) {
       log.error("refusal {} could not be logged ({})", type.code(), e.getClass().getSimpleName());
     }
-    response.setStatus(type.status());
-    response.setHeader(XRoadHeaders.ID, messageId);
-    response.setHeader(XRoadHeaders.ERROR, type.code());
-    response.setHeader(TraceContext.HEADER, traceparent);
-    closeAfterAnswer(request, response);
-    response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
-    response.setContentType(soap(request) ? ProblemWriter.SOAP_CONTENT_TYPE : ProblemWriter.MEDIA_TYPE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
     response.flushBuffer();

@@ -32,6 +32,8 @@ import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.protocol.signatures.ContentDigest;
+import vn.lgsp.hub.security.AnswerSigner;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.catalog.RouteConventions;
 
@@ -62,6 +64,7 @@ public class ExchangeFinisher implements Processor {
   private final Clock clock;
 
   private final ServiceSunsets sunsets;
+  private final AnswerSigner signer;
 
   public ExchangeFinisher(
       FieldMinimizer minimizer,
@@ -74,7 +77,9 @@ public class ExchangeFinisher implements Processor {
       ProblemAnswers problems,
       ExchangeTracing tracing,
       ServiceSunsets sunsets,
+      AnswerSigner signer,
       Clock clock) {
+    this.signer = signer;
     this.tracing = tracing;
     this.sunsets = sunsets;
     this.minimizer = minimizer;
@@ -104,19 +109,23 @@ public class ExchangeFinisher implements Processor {
       body = problemBody(context.problem(), exchange.getProperty(ProblemResponder.DETAIL, ProblemText.class), context);
       status = context.problem().status();
     }
-    ExchangeRecord record = record(context, status, body);
+    String routeId = exchange.getFromRouteId();
+    String serviceTag = ExchangeMetrics.serviceTag(context, routeId);
+    LocalDate sunset = routeId == null ? null : sunsets.of(routeId).orElse(null);
+    // the answer is written and signed first, so that its record keeps the signature
+    writeResponse(out, context, status, body, sunset);
+    String signature = sign(out, context, status, body);
     try {
-      publisher.publish(record);
+      publisher.publish(record(context, status, body, signature));
     } catch (RuntimeException e) {
       log.error("exchange {} could not be logged ({}): answer withheld", context.messageId(), e.getClass().getName());
       context.problem(ProblemType.EXCHANGE_LOG_UNAVAILABLE);
       body = problemBody(ProblemType.EXCHANGE_LOG_UNAVAILABLE, null, context);
       status = ProblemType.EXCHANGE_LOG_UNAVAILABLE.status();
+      writeResponse(out, context, status, body, sunset);
+      sign(out, context, status, body);
     }
-    String routeId = exchange.getFromRouteId();
-    String serviceTag = ExchangeMetrics.serviceTag(context, routeId);
     try {
-      writeResponse(out, context, status, body, routeId == null ? null : sunsets.of(routeId).orElse(null));
       Instant done = clock.instant();
       long nanos = Duration.between(context.requestInAt(), done).toNanos();
       metrics.record(context, routeId, status, nanos);
@@ -151,7 +160,21 @@ public class ExchangeFinisher implements Processor {
     }
   }
 
-  private ExchangeRecord record(ExchangeContext c, int status, byte[] body) {
+  /** Signs the answer written on {@code out} when its front signs answers; the signature as the record keeps it. */
+  private String sign(Message out, ExchangeContext c, int status, byte[] body) {
+    if (!c.signAnswer() || !signer.enabled()) {
+      return null;
+    }
+    // RFC 9530: the digest of the content sent, which for HEAD is none
+    String digest = ContentDigest.sha256("HEAD".equals(c.method()) ? new byte[0] : body);
+    AnswerSigner.Signed signed = signer.sign(status, digest, name -> out.getHeader(name, String.class));
+    out.setHeader("Content-Digest", signed.contentDigest());
+    out.setHeader("Signature-Input", signed.signatureInput());
+    out.setHeader("Signature", signed.signatureField());
+    return signed.forRecord();
+  }
+
+  private ExchangeRecord record(ExchangeContext c, int status, byte[] body, String answerSignature) {
     String subject = c.subjectId();
     String service = c.service() == null ? null : c.service().toString();
     SubsystemId authenticated = c.client() != null ? c.client() : c.authenticated();
@@ -182,6 +205,9 @@ public class ExchangeFinisher implements Processor {
         .traceparent(c.traceparent())
         .covertUntil(c.grant() == null ? null : c.grant().covertUntil())
         .reason(c.operatorNote())
+        .requestSignature(c.requestSignature())
+        .answerSignature(answerSignature)
+        .providerSignature(c.providerSignature())
         .payload(payloads.captures(service) ? payloads.capture(service, id, c.requestPreimage(), body) : null)
         .build();
   }

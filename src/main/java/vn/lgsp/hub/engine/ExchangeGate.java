@@ -35,6 +35,7 @@ import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 import vn.lgsp.hub.protocol.XRoadPath;
+import vn.lgsp.hub.security.AnswerSigner;
 import vn.lgsp.hub.security.TokenAuthenticator;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.exchange.LogContext;
@@ -150,6 +151,8 @@ public class ExchangeGate implements Processor {
             RequestHash.ofRequest(method, fullUri, messageId, body),
             body.length);
     context.request(fullUri, body);
+    context.signAnswer(in instanceof PlatformHttpMessage http && http.getRequest() != null
+        && http.getRequest().getAttribute(AnswerSigner.SIGN_ANSWER) != null);
     context.language(CallerLanguage.of(HttpHeadersOnly.requestHeader(in, CallerLanguage.HEADER)));
     tracing.begin(context, in.getHeader(TraceContext.HEADER, String.class));
     // a caller's message id is free to hold digits: masked like any log text

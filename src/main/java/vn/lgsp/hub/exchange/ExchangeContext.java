@@ -46,6 +46,9 @@ public final class ExchangeContext {
   private boolean yamlAnswer;
   private boolean variesByAccept;
   private String operatorNote;
+  private boolean signAnswer;
+  private volatile String requestSignature;
+  private volatile String providerSignature;
   private Locale language = CallerLanguage.VIETNAMESE;
 
   public ExchangeContext(
@@ -184,6 +187,33 @@ public final class ExchangeContext {
 
   public String operatorNote() {
     return operatorNote;
+  }
+
+  /** Whether the answer is signed (an exchange front's, as the edge marked the request) when it is finished. */
+  public boolean signAnswer() {
+    return signAnswer;
+  }
+
+  public void signAnswer(boolean value) {
+    this.signAnswer = value;
+  }
+
+  /** The consumer's verified signature of its request, as the record keeps it; null when it did not sign. */
+  public String requestSignature() {
+    return requestSignature;
+  }
+
+  public void requestSignature(String signature) {
+    this.requestSignature = signature;
+  }
+
+  /** The register's verified signature of its answer, as the record keeps it; null when it does not sign. */
+  public String providerSignature() {
+    return providerSignature;
+  }
+
+  public void providerSignature(String signature) {
+    this.providerSignature = signature;
   }
 
   /** Steps that find the personal ID an exchange concerns report it here (held in memory only). */

@@ -163,6 +163,22 @@ class AnswerSignaturesTest extends SandboxHubTest {
     assertThat(VerifyAnswerCommand.run(args, System.out, System.err)).isEqualTo(2);
   }
 
+  @Test
+  void theExchangeRecordKeepsTheSignatureOfTheAnswerSent() throws Exception {
+    String token = hub.token(HANOI);
+    // a register's answer, a route's problem, the edge's refusal, the directory
+    for (String path : List.of("/r1/VN/GOV/BCA/DANCU/citizen-info/001085000123", "/r1/VN/GOV/BCA/DANCU/citizen-info/12",
+        "/r1/VN/GOV/BCA/DANCU/citizen-info/" + "1".repeat(5000), "/listClients")) {
+      HttpResponse<byte[]> answer = get(path, token);
+      String input = answer.headers().firstValue("Signature-Input").orElseThrow();
+      String signature = answer.headers().firstValue("Signature").orElseThrow();
+      JsonNode record = hub.awaitRecord(answer.headers().firstValue("X-Road-Id").orElseThrow());
+      assertThat(record.path("answerSignature").asString(null)).as(path)
+          .isEqualTo(input + " " + signature.substring("hub=".length()));
+      assertThat(record.path("status").asInt()).isEqualTo(answer.statusCode());
+    }
+  }
+
   /** Checks the digest and the signature, rebuilding the base from the headers as received; the covered components. */
   private static List<String> verify(HttpResponse<byte[]> answer, PublicKey key, String keyId) throws Exception {
     assertThat(answer.headers().firstValue("Content-Digest")).hasValue(ContentDigest.sha256(answer.body()));

@@ -39,6 +39,7 @@ import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.security.AnswerSigner;
 
 /**
  * The finisher's order, without Spring or HTTP: minimise the answer, hash the subject, publish the
@@ -60,7 +61,7 @@ class ExchangeFinisherOrderTest {
   private final TrafficStatistics traffic = mock(TrafficStatistics.class);
   private final ExchangeFinisher finisher = new ExchangeFinisher(minimizer, publisher, hasher, mock(PayloadCipher.class),
       metrics, traffic, JsonMapper.builder().build(), ProblemBundles.writer(), ExchangeTracingTest.notExporting(),
-      new ServiceSunsets(), Clock.fixed(NOW, ZoneOffset.UTC));
+      new ServiceSunsets(), mock(AnswerSigner.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
   @AfterAll
   static void close() throws Exception {

@@ -22,6 +22,10 @@ import vn.lgsp.hub.audit.record.ExchangeRecord;
  * full values. A record is hashed in version 2 exactly when it has shortened fields; every other
  * record, and every record written before version 2 existed, is hashed in version 1, so earlier
  * chains verify unchanged. The version line is hashed too: a record cannot pass for the other form.
+ *
+ * <p>Version 3 ({@code lgsp-hub-record/3}) is version 1 followed by four lines: {@code shortened} (null when
+ * nothing was), {@code requestSignature}, {@code answerSignature} and {@code providerSignature}, the HTTP message
+ * signatures the exchange carried. A record is hashed in version 3 exactly when it keeps a signature.
  */
 public final class ChainHash {
 
@@ -30,6 +34,7 @@ public final class ChainHash {
 
   private static final String VERSION_1 = "lgsp-hub-record/1";
   private static final String VERSION_2 = "lgsp-hub-record/2";
+  private static final String VERSION_3 = "lgsp-hub-record/3";
   private static final DateTimeFormatter MICROS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -40,14 +45,20 @@ public final class ChainHash {
     return sha256Hex(hashed(r, seq, prevHash).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The canonical form a record is hashed in: {@code lgsp-hub-record/1}, or {@code /2} when it has shortened fields. */
+  /**
+   * The canonical form a record is hashed in: {@code lgsp-hub-record/3} when it keeps a message signature, else
+   * {@code /2} when it has shortened fields, else {@code /1}.
+   */
   public static String form(ExchangeRecord r) {
+    if (r.requestSignature() != null || r.answerSignature() != null || r.providerSignature() != null) {
+      return VERSION_3;
+    }
     return r.shortened() == null ? VERSION_1 : VERSION_2;
   }
 
   /** Whether a verifier of this hub knows the canonical form {@code form}. */
   public static boolean knownForm(String form) {
-    return VERSION_1.equals(form) || VERSION_2.equals(form);
+    return VERSION_1.equals(form) || VERSION_2.equals(form) || VERSION_3.equals(form);
   }
 
   /** The exact text whose SHA-256 is the record's hash (docs/EVIDENCE-FORMAT.md, section 3). */
@@ -81,7 +92,12 @@ public final class ChainHash {
     text(c, "actor", r.actor());
     text(c, "action", r.action());
     text(c, "reason", r.reason());
-    if (r.shortened() != null) {
+    if (VERSION_3.equals(version)) {
+      text(c, "shortened", r.shortened());
+      text(c, "requestSignature", r.requestSignature());
+      text(c, "answerSignature", r.answerSignature());
+      text(c, "providerSignature", r.providerSignature());
+    } else if (r.shortened() != null) {
       text(c, "shortened", r.shortened());
     }
     return c.toString();

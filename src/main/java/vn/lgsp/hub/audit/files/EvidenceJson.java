@@ -100,6 +100,9 @@ final class EvidenceJson {
         .action(text(r, "action", false))
         .reason(text(r, "reason", false))
         .shortened(text(r, "shortened", false))
+        .requestSignature(text(r, "requestSignature", false))
+        .answerSignature(text(r, "answerSignature", false))
+        .providerSignature(text(r, "providerSignature", false))
         .chain(new ExchangeRecord.ChainLink(integer(chain, "seq", Long.MIN_VALUE, Long.MAX_VALUE),
             text(chain, "prevHash", true), text(chain, "recordHash", true)))
         .build();

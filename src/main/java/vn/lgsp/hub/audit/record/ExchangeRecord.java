@@ -37,6 +37,12 @@ import java.util.UUID;
  * @param shortened null when every field was stored whole; else the fields the log stored
  *     shortened or cleaned ({@code RecordLimits}), each as {@code name=length:hash} with the
  *     original length and the keyed hash of the full value, separated by spaces
+ * @param requestSignature the consumer's HTTP message signature (RFC 9421) of its request, as verified: the
+ *     member of {@code Signature-Input} with its label, a space, and the signature's bytes ({@code :…:}); null when
+ *     the request was not signed
+ * @param answerSignature the hub's signature of the answer it sent, in the same form; null when unsigned
+ * @param providerSignature the register's signature of its answer, as verified, in the same form; null when the
+ *     register does not sign
  * @param chain the record's place in the hash chain; set by the writer, null in transit
  * @param payload the encrypted request and response, for services that capture them
  */
@@ -69,6 +75,9 @@ public record ExchangeRecord(
     String action,
     String reason,
     String shortened,
+    String requestSignature,
+    String answerSignature,
+    String providerSignature,
     ChainLink chain,
     CapturedPayload payload) {
 
@@ -140,6 +149,9 @@ public record ExchangeRecord(
     b.action = action;
     b.reason = reason;
     b.shortened = shortened;
+    b.requestSignature = requestSignature;
+    b.answerSignature = answerSignature;
+    b.providerSignature = providerSignature;
     b.chain = chain;
     b.payload = payload;
     return b;
@@ -174,6 +186,9 @@ public record ExchangeRecord(
     private String action;
     private String reason;
     private String shortened;
+    private String requestSignature;
+    private String answerSignature;
+    private String providerSignature;
     private ChainLink chain;
     private CapturedPayload payload;
 
@@ -312,6 +327,21 @@ public record ExchangeRecord(
       return this;
     }
 
+    public Builder requestSignature(String v) {
+      requestSignature = v;
+      return this;
+    }
+
+    public Builder answerSignature(String v) {
+      answerSignature = v;
+      return this;
+    }
+
+    public Builder providerSignature(String v) {
+      providerSignature = v;
+      return this;
+    }
+
     public Builder chain(ChainLink v) {
       chain = v;
       return this;
@@ -327,7 +357,7 @@ public record ExchangeRecord(
           id, kind, messageId, clientId, claimedClientId, serviceId, userId, issue, method, path, status, errorType,
           requestSize, responseSize, requestInAt, requestOutAt, responseInAt, responseOutAt,
           requestHash, responseHash, subjectHash, traceparent, covertUntil, actor, action, reason,
-          shortened, chain, payload);
+          shortened, requestSignature, answerSignature, providerSignature, chain, payload);
     }
   }
 }

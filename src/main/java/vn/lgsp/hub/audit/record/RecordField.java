@@ -49,7 +49,13 @@ public enum RecordField {
   ACTOR("actor", Type.TEXT, ExchangeRecord::actor, (b, v) -> b.actor((String) v)),
   ACTION("action", Type.TEXT, ExchangeRecord::action, (b, v) -> b.action((String) v)),
   REASON("reason", Type.TEXT, ExchangeRecord::reason, (b, v) -> b.reason((String) v)),
-  SHORTENED("shortened", Type.TEXT, ExchangeRecord::shortened, (b, v) -> b.shortened((String) v));
+  SHORTENED("shortened", Type.TEXT, ExchangeRecord::shortened, (b, v) -> b.shortened((String) v)),
+  REQUEST_SIGNATURE("requestSignature", Type.TEXT, ExchangeRecord::requestSignature,
+      (b, v) -> b.requestSignature((String) v)),
+  ANSWER_SIGNATURE("answerSignature", Type.TEXT, ExchangeRecord::answerSignature,
+      (b, v) -> b.answerSignature((String) v)),
+  PROVIDER_SIGNATURE("providerSignature", Type.TEXT, ExchangeRecord::providerSignature,
+      (b, v) -> b.providerSignature((String) v));
 
   /** How a field's value is held: decides its JSON, SQL and text forms. */
   public enum Type {

@@ -21,7 +21,7 @@ public final class RecordLimits {
 
   private static final Set<String> KINDS = Set.of(ExchangeRecord.EXCHANGE, ExchangeRecord.ADMIN, ExchangeRecord.EVENT);
 
-  /** The characters each text column holds (V1, V2 migrations); kind is checked, not shortened. */
+  /** The characters each text column holds (V1, V2, V17 migrations); kind is checked, not shortened. */
   private static final Map<RecordField, Integer> COLUMN_CHARS = new EnumMap<>(Map.ofEntries(
       Map.entry(RecordField.MESSAGE_ID, 128),
       Map.entry(RecordField.CLIENT_ID, 300),
@@ -38,7 +38,10 @@ public final class RecordLimits {
       Map.entry(RecordField.TRACEPARENT, 64),
       Map.entry(RecordField.ACTOR, 128),
       Map.entry(RecordField.ACTION, 64),
-      Map.entry(RecordField.REASON, 512)));
+      Map.entry(RecordField.REASON, 512),
+      Map.entry(RecordField.REQUEST_SIGNATURE, 2048),
+      Map.entry(RecordField.ANSWER_SIGNATURE, 1024),
+      Map.entry(RecordField.PROVIDER_SIGNATURE, 2048)));
 
   private RecordLimits() {}
 

@@ -1,16 +1,11 @@
 package vn.lgsp.hub.protocol.signatures;
 
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Verifies a saved answer of the hub, offline: its {@code Content-Digest} against the body, and the hub's HTTP
@@ -26,7 +21,6 @@ public final class AnswerVerifier {
   /** The verdict and why, for people. */
   public record Result(Verdict verdict, String reason) {}
 
-  private static final Pattern INPUT = Pattern.compile("\\(([^)]*)\\);created=(\\d+);keyid=\"([^\"]+)\";alg=\"([^\"]+)\"");
   /** The label of the hub's signature among those a message may carry (a proxy may add its own). */
   private static final String LABEL = "hub";
 
@@ -48,44 +42,33 @@ public final class AnswerVerifier {
     if (!List.of(ContentDigest.sha256(body)).equals(fields.get("content-digest"))) {
       return new Result(Verdict.NOT_VERIFIED, "Content-Digest does not match the body");
     }
-    String input = member(fields.get("signature-input"));
-    String signature = member(fields.get("signature"));
-    Matcher m = input == null ? null : INPUT.matcher(input);
-    if (m == null || !m.matches() || signature == null) {
+    ReceivedSignature signed;
+    try {
+      signed = ReceivedSignature.find(joined(fields.get("signature-input")), joined(fields.get("signature")), LABEL)
+          .orElse(null);
+    } catch (IllegalArgumentException e) {
+      return new Result(Verdict.NOT_VERIFIED, "the hub's signature cannot be read (" + e.getMessage() + ")");
+    }
+    if (signed == null || signed.created() == null || signed.keyId() == null) {
       return new Result(Verdict.UNUSABLE, "no hub signature (Signature-Input and Signature labelled hub)");
     }
-    if (!m.group(4).equals("ecdsa-p256-sha256")) {
-      return new Result(Verdict.UNUSABLE, "algorithm " + m.group(4) + " is not the hub's");
+    if (!SignatureAlgorithms.ECDSA_P256.equals(signed.algorithm())) {
+      return new Result(Verdict.UNUSABLE, "algorithm " + signed.algorithm() + " is not the hub's");
     }
-    if (!m.group(3).equals(expectedKeyId)) {
-      return new Result(Verdict.NOT_VERIFIED, "signed by key " + m.group(3) + ", not by the trusted one");
+    if (!signed.keyId().equals(expectedKeyId)) {
+      return new Result(Verdict.NOT_VERIFIED, "signed by key " + signed.keyId() + ", not by the trusted one");
     }
-    SignatureBase base = new SignatureBase(Long.parseLong(m.group(2)), m.group(3), m.group(4));
-    for (String quoted : m.group(1).split(" ")) {
-      String component = quoted.replace("\"", "");
-      if (component.equals("@status")) {
-        base.cover(component, statusLine[1]);
-      } else if (fields.containsKey(component)) {
-        base.cover(component, String.join(", ", fields.get(component)));
-      } else {
-        return new Result(Verdict.NOT_VERIFIED, "the signed field " + component + " is missing");
-      }
-    }
-    if (signature.length() < 2 || !signature.startsWith(":") || !signature.endsWith(":")) {
-      return new Result(Verdict.NOT_VERIFIED, "the hub's signature is not a byte sequence");
-    }
+    byte[] base;
     try {
-      Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
-      ecdsa.initVerify(key);
-      ecdsa.update(base.bytes());
-      if (!ecdsa.verify(Base64.getDecoder().decode(signature.substring(1, signature.length() - 1)))) {
-        return new Result(Verdict.NOT_VERIFIED, "the signature does not verify with the trusted key");
-      }
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return new Result(Verdict.NOT_VERIFIED, "the signature cannot be read (" + e.getClass().getSimpleName() + ")");
+      base = signed.base(component -> component.equals("@status") ? statusLine[1] : joined(fields.get(component)));
+    } catch (IllegalArgumentException e) {
+      return new Result(Verdict.NOT_VERIFIED, "the signed field is missing: " + e.getMessage());
     }
-    return new Result(Verdict.VERIFIED, "signed by " + m.group(3) + " at " + m.group(2) + ", covering "
-        + String.join(" ", base.covered()));
+    if (!SignatureAlgorithms.verify(key, signed.algorithm(), base, signed.value())) {
+      return new Result(Verdict.NOT_VERIFIED, "the signature does not verify with the trusted key");
+    }
+    return new Result(Verdict.VERIFIED, "signed by " + signed.keyId() + " at " + signed.created() + ", covering "
+        + String.join(" ", signed.components()));
   }
 
   /** The header fields by lower-case name; a line that starts with a space or tab continues the one before. */
@@ -107,34 +90,8 @@ public final class AnswerVerifier {
     return fields;
   }
 
-  /**
-   * The hub's member of a dictionary field (RFC 8941) such as {@code Signature-Input}: its lines joined, split at
-   * the commas outside parentheses and quotes; null when it has none.
-   */
-  private static String member(List<String> lines) {
-    if (lines == null) {
-      return null;
-    }
-    String dictionary = String.join(", ", lines);
-    int depth = 0;
-    boolean quoted = false;
-    int start = 0;
-    for (int i = 0; i <= dictionary.length(); i++) {
-      char c = i < dictionary.length() ? dictionary.charAt(i) : ',';
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && c == ',') {
-        String member = dictionary.substring(start, i).strip();
-        if (member.startsWith(LABEL + "=")) {
-          return member.substring(LABEL.length() + 1);
-        }
-        start = i + 1;
-      }
-    }
-    return null;
+  /** A field's lines as one value (RFC 9110, section 5.3), or null when the field is absent. */
+  private static String joined(List<String> lines) {
+    return lines == null ? null : String.join(", ", lines);
   }
 }

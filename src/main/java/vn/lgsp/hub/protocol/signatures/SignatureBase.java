@@ -21,6 +21,8 @@ public final class SignatureBase {
   private final long created;
   private final String keyId;
   private final String algorithm;
+  /** The parameters as a signer wrote them, when the base is rebuilt to verify its signature; null when signing. */
+  private final String receivedParameters;
 
   /**
    * @param created seconds since the epoch
@@ -31,6 +33,25 @@ public final class SignatureBase {
     this.created = created;
     this.keyId = requireString(keyId);
     this.algorithm = algorithm == null ? null : requireString(algorithm);
+    this.receivedParameters = null;
+  }
+
+  private SignatureBase(String receivedParameters) {
+    this.created = 0;
+    this.keyId = null;
+    this.algorithm = null;
+    this.receivedParameters = receivedParameters;
+  }
+
+  /**
+   * A base to verify a received signature with: {@code @signature-params} is the {@code Signature-Input} member as
+   * received (after its label), since a verifier must sign nothing of its own making.
+   */
+  static SignatureBase received(String parameters) {
+    if (parameters.indexOf('\n') >= 0 || parameters.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("signature parameters have no line break");
+    }
+    return new SignatureBase(parameters);
   }
 
   /**
@@ -56,6 +77,9 @@ public final class SignatureBase {
 
   /** {@code ("a" "b");created=…;keyid="…";alg="…"}: the value of {@code @signature-params}. */
   public String parameters() {
+    if (receivedParameters != null) {
+      return receivedParameters;
+    }
     StringBuilder text = new StringBuilder("(");
     String separator = "";
     for (String id : components.keySet()) {

@@ -133,6 +133,18 @@ final class EvidenceVectors {
         seals.add(new Seal(seq, hash, at, test.keyId(), test.sign(Seal.text(seq, hash, at, test.keyId()))));
       }
     }
+    // form /3, after record 8 (not in the exports): the three signatures an exchange may keep, beside shortened
+    ExchangeRecord signed = base(9).clientId("VN/GOV/UBND-HN/MOTCUA").serviceId("VN/COM/VCB/TAIKHOAN/account-verify")
+        .method("POST").issue("HS-2026-000777").shortened("issue=300:hmac-sha256:c2lnbmVk")
+        .requestSignature("sig1=(\"@method\" \"@path\" \"x-road-client\" \"content-digest\");created=1769846409;"
+            + "keyid=\"hanoi-2026\";alg=\"ed25519\" :cmVxdWVzdCBzaWduYXR1cmU=:")
+        .answerSignature("hub=(\"@status\" \"content-type\" \"content-digest\" \"x-road-id\");created=1769846409;"
+            + "keyid=\"3f2a\";alg=\"ecdsa-p256-sha256\" :YW5zd2VyIHNpZ25hdHVyZQ==:")
+        .providerSignature("bank=(\"@status\" \"content-digest\");created=1769846409;keyid=\"vcb\" :cmVnaXN0ZXI=:")
+        .build();
+    ExchangeRecord signedChained = signed.withChain(new ExchangeRecord.ChainLink(9, prev, ChainHash.of(signed, 9, prev)));
+    out.add(vector("record 9 after record 8 (form /3: message signatures)", JSON.valueToTree(signedChained), signedChained,
+        9, prev));
     // as another writer might have written it: upper-case UUID, no kind, nanoseconds, absent and null alike
     String loose = """
         {"id":"0000000A-0000-4000-8000-00000000000B","messageId":"loose","clientId":null,"method":"GET","path":"/x",\
