@@ -89,7 +89,8 @@ public class AccessPolicy {
           AccessProperties.Limits limits =
               serviceGrant.limits() != null ? serviceGrant.limits() : clientGrants.serviceLimits();
           byService.put(service, new Grant(client, service, new LinkedHashSet<>(serviceGrant.fields()),
-              clientGrants.covertUntil(), limits, clientGrants.limits(), serviceGrant.validUntil()));
+              clientGrants.covertUntil(), limits, clientGrants.limits(), serviceGrant.validUntil(),
+              Boolean.TRUE.equals(serviceGrant.signedRequests())));
         }
       }
     }

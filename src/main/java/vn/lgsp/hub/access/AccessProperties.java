@@ -60,17 +60,27 @@ public record AccessProperties(
    * @param validUntil the right ends after this day (Vietnam time); none if absent
    * @param accessRequest what granted this right besides the configuration: the id of an access request, or
    *     {@code govstack-im} (the Configuration Management API); none for a right of the configuration
+   * @param signedRequests the client's requests under this right must be signed (HTTP Message Signatures, RFC
+   *     9421, with a key registered for the client or its TLS certificate); unsigned ones get 401
+   *     {@code Client.InvalidSignature}
    */
   public record ServiceGrant(@NotBlank String service, List<@NotBlank String> fields, @Valid Limits limits,
-      LocalDate validUntil, String accessRequest) {
+      LocalDate validUntil, String accessRequest, Boolean signedRequests) {
     @ConstructorBinding
     public ServiceGrant {
       fields = fields == null ? List.of() : new ArrayList<>(fields);
+      // absent in the configuration and in rights stored before signatures existed: unsigned requests taken
+      signedRequests = Boolean.TRUE.equals(signedRequests) ? Boolean.TRUE : null;
+    }
+
+    /** A right that takes unsigned requests. */
+    public ServiceGrant(String service, List<String> fields, Limits limits, LocalDate validUntil, String accessRequest) {
+      this(service, fields, limits, validUntil, accessRequest, null);
     }
 
     /** A right of the configuration: no end, granted by no request. */
     public ServiceGrant(String service, List<String> fields, Limits limits) {
-      this(service, fields, limits, null, null);
+      this(service, fields, limits, null, null, null);
     }
   }
 }

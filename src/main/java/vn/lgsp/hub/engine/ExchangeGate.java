@@ -36,6 +36,7 @@ import vn.lgsp.hub.protocol.TraceContext;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 import vn.lgsp.hub.protocol.XRoadPath;
 import vn.lgsp.hub.security.AnswerSigner;
+import vn.lgsp.hub.security.RequestSignatures;
 import vn.lgsp.hub.security.TokenAuthenticator;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.exchange.LogContext;
@@ -55,6 +56,7 @@ public class ExchangeGate implements Processor {
 
   private final FinishOnRouteDone finishOnRouteDone;
   private final TokenAuthenticator authenticator;
+  private final RequestSignatures requestSignatures;
   private final AccessPolicy accessPolicy;
   private final ObjectMapper json;
   private final EngineProperties limits;
@@ -68,6 +70,7 @@ public class ExchangeGate implements Processor {
   public ExchangeGate(
       ExchangeFinisher finisher,
       TokenAuthenticator authenticator,
+      RequestSignatures requestSignatures,
       AccessPolicy accessPolicy,
       ObjectMapper json,
       EngineProperties limits,
@@ -80,6 +83,7 @@ public class ExchangeGate implements Processor {
     this.finishOnRouteDone = new FinishOnRouteDone(finisher);
     this.tracing = tracing;
     this.authenticator = authenticator;
+    this.requestSignatures = requestSignatures;
     this.accessPolicy = accessPolicy;
     this.json = json;
     this.limits = limits;
@@ -196,6 +200,10 @@ public class ExchangeGate implements Processor {
       throw new HubProblemException(ProblemType.CLIENT_MISMATCH, ProblemText.of("client.not-token-subsystem", clientHeaderName));
     }
     context.client(claimed);
+    if (in instanceof PlatformHttpMessage http && http.getRequest() != null) {
+      context.requestSignature(requestSignatures.verify(claimed, clientHeaderName,
+          new ServletSignedRequest(http.getRequest(), in.getBody(byte[].class), clientCertificate(in))));
+    }
   }
 
   private void authorise(Exchange exchange, Message in, ExchangeContext context) {
@@ -213,6 +221,9 @@ public class ExchangeGate implements Processor {
                     new HubProblemException(
                         ProblemType.ACCESS_DENIED, ProblemText.of("access.no-right", service.toString())));
     context.grant(grant);
+    if (grant.signedRequests() && context.requestSignature() == null) {
+      throw new HubProblemException(ProblemType.INVALID_SIGNATURE, "signature.required");
+    }
     rateLimits.acquire(grant).ifPresent(refusal -> {
       context.retryAfterSeconds(refusal.retryAfterSeconds());
       throw new HubProblemException(ProblemType.RATE_LIMITED,

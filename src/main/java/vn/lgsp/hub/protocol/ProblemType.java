@@ -17,6 +17,7 @@ public enum ProblemType {
   INVALID_HEADER("Client.InvalidHeader", 400),
   INVALID_XML("Client.InvalidXml", 400),
   UNAUTHENTICATED("Client.Unauthenticated", 401),
+  INVALID_SIGNATURE("Client.InvalidSignature", 401),
   CLIENT_MISMATCH("Client.ClientMismatch", 403),
   ACCESS_DENIED("Client.AccessDenied", 403),
   UNKNOWN_SERVICE("Client.UnknownService", 404),
@@ -36,6 +37,8 @@ public enum ProblemType {
   PROVIDER_FAULT("Server.Provider.Fault", 503),
   PROVIDER_RESPONSE_TOO_LARGE(
       "Server.Provider.ResponseTooLarge", 502),
+  PROVIDER_INVALID_SIGNATURE(
+      "Server.Provider.InvalidSignature", 502),
   HUB_MAINTENANCE("Server.Hub.Maintenance", 503),
   HUB_OVERLOADED("Server.Hub.Overloaded", 503),
   DATABASE_UNAVAILABLE("Server.Hub.DatabaseUnavailable", 503),

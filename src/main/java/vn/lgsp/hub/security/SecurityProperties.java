@@ -65,15 +65,22 @@ public record SecurityProperties(
    * @param secret the secret in plain text (hashed at start) or as a {@code {bcrypt}$2a$...} hash
    * @param scopes the scopes a client may ask its tokens to carry, e.g. {@code write:rights} for a
    *     provider's administrator, who then decides access requests for its own member's services
+   * @param signatureKeys the public keys with which a client signs its requests (RFC 9421), if it does
    */
-  public record Credential(@NotBlank String id, @NotBlank String secret, List<@Pattern(regexp = "[a-z:-]{1,40}") String> scopes) {
+  public record Credential(@NotBlank String id, @NotBlank String secret, List<@Pattern(regexp = "[a-z:-]{1,40}") String> scopes,
+      List<@Valid SignatureKey> signatureKeys) {
     @ConstructorBinding
     public Credential {
       scopes = scopes == null ? List.of() : List.copyOf(scopes);
+      signatureKeys = signatureKeys == null ? List.of() : List.copyOf(signatureKeys);
+    }
+
+    public Credential(String id, String secret, List<String> scopes) {
+      this(id, secret, scopes, null);
     }
 
     public Credential(String id, String secret) {
-      this(id, secret, null);
+      this(id, secret, null, null);
     }
 
     @Override
@@ -81,6 +88,14 @@ public record SecurityProperties(
       return "Credential[" + id + "]";
     }
   }
+
+  /**
+   * A key with which a client signs its requests (HTTP Message Signatures, RFC 9421).
+   *
+   * @param id the key's id, as the client's signatures name it ({@code keyid})
+   * @param publicKey the public key, PEM ({@code -----BEGIN PUBLIC KEY-----}): Ed25519 or EC P-256
+   */
+  public record SignatureKey(@NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String id, @NotBlank String publicKey) {}
 
   /**
    * Failed authentications (console and admin sign-in, client authentication at {@code /oauth2/token})

@@ -35,6 +35,7 @@ import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.security.RequestSignatures;
 import vn.lgsp.hub.security.TokenAuthenticator;
 import vn.lgsp.hub.catalog.DeclaredServices;
 
@@ -61,7 +62,8 @@ class ExchangeGateOrderTest {
   void gate() {
     EngineProperties limits = new EngineProperties(262_144, 16_384, 8192, 32, 1024, 2048, 64, 200);
     Clock clock = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
-    gate = new ExchangeGate(mock(ExchangeFinisher.class), authenticator, accessPolicy, JsonMapper.builder().build(),
+    gate = new ExchangeGate(mock(ExchangeFinisher.class), authenticator, mock(RequestSignatures.class), accessPolicy,
+        JsonMapper.builder().build(),
         limits, clock, maintenance, rateLimits, declaredServices, List.of(), ExchangeTracingTest.notExporting());
     when(authenticator.authenticate(anyString(), any())).thenReturn(CLIENT);
     when(declaredServices.of(ROUTE)).thenReturn(Optional.of(SERVICE));

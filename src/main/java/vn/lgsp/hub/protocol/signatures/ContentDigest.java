@@ -35,6 +35,28 @@ public final class ContentDigest {
     return "sha-512=:" + Base64.getEncoder().encodeToString(digest("SHA-512", content)) + ":";
   }
 
+  /**
+   * Whether a received {@code Content-Digest} field is the digest of {@code content}: it names at least one
+   * algorithm the hub knows ({@code sha-256}, {@code sha-512}), and every such digest matches.
+   */
+  public static boolean matches(String field, byte[] content) {
+    if (field == null) {
+      return false;
+    }
+    boolean known = false;
+    for (var member : ReceivedSignature.members(field).entrySet()) {
+      String algorithm = member.getKey().strip();
+      String expected = algorithm.equals("sha-256") ? sha256(content) : algorithm.equals("sha-512") ? sha512(content) : null;
+      if (expected != null) {
+        known = true;
+        if (!expected.equals(algorithm + "=" + member.getValue().strip())) {
+          return false;
+        }
+      }
+    }
+    return known;
+  }
+
   private static byte[] digest(String algorithm, byte[] content) {
     try {
       return MessageDigest.getInstance(algorithm).digest(content);
