@@ -19,6 +19,22 @@ public interface Connector {
    */
   JsonNode invoke(String operation, Map<String, String> inputs, String consumer, String traceparent);
 
+  /**
+   * Calls one operation as {@link #invoke} does, with the register's signature of its answer when its descriptor
+   * requires one.
+   */
+  default Answer answer(String operation, Map<String, String> inputs, String consumer, String traceparent) {
+    return new Answer(invoke(operation, inputs, consumer, traceparent), null);
+  }
+
+  /**
+   * A register's answer.
+   *
+   * @param data the answer, canonical JSON
+   * @param signature the register's verified signature of it, as the exchange record keeps it; null when unsigned
+   */
+  record Answer(JsonNode data, String signature) {}
+
   /** The backend's address: where health checks probe it. */
   default URI address() {
     ConnectorDescriptor d = descriptor();

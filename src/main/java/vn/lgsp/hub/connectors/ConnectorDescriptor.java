@@ -66,10 +66,28 @@ public record ConnectorDescriptor(
   /**
    * @param baseUrl the backend's base URL (placeholders resolved from the configuration)
    * @param signing how requests are signed, when the backend demands it
+   * @param answerSignature the register signs its answers and the hub requires it: each answer is verified, its
+   *     signature kept in the exchange record
    */
   public record Rest(
       @NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String baseUrl,
-      @Valid Signing signing) {}
+      @Valid Signing signing,
+      @Valid AnswerSignature answerSignature) {}
+
+  /**
+   * The register signs its answers with HTTP Message Signatures (RFC 9421): the hub verifies every answer it uses
+   * (a success) and refuses one that is unsigned, stale or altered with {@code 502
+   * Server.Provider.InvalidSignature}. The signature must cover {@code @status} and {@code content-digest} (RFC
+   * 9530, matching the body) and carry {@code created}.
+   *
+   * @param certificate the register's certificate (or bare public key), PEM: EC P-256 or Ed25519
+   * @param maxAge how old a signature ({@code created}) may be when the answer arrives; default 5 minutes
+   */
+  public record AnswerSignature(@NotBlank String certificate, Duration maxAge) {
+    public AnswerSignature {
+      maxAge = maxAge == null ? Duration.ofMinutes(5) : maxAge;
+    }
+  }
 
   /**
    * HMAC-SHA256 over method, path, timestamp and the body's SHA-256, sent as {@code

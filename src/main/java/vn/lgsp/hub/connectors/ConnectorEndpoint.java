@@ -8,7 +8,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
-import tools.jackson.databind.JsonNode;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.exchange.RequestParameters;
 
@@ -43,8 +42,9 @@ final class ConnectorEndpoint extends DefaultEndpoint {
         RuntimeException failure = null;
         try {
           String consumer = context.client() == null ? "" : context.client().toString();
-          JsonNode answer = connector.invoke(operation, inputs, consumer, traceparent);
-          exchange.getMessage().setBody(answer);
+          Connector.Answer answer = connector.answer(operation, inputs, consumer, traceparent);
+          context.providerSignature(answer.signature());
+          exchange.getMessage().setBody(answer.data());
         } catch (RuntimeException e) {
           failure = e;
           throw e;

@@ -35,6 +35,7 @@ final class RestConnector implements Connector {
   private final HttpClient http;
   private final ObjectMapper json;
   private final RequestSigner signer;
+  private final RegisterSignatures answerSignatures;
   private final URI base;
 
   RestConnector(ConnectorDescriptor descriptor, ResilienceFactory.Guard guard, ObjectMapper json, Clock clock,
@@ -55,6 +56,8 @@ final class RestConnector implements Connector {
     this.http = builder.build();
     ConnectorDescriptor.Signing signing = descriptor.rest().signing();
     this.signer = signing == null ? null : new RequestSigner(signing.key(), clock);
+    ConnectorDescriptor.AnswerSignature required = descriptor.rest().answerSignature();
+    this.answerSignatures = required == null ? null : new RegisterSignatures(descriptor.id(), required, clock);
   }
 
   @Override
@@ -64,6 +67,11 @@ final class RestConnector implements Connector {
 
   @Override
   public JsonNode invoke(String operationName, Map<String, String> inputs, String consumer, String traceparent) {
+    return answer(operationName, inputs, consumer, traceparent).data();
+  }
+
+  @Override
+  public Answer answer(String operationName, Map<String, String> inputs, String consumer, String traceparent) {
     ConnectorDescriptor.Operation operation = descriptor.operations().get(operationName);
     HttpRequest request = request(operation, inputs, traceparent);
     try {
@@ -112,7 +120,7 @@ final class RestConnector implements Connector {
     return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(inputs).toUriString();
   }
 
-  private JsonNode call(ConnectorDescriptor.Operation operation, HttpRequest request) {
+  private Answer call(ConnectorDescriptor.Operation operation, HttpRequest request) {
     HttpResponse<byte[]> response;
     BoundedBody body = new BoundedBody(descriptor.maxResponseSize().toBytes());
     try {
@@ -128,13 +136,14 @@ final class RestConnector implements Connector {
     if (status / 100 != 2) {
       throw mapStatus(operation, status);
     }
+    String signature = answerSignatures == null ? null : answerSignatures.verify(status, response.headers(), response.body());
     try {
       JsonNode answer = json.readTree(response.body());
       JsonNode selected = JsonResponseMapping.apply(operation.response(), answer);
       if (selected == null) {
         throw new HubProblemException(ProblemType.PROVIDER_FAULT, ProblemText.of("provider.no-data", descriptor.id()));
       }
-      return selected;
+      return new Answer(selected, signature);
     } catch (JacksonException e) {
       throw new HubProblemException(ProblemType.PROVIDER_FAULT, ProblemText.of("provider.unreadable", descriptor.id()), e);
     }

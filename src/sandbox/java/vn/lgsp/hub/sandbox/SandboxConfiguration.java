@@ -60,8 +60,9 @@ public class SandboxConfiguration {
   BankSandbox bankSandbox(
       @Value("${hub.sandbox.vcb-accounts.port}") int port,
       @Value("${hub.secrets.vcb-signing-key}") String key,
+      @Value("${hub.sandbox.vcb-accounts.answer-signing-key}") String answerSigningKey,
       SyntheticPopulation population,
       Clock clock) {
-    return new BankSandbox(port, population, key, clock);
+    return new BankSandbox(port, population, key, answerSigningKey, clock);
   }
 }

@@ -140,6 +140,9 @@ class ProductionJarIT {
     env.put("HUB_AUDIT_SUBJECTHASHKEY", UUID.randomUUID().toString());
     env.put("HUB_AUDIT_SEAL_KEYSTOREPASSWORD", UUID.randomUUID().toString());
     env.put("HUB_SECRETS_VCBSIGNINGKEY", UUID.randomUUID().toString());
+    // the bank's answer-signing certificate, which production must be given (any EC P-256 certificate here)
+    env.put("HUB_CONNECTORS_VCBACCOUNTS_ANSWERCERTIFICATE", Files.readString(
+        Path.of("docs/evidence-test-vectors/other-certificate.pem")).replaceAll("-----[A-Z ]+-----|\\s", ""));
     env.put("HUB_SECURITY_CLIENTS_0_ID", HANOI);
     env.put("HUB_SECURITY_CLIENTS_0_SECRET", clientSecret);
     env.put("HUB_SECURITY_OPERATORS_0_ID", "operator");

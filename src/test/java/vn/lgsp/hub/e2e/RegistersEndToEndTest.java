@@ -64,6 +64,11 @@ class RegistersEndToEndTest extends SandboxHubTest {
         .as(HANOI, token).send();
     assertThat(holder.status()).as(holder.body()).isEqualTo(200);
     assertThat(holder.json().get("match").asBoolean()).isTrue();
+    // the bank signed its answer; the hub verified it with the certificate of the bank's descriptor and kept it
+    JsonNode record = hub.awaitRecord(holder.header("X-Road-Id"));
+    assertThat(record.path("providerSignature").asString("")).startsWith("vcb=(\"@status\" \"content-type\" \"content-digest\")")
+        .contains("keyid=\"" + BankSandbox.ANSWER_KEY_ID + "\"");
+    assertThat(record.path("answerSignature").asString("")).startsWith("hub=(");
 
     Response other = hub.post("/r1/VN/COM/VCB/TAIKHOAN/account-verify", body.formatted("0011000000001"))
         .as(HANOI, token).send();

@@ -15,14 +15,19 @@ import static vn.lgsp.hub.support.HubClient.DA_NANG;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 import static vn.lgsp.hub.support.HubClient.HCMC;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -152,7 +157,8 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
 
   @Test
   void bankRequestsAreSignedOverMethodPathTimestampAndBody() throws Exception {
-    BACKEND.stubFor(post(urlEqualTo("/bank/v1/account-verifications")).willReturn(json("{\"match\":true}")));
+    BACKEND.stubFor(post(urlEqualTo("/bank/v1/account-verifications")).willReturn(
+        signedJson("{\"match\":true}", "{\"match\":true}", bankAnswerKey(), Instant.now().getEpochSecond())));
     String body = "{\"bankCode\":\"VCB\",\"accountNumber\":\"0011004567890\",\"personalId\":\"" + CITIZEN
         + "\",\"fullName\":\"Đỗ Công Sơn\"}";
     Response r = hub.post("/r1/VN/COM/VCB/TAIKHOAN/account-verify", body).as(HANOI, hub.token(HANOI)).send();
@@ -171,6 +177,41 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
     String expected = Base64.getEncoder().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
     assertThat(sent.getHeader("X-Signature")).isEqualTo(expected);
     assertThat(sent.containsHeader("Authorization")).isFalse();
+  }
+
+  @Test
+  void theBanksAnswersMustCarryItsValidSignatureWhichTheRecordKeeps() throws Exception {
+    String body = "{\"bankCode\":\"VCB\",\"accountNumber\":\"0011004567890\",\"personalId\":\"" + CITIZEN
+        + "\",\"fullName\":\"Đỗ Công Sơn\"}";
+    String yes = "{\"match\":true}";
+    long now = Instant.now().getEpochSecond();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    Map<String, ResponseDefinitionBuilder> refused = new LinkedHashMap<>();
+    refused.put("unsigned", json(yes));
+    refused.put("altered after signing", signedJson("{\"match\":false}", yes, bankAnswerKey(), now));
+    refused.put("signed by another key", signedJson(yes, yes, generator.generateKeyPair().getPrivate(), now));
+    refused.put("signed an hour ago", signedJson(yes, yes, bankAnswerKey(), now - 3600));
+    String hanoi = hub.token(HANOI);
+    for (Map.Entry<String, ResponseDefinitionBuilder> answer : refused.entrySet()) {
+      BACKEND.stubFor(post(urlEqualTo("/bank/v1/account-verifications")).willReturn(answer.getValue()));
+      Response r = hub.post("/r1/VN/COM/VCB/TAIKHOAN/account-verify", body).as(HANOI, hanoi).send();
+      assertThat(r.status()).as(answer.getKey() + ": " + r.body()).isEqualTo(502);
+      assertThat(r.header("X-Road-Error")).isEqualTo("Server.Provider.InvalidSignature");
+      assertThat(r.body()).doesNotContain("match");
+      JsonNode record = hub.awaitRecord(r.header("X-Road-Id"));
+      assertThat(record.path("errorType").asString()).isEqualTo("Server.Provider.InvalidSignature");
+      assertThat(record.has("providerSignature")).isFalse();
+      resilience.breakers().getAllCircuitBreakers().forEach(b -> b.reset());
+    }
+    ResponseDefinitionBuilder signed = signedJson(yes, yes, bankAnswerKey(), now);
+    BACKEND.stubFor(post(urlEqualTo("/bank/v1/account-verifications")).willReturn(signed));
+    Response r = hub.post("/r1/VN/COM/VCB/TAIKHOAN/account-verify", body).as(HANOI, hanoi).send();
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode record = hub.awaitRecord(r.header("X-Road-Id"));
+    String input = signed.build().getHeaders().getHeader("Signature-Input").firstValue();
+    String signature = signed.build().getHeaders().getHeader("Signature").firstValue();
+    assertThat(record.path("providerSignature").asString(null)).isEqualTo(input + " " + signature.substring("reg=".length()));
   }
 
   private void stubAllSources(int delayMillis) {

@@ -10,7 +10,11 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Public keys as configuration gives them: PEM, a bare key ({@code PUBLIC KEY}) or a {@code CERTIFICATE}. */
+/**
+ * Public keys as configuration gives them: PEM, a bare key ({@code PUBLIC KEY}) or a {@code CERTIFICATE}; or the
+ * Base64 of a certificate's DER on one line (where a value is put into a file line by line, as in a connector
+ * descriptor).
+ */
 public final class PublicKeys {
 
   private static final Pattern PEM = Pattern.compile(
@@ -24,14 +28,16 @@ public final class PublicKeys {
    * @throws IllegalArgumentException when the text holds no such key
    */
   public static PublicKey read(String pem) {
-    Matcher m = PEM.matcher(pem == null ? "" : pem.strip());
-    if (!m.matches()) {
-      throw new IllegalArgumentException("not a PEM public key or certificate");
+    String text = pem == null ? "" : pem.strip();
+    Matcher m = PEM.matcher(text);
+    boolean bare = !m.matches();
+    if (bare && !text.matches("[A-Za-z0-9+/]+={0,2}")) {
+      throw new IllegalArgumentException("not a PEM public key or certificate, nor a certificate in Base64");
     }
-    byte[] der = Base64.getMimeDecoder().decode(m.group(2));
+    byte[] der = Base64.getMimeDecoder().decode(bare ? text : m.group(2));
     PublicKey key;
     try {
-      key = m.group(1).equals("CERTIFICATE")
+      key = bare || m.group(1).equals("CERTIFICATE")
           ? CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)).getPublicKey()
           : decode(der);
     } catch (GeneralSecurityException e) {

@@ -2,8 +2,13 @@ package vn.lgsp.hub.sandbox.rest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -19,23 +24,28 @@ import vn.lgsp.hub.sandbox.population.SyntheticPopulation;
 /**
  * The sandbox bank ({@code VN/COM/VCB/TAIKHOAN}): does this account belong to this person? It
  * accepts only requests signed with the shared key: HMAC-SHA256 over {@code METHOD \n PATH \n
- * TIMESTAMP \n hex(SHA-256(body))}, at most five minutes old. Written apart from the hub's signer
- * on purpose, as a bank would: the tests then show that the two agree.
+ * TIMESTAMP \n hex(SHA-256(body))}, at most five minutes old. It signs its answers with HTTP Message Signatures
+ * (RFC 9421, ecdsa-p256-sha256, label {@code vcb}) over the status, content type and {@code Content-Digest} (RFC
+ * 9530). Written apart from the hub's signer and verifier on purpose, as a bank would: the tests then show that
+ * they agree.
  */
 public final class BankSandbox extends JsonHttpServer {
 
   public static final String BANK_CODE = "VCB";
+  public static final String ANSWER_KEY_ID = "vcb-sandbox-2026";
   private static final long MAX_SKEW_SECONDS = 300;
 
   private final SyntheticPopulation population;
   private final byte[] key;
+  private final PrivateKey answerKey;
   private final Clock clock;
   private final StableHash hash = new StableHash("lgsp-sandbox-bank");
 
-  public BankSandbox(int port, SyntheticPopulation population, String key, Clock clock) {
+  public BankSandbox(int port, SyntheticPopulation population, String key, String answerSigningKey, Clock clock) {
     super("vcb-accounts", port);
     this.population = population;
     this.key = key.getBytes(StandardCharsets.UTF_8);
+    this.answerKey = privateKey(answerSigningKey);
     this.clock = clock;
     route("POST", "/bank/v1/account-verifications", this::verify);
   }
@@ -67,6 +77,34 @@ public final class BankSandbox extends JsonHttpServer {
             .filter(c -> SyntheticPopulation.normaliseName(c.fullName()).equals(SyntheticPopulation.normaliseName(name)))
             .isPresent();
     return Reply.ok(Map.of("match", match));
+  }
+
+  @Override
+  protected void sign(int status, HttpServletResponse response, byte[] body) {
+    try {
+      String digest = "sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body)) + ":";
+      String parameters = "(\"@status\" \"content-type\" \"content-digest\");created=" + clock.instant().getEpochSecond()
+          + ";keyid=\"" + ANSWER_KEY_ID + "\";alg=\"ecdsa-p256-sha256\"";
+      String base = "\"@status\": " + status + "\n\"content-type\": " + response.getContentType()
+          + "\n\"content-digest\": " + digest + "\n\"@signature-params\": " + parameters;
+      Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
+      ecdsa.initSign(answerKey);
+      ecdsa.update(base.getBytes(StandardCharsets.UTF_8));
+      response.setHeader("Content-Digest", digest);
+      response.setHeader("Signature-Input", "vcb=" + parameters);
+      response.setHeader("Signature", "vcb=:" + Base64.getEncoder().encodeToString(ecdsa.sign()) + ":");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the sandbox bank cannot sign", e);
+    }
+  }
+
+  private static PrivateKey privateKey(String pem) {
+    try {
+      byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+      return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalStateException("hub.sandbox.vcb-accounts.answer-signing-key: not an EC private key, PEM", e);
+    }
   }
 
   private boolean signedCorrectly(Request request) {

@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.lgsp.hub.protocol.signatures.ContentDigest;
+import vn.lgsp.hub.protocol.signatures.ReceivedSignature;
+import vn.lgsp.hub.protocol.signatures.SignatureAlgorithms;
 import vn.lgsp.hub.sandbox.population.SyntheticPopulation;
 
 /**
@@ -39,6 +45,7 @@ class RestSandboxesTest {
   static final String CHILD = "001210000007";
   static final String NOBODY = "001085999999";
   static final String KEY = "test-bank-key-0123456789";
+  private static final KeyPair BANK_KEYS = ecKeys();
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -52,7 +59,9 @@ class RestSandboxesTest {
   static void start() {
     tax = new TaxSandbox(0, POPULATION);
     insurance = new InsuranceSandbox(0, POPULATION);
-    bank = new BankSandbox(0, POPULATION, KEY, Clock.systemUTC());
+    bank = new BankSandbox(0, POPULATION, KEY, "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(BANK_KEYS.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n",
+        Clock.systemUTC());
     tax.start();
     insurance.start();
     bank.start();
@@ -194,6 +203,31 @@ class RestSandboxesTest {
     assertThat(get(insurance, "/bhxh/v1/health-cards/" + MAN_1985).status()).as("the other registers untouched").isEqualTo(200);
   }
 
+  @Test
+  void theBanksAnswersAreSignedOverStatusTypeAndDigest() throws Exception {
+    Reply reply = verify("VCB", bank.accountNumberOf(MAN_1985), MAN_1985, "x");
+    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+    assertThat(ContentDigest.matches(reply.headers().firstValue("Content-Digest").orElseThrow(), body)).isTrue();
+    ReceivedSignature signature = ReceivedSignature.find(reply.headers().firstValue("Signature-Input").orElseThrow(),
+        reply.headers().firstValue("Signature").orElseThrow(), "vcb").orElseThrow();
+    assertThat(signature.components()).containsExactly("@status", "content-type", "content-digest");
+    assertThat(signature.keyId()).isEqualTo(BankSandbox.ANSWER_KEY_ID);
+    byte[] base = signature.base(name -> name.equals("@status") ? "200" : reply.headers().firstValue(name).orElse(null));
+    assertThat(SignatureAlgorithms.verify(BANK_KEYS.getPublic(), signature.algorithm(), base, signature.value())).isTrue();
+    base[base.length / 2] ^= 1;
+    assertThat(SignatureAlgorithms.verify(BANK_KEYS.getPublic(), signature.algorithm(), base, signature.value())).isFalse();
+  }
+
+  private static KeyPair ecKeys() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Reply verify(String bankCode, String account, String personalId, String name) throws Exception {
     byte[] body = body(bankCode, account, personalId, name);
     String path = "/bank/v1/account-verifications";
@@ -234,10 +268,10 @@ class RestSandboxesTest {
   private static Reply send(HttpRequest.Builder request) throws Exception {
     HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-    return new Reply(r.statusCode(), r.body());
+    return new Reply(r.statusCode(), r.body(), r.headers());
   }
 
-  private record Reply(int status, String body) {
+  private record Reply(int status, String body, java.net.http.HttpHeaders headers) {
     JsonNode json() throws IOException {
       return JSON.readTree(body);
     }

@@ -1,0 +1,85 @@
+package vn.lgsp.hub.connectors;
+
+import java.net.http.HttpHeaders;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.protocol.ProblemText;
+import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.signatures.ContentDigest;
+import vn.lgsp.hub.protocol.signatures.PublicKeys;
+import vn.lgsp.hub.protocol.signatures.ReceivedSignature;
+import vn.lgsp.hub.protocol.signatures.SignatureAlgorithms;
+
+/**
+ * Verifies a register's signature of its answer ({@link ConnectorDescriptor.AnswerSignature}) with the certificate
+ * its descriptor names: the first signature of the answer's {@code Signature-Input}, fresh, covering
+ * {@code @status} and a {@code content-digest} that matches the body. Then the hub can prove it relayed what the
+ * register said.
+ */
+final class RegisterSignatures {
+
+  private final String connectorId;
+  private final PublicKey key;
+  private final Duration maxAge;
+  private final Clock clock;
+
+  RegisterSignatures(String connectorId, ConnectorDescriptor.AnswerSignature required, Clock clock) {
+    this.connectorId = connectorId;
+    try {
+      this.key = PublicKeys.read(required.certificate());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("connectors/" + connectorId + ".yaml: rest.answerSignature.certificate: "
+          + e.getMessage() + " (the register's certificate, PEM: EC P-256 or Ed25519)", e);
+    }
+    this.maxAge = required.maxAge();
+    this.clock = clock;
+  }
+
+  /**
+   * The register's signature as the exchange record keeps it.
+   *
+   * @throws HubProblemException {@code Server.Provider.InvalidSignature} when the answer is unsigned or the
+   *     signature does not hold
+   */
+  String verify(int status, HttpHeaders headers, byte[] body) {
+    ReceivedSignature signature;
+    try {
+      signature = ReceivedSignature.find(field(headers, "Signature-Input"), field(headers, "Signature"), null).orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw invalid("provider.signature-invalid");
+    }
+    if (signature == null) {
+      throw invalid("provider.signature-missing");
+    }
+    long now = clock.instant().getEpochSecond();
+    boolean fresh = signature.created() != null && now - signature.created() <= maxAge.toSeconds()
+        && signature.created() - now <= 60;
+    if (!fresh || !signature.components().containsAll(List.of("@status", "content-digest"))
+        || !ContentDigest.matches(field(headers, "Content-Digest"), body)) {
+      throw invalid("provider.signature-invalid");
+    }
+    byte[] base;
+    try {
+      base = signature.base(name -> name.equals("@status") ? Integer.toString(status)
+          : name.startsWith("@") ? null : field(headers, name));
+    } catch (IllegalArgumentException e) {
+      throw invalid("provider.signature-invalid");
+    }
+    if (!SignatureAlgorithms.verify(key, signature.algorithm(), base, signature.value())) {
+      throw invalid("provider.signature-invalid");
+    }
+    return signature.forRecord();
+  }
+
+  private static String field(HttpHeaders headers, String name) {
+    List<String> values = headers.allValues(name);
+    return values.isEmpty() ? null : String.join(", ", values);
+  }
+
+  private HubProblemException invalid(String key) {
+    return new HubProblemException(ProblemType.PROVIDER_INVALID_SIGNATURE, ProblemText.of(key, connectorId));
+  }
+}
