@@ -22,9 +22,9 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 def sign(key, base):
     if isinstance(key, ed25519.Ed25519PrivateKey):
-        return "ed25519", key.sign(base)
+        return key.sign(base)
     r, s = decode_dss_signature(key.sign(base, ec.ECDSA(hashes.SHA256())))  # RFC 9421 3.3.1: r and s, 32 bytes each
-    return "ecdsa-p256-sha256", r.to_bytes(32, "big") + s.to_bytes(32, "big")
+    return r.to_bytes(32, "big") + s.to_bytes(32, "big")
 
 
 def main():
@@ -40,7 +40,8 @@ def main():
     if a.wrong_key:
         key = ed25519.Ed25519PrivateKey.generate() if isinstance(key, ed25519.Ed25519PrivateKey) \
             else ec.generate_private_key(ec.SECP256R1())
-    url = urllib.parse.urlsplit(a.url)
+    target = a.url if "://" in a.url else "http://" + a.url  # as curl reads localhost:8080/...
+    url = urllib.parse.urlsplit(target)
     method = "POST" if a.data is not None else "GET"
     body = a.data.encode() if a.data is not None else b""
     headers = {"Authorization": "Bearer " + a.token, "X-Road-Client": a.client}
@@ -59,10 +60,10 @@ def main():
     params = "(" + " ".join('"%s"' % name for name, _ in components) + ")" \
         + ';created=%d;keyid="%s";alg="%s"' % (int(time.time()), a.keyid, alg)
     base = "".join('"%s": %s\n' % (name, value) for name, value in components) + '"@signature-params": ' + params
-    _, signature = sign(key, base.encode())
+    signature = sign(key, base.encode())
     headers["Signature-Input"] = "sig1=" + params
     headers["Signature"] = "sig1=:" + base64.b64encode(signature).decode() + ":"
-    request = urllib.request.Request(a.url, data=body if body else None, headers=headers, method=method)
+    request = urllib.request.Request(target, data=body if body else None, headers=headers, method=method)
     try:
         answer = urllib.request.urlopen(request)
     except urllib.error.HTTPError as e:
