@@ -30,6 +30,8 @@ final class HubProcess implements AutoCloseable {
   private final Process process;
   private final Path folder;
   final int port;
+  /** From the process's start to its first ready answer (a fresh data directory: the database is created too). */
+  final double secondsToReady;
 
   HubProcess(Path repository, Path folder, int stubPort, List<String> jvmOptions) throws Exception {
     this.folder = folder;
@@ -38,9 +40,11 @@ final class HubProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", repository.resolve("target/lgsp-hub.jar").toString(), "--server.port=0",
         "--hub.data-dir=data", "--hub.endpoints.bench-stub=http://127.0.0.1:" + stubPort));
+    long started = System.nanoTime();
     process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
         .redirectOutput(folder.resolve("hub.log").toFile()).start();
     port = awaitPort();
+    secondsToReady = (System.nanoTime() - started) / 1e9;
   }
 
   private static void prepare(Path repository, Path folder) throws IOException {
