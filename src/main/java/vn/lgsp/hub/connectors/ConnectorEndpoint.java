@@ -43,7 +43,10 @@ final class ConnectorEndpoint extends DefaultEndpoint {
         try {
           String consumer = context.client() == null ? "" : context.client().toString();
           Connector.Answer answer = connector.answer(operation, inputs, consumer, traceparent);
-          context.providerSignature(answer.signature());
+          if (answer.signature() != null) {
+            // a route with several connector steps keeps the last signed answer's signature
+            context.providerSignature(answer.signature());
+          }
           exchange.getMessage().setBody(answer.data());
         } catch (RuntimeException e) {
           failure = e;

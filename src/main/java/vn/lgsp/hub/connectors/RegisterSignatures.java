@@ -21,6 +21,9 @@ import vn.lgsp.hub.protocol.signatures.SignatureAlgorithms;
  */
 final class RegisterSignatures {
 
+  /** How far ahead of the hub's clock a register's may run. */
+  private static final long CLOCK_SKEW_SECONDS = 60;
+
   private final String connectorId;
   private final PublicKey key;
   private final Duration maxAge;
@@ -56,7 +59,7 @@ final class RegisterSignatures {
     }
     long now = clock.instant().getEpochSecond();
     boolean fresh = signature.created() != null && now - signature.created() <= maxAge.toSeconds()
-        && signature.created() - now <= 60;
+        && signature.created() - now <= CLOCK_SKEW_SECONDS && (signature.expires() == null || signature.expires() >= now);
     if (!fresh || !signature.components().containsAll(List.of("@status", "content-digest"))
         || !ContentDigest.matches(field(headers, "Content-Digest"), body)) {
       throw invalid("provider.signature-invalid");

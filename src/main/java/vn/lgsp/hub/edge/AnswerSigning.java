@@ -74,7 +74,7 @@ public class AnswerSigning extends OncePerRequestFilter {
             // an answer the container's error page writes instead (a failure, sendError) is not signed: its
             // body is not the one seen here
             if (completed && !cached.errorSent && request.getAttribute(UNSIGNED) == null
-                && cached.getHeader("Signature") == null) {
+                && !signedByTheHub(cached)) {
               sign(request, cached);
             }
           } finally {
@@ -89,15 +89,15 @@ public class AnswerSigning extends OncePerRequestFilter {
     // RFC 9530: the digest of the content sent, which for HEAD is none
     String digest = "HEAD".equals(request.getMethod()) ? ContentDigest.sha256(new byte[0])
         : ContentDigest.sha256(answer.getContentInputStream());
-    put(answer, signer.sign(answer.getStatus(), digest,
-        name -> name.equals("Content-Type") ? answer.getContentType() : answer.getHeader(name)));
+    signer.sign(answer.getStatus(), digest,
+        name -> name.equals("Content-Type") ? answer.getContentType() : answer.getHeader(name)).headers()
+        .forEach(answer::setHeader);
   }
 
-  /** Puts an answer's signature on it: its {@code Content-Digest}, {@code Signature-Input} and {@code Signature}. */
-  static void put(HttpServletResponse answer, AnswerSigner.Signed signed) {
-    answer.setHeader("Content-Digest", signed.contentDigest());
-    answer.setHeader("Signature-Input", signed.signatureInput());
-    answer.setHeader("Signature", signed.signatureField());
+  /** Whether the answer carries the hub's signature already (its record's writer signed it). */
+  private static boolean signedByTheHub(HttpServletResponse answer) {
+    String signature = answer.getHeader("Signature");
+    return signature != null && signature.startsWith(AnswerSigner.LABEL + "=");
   }
 
   /** The answer, kept until it is signed; it knows when the container's error page takes over. */

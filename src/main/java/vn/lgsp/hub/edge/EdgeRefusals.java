@@ -74,9 +74,9 @@ public class EdgeRefusals {
     response.setContentType(soap(request) ? ProblemWriter.SOAP_CONTENT_TYPE : ProblemWriter.MEDIA_TYPE);
     AnswerSigner.Signed signed = null;
     if (request.getAttribute(AnswerSigner.SIGN_ANSWER) != null && request.getAttribute(AnswerSigning.UNSIGNED) == null) {
-      signed = signer.sign(type.status(), ContentDigest.sha256("HEAD".equals(request.getMethod()) ? new byte[0] : body),
+      signed = signer.sign(type.status(), ContentDigest.ofSent(request.getMethod(), body),
           name -> name.equals("Content-Type") ? response.getContentType() : response.getHeader(name));
-      AnswerSigning.put(response, signed);
+      signed.headers().forEach(response::setHeader);
     }
     try {
       publisher.publish(ExchangeRecord.builder()

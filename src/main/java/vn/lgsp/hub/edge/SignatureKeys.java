@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.audit.chain.SealKey;
 import vn.lgsp.hub.audit.chain.TrustedKeys;
+import vn.lgsp.hub.protocol.signatures.SignatureAlgorithms;
 
 /**
  * The keys that sign the hub's answers ({@link AnswerSigning}) as a JWK Set (RFC 7517) at the well-known place
@@ -43,8 +44,7 @@ public class SignatureKeys {
     List<Map<String, Object>> keys = new ArrayList<>();
     keys.add(jwk(key.keyId(), key.certificate()));
     for (Map.Entry<String, X509Certificate> earlier : new TreeMap<>(trusted.certificates()).entrySet()) {
-      if (!earlier.getKey().equals(key.keyId()) && earlier.getValue().getPublicKey() instanceof ECPublicKey ec
-          && ec.getParams().getCurve().getField().getFieldSize() == 256) {
+      if (!earlier.getKey().equals(key.keyId()) && SignatureAlgorithms.isEcdsaP256(earlier.getValue().getPublicKey())) {
         keys.add(jwk(earlier.getKey(), earlier.getValue()));
       }
     }

@@ -49,7 +49,8 @@ public class ExchangeFinisher implements Processor {
 
   private static final Logger log = LoggerFactory.getLogger(ExchangeFinisher.class);
   private static final String JSON = "application/json";
-  private static final String YAML = "text/yaml; charset=utf-8";
+  // as Tomcat writes it ("type;charset=..."): the answer is signed over the value it is sent with
+  private static final String YAML = "text/yaml;charset=utf-8";
   private static final ObjectMapper YAML_WRITER = YAMLMapper.builder().build();
 
   private final FieldMinimizer minimizer;
@@ -165,13 +166,16 @@ public class ExchangeFinisher implements Processor {
     if (!c.signAnswer() || !signer.enabled()) {
       return null;
     }
-    // RFC 9530: the digest of the content sent, which for HEAD is none
-    String digest = ContentDigest.sha256("HEAD".equals(c.method()) ? new byte[0] : body);
-    AnswerSigner.Signed signed = signer.sign(status, digest, name -> out.getHeader(name, String.class));
-    out.setHeader("Content-Digest", signed.contentDigest());
-    out.setHeader("Signature-Input", signed.signatureInput());
-    out.setHeader("Signature", signed.signatureField());
-    return signed.forRecord();
+    try {
+      AnswerSigner.Signed signed = signer.sign(status, ContentDigest.ofSent(c.method(), body),
+          name -> out.getHeader(name, String.class));
+      signed.headers().forEach(out::setHeader);
+      return signed.forRecord();
+    } catch (RuntimeException e) {
+      // the record matters more than the signature: it goes out unsigned here, and the edge signs the answer
+      log.error("exchange {}: the answer could not be signed ({})", c.messageId(), e.getClass().getName());
+      return null;
+    }
   }
 
   private ExchangeRecord record(ExchangeContext c, int status, byte[] body, String answerSignature) {

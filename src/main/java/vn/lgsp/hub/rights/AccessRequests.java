@@ -140,8 +140,10 @@ public class AccessRequests {
       rights.change(provider.toString(), "access request " + id + " granted", AccessRightsStore.ACCESS_REQUEST, false,
           current -> {
             replaced.set(RightsDocuments.grantedBy(current, request.consumer(), request.service()));
+            // a right that accepts signed requests only stays so when a request renews it
             return RightsDocuments.withRight(current, request.consumer(), request.service(),
-                new ServiceGrant(request.service(), fields, null, until, id.toString()));
+                new ServiceGrant(request.service(), fields, null, until, id.toString(),
+                    RightsDocuments.signedRequestsOnly(current, request.consumer(), request.service())));
           });
       if (replaced.get() != null && !replaced.get().equals(id.toString())) {
         // one right per client and service: the older request no longer reads granted

@@ -70,6 +70,13 @@ final class RightsDocuments {
         .orElse(null);
   }
 
+  /** Whether the client's present right to the service accepts signed requests only: null when not (or none). */
+  static Boolean signedRequestsOnly(List<ClientGrants> document, String client, String service) {
+    return document.stream().filter(c -> c.client().equals(client)).flatMap(c -> c.services().stream())
+        .filter(s -> s.service().equals(service) && Boolean.TRUE.equals(s.signedRequests())).findFirst()
+        .map(s -> Boolean.TRUE).orElse(null);
+  }
+
   /** Granted by an access request (not the configuration, nor the Configuration Management API). */
   private static boolean byAccessRequest(ServiceGrant grant) {
     return grant.accessRequest() != null && !GovStackConfigurationController.GRANTED_THROUGH_API.equals(grant.accessRequest());

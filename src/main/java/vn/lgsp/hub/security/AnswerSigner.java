@@ -1,13 +1,14 @@
 package vn.lgsp.hub.security;
 
-import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.chain.SealKey;
 import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.protocol.signatures.AnswerVerifier;
 import vn.lgsp.hub.protocol.signatures.ContentDigest;
 import vn.lgsp.hub.protocol.signatures.SignatureAlgorithms;
 import vn.lgsp.hub.protocol.signatures.SignatureBase;
@@ -24,7 +25,7 @@ import vn.lgsp.hub.protocol.signatures.SignatureBase;
 public class AnswerSigner {
 
   /** The label of the hub's signature in {@code Signature-Input} and {@code Signature}. */
-  public static final String LABEL = "hub";
+  public static final String LABEL = AnswerVerifier.LABEL;
   /**
    * A request attribute the edge sets when the request's answer is to be signed (an exchange front's, not a
    * composite's source call): the writer of the answer's record signs it then.
@@ -39,7 +40,7 @@ public class AnswerSigner {
   private final boolean enabled;
 
   public AnswerSigner(SealKey key, Clock clock, SigningProperties signing) {
-    if (!(key.certificate().getPublicKey() instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
+    if (!SignatureAlgorithms.isEcdsaP256(key.certificate().getPublicKey())) {
       throw new IllegalStateException("hub.audit.seal: answers are signed with ecdsa-p256-sha256, the seal key must be EC P-256");
     }
     this.key = key;
@@ -78,12 +79,10 @@ public class AnswerSigner {
    */
   public record Signed(String contentDigest, String parameters, String signature) {
 
-    public String signatureInput() {
-      return LABEL + "=" + parameters;
-    }
-
-    public String signatureField() {
-      return LABEL + "=" + signature;
+    /** The three header fields that carry the signature, by name. */
+    public Map<String, String> headers() {
+      return Map.of("Content-Digest", contentDigest, "Signature-Input", LABEL + "=" + parameters,
+          "Signature", LABEL + "=" + signature);
     }
 
     /** As the exchange record keeps it: {@code hub=(…);created=…;keyid="…";alg="…" :bytes:}. */

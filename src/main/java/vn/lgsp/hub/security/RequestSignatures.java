@@ -33,6 +33,8 @@ public class RequestSignatures {
 
   private static final List<String> PATHS = List.of("@path", "@target-uri", "@request-target");
   private static final List<String> QUERIES = List.of("@query", "@target-uri", "@request-target");
+  /** The longest signature the exchange record keeps whole (its column). */
+  private static final int MAX_RECORDED = 2048;
 
   private final Map<String, Map<String, PublicKey>> keysByClient = new HashMap<>();
   private final Clock clock;
@@ -97,7 +99,8 @@ public class RequestSignatures {
     } catch (IllegalArgumentException e) {
       signature = null;
     }
-    if (signature == null) {
+    if (signature == null || signature.forRecord().length() > MAX_RECORDED) {
+      // one the record could not keep whole is no use as evidence
       throw invalid(ProblemText.of("signature.unreadable"));
     }
     requireCovered(signature, List.of("@method"), "@method");
@@ -107,8 +110,11 @@ public class RequestSignatures {
       // an empty query ("?") names nothing: @query would be "?" as for none
       requireCovered(signature, QUERIES, "@query");
     }
-    if (request.header(XRoadHeaders.ISSUE) != null) {
-      requireCovered(signature, List.of("x-road-issue"), "x-road-issue");
+    // the purpose and the official who asked are part of what was asked
+    for (String named : List.of(XRoadHeaders.ISSUE, XRoadHeaders.USER_ID)) {
+      if (request.header(named) != null) {
+        requireCovered(signature, List.of(named.toLowerCase(Locale.ROOT)), named.toLowerCase(Locale.ROOT));
+      }
     }
     if (request.body().length > 0 || signature.components().contains("content-digest")) {
       requireCovered(signature, List.of("content-digest"), "content-digest");
@@ -118,7 +124,8 @@ public class RequestSignatures {
     }
     long now = clock.instant().getEpochSecond();
     if (signature.created() == null || now - signature.created() > signing.requestMaxAge().toSeconds()
-        || signature.created() - now > signing.requestClockSkew().toSeconds()) {
+        || signature.created() - now > signing.requestClockSkew().toSeconds()
+        || signature.expires() != null && signature.expires() < now) {
       throw invalid(ProblemText.of("signature.stale", signing.requestMaxAge().toSeconds()));
     }
     PublicKey key = key(client, signature.keyId(), request.certificate());

@@ -92,6 +92,14 @@ class AnswerSignaturesTest extends SandboxHubTest {
     assertThat(composite.statusCode()).isEqualTo(200);
     verify(composite, key, jwk.get("kid").asString());
 
+    // a YAML answer, signed over the content type it is sent with
+    HttpResponse<byte[]> yaml = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/r1/VN/GOV/BCA/DANCU/getOpenAPI?serviceCode=citizen-info")).header("Authorization", "Bearer " + token)
+        .header("X-Road-Client", HANOI).header("Accept", "text/yaml").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(yaml.statusCode()).isEqualTo(200);
+    assertThat(yaml.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/yaml");
+    verify(yaml, key, jwk.get("kid").asString());
+
     HttpResponse<byte[]> directory = get("/listClients", token);
     assertThat(directory.statusCode()).isEqualTo(200);
     verify(directory, key, jwk.get("kid").asString());

@@ -89,6 +89,8 @@ class SignedRequestsTest extends RightsChangingHubTest {
     Signed digest = sign("POST", VERIFY, body, hanoiKey(), KEY_ID, now(), "@method", "@path", "x-road-client",
         "x-road-issue", "content-digest");
     refused.put("signature.digest", digest.withBody(body.replace("1985", "1986")));
+    refused.put("signature.not-covered x-road-userid (the official added after signing)",
+        sign("GET", CITIZEN, null, hanoiKey(), KEY_ID, now(), covered).withHeader("X-Road-UserId", "VN0011223344"));
     Signed unreadable = sign("GET", CITIZEN, null, hanoiKey(), KEY_ID, now(), covered);
     refused.put("signature.unreadable", unreadable.withSignature("sig1=not-a-byte-sequence"));
 
@@ -195,8 +197,12 @@ class SignedRequestsTest extends RightsChangingHubTest {
     }
 
     Signed withSignature(String signature) {
+      return withHeader("Signature", signature);
+    }
+
+    Signed withHeader(String name, String value) {
       Map<String, String> changed = new LinkedHashMap<>(headers);
-      changed.put("Signature", signature);
+      changed.put(name, value);
       return new Signed(method, path, body, changed, messageId);
     }
 

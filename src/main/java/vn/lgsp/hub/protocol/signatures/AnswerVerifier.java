@@ -22,7 +22,7 @@ public final class AnswerVerifier {
   public record Result(Verdict verdict, String reason) {}
 
   /** The label of the hub's signature among those a message may carry (a proxy may add its own). */
-  private static final String LABEL = "hub";
+  public static final String LABEL = "hub";
 
   private AnswerVerifier() {}
 

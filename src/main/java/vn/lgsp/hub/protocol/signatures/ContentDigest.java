@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
 
 /** The {@code Content-Digest} field of RFC 9530: the SHA-256 of a message's content, as a structured field. */
 public final class ContentDigest {
@@ -14,6 +15,11 @@ public final class ContentDigest {
   /** {@code sha-256=:<base64>:} of {@code content}. */
   public static String sha256(byte[] content) {
     return "sha-256=:" + Base64.getEncoder().encodeToString(digest("SHA-256", content)) + ":";
+  }
+
+  /** {@code sha-256=:<base64>:} of an answer's content as sent (RFC 9530): none for HEAD. */
+  public static String ofSent(String method, byte[] body) {
+    return sha256("HEAD".equals(method) ? new byte[0] : body);
   }
 
   /** {@code sha-256=:<base64>:} of the content read from {@code content}, without holding it whole. */
@@ -44,7 +50,13 @@ public final class ContentDigest {
       return false;
     }
     boolean known = false;
-    for (var member : ReceivedSignature.members(field).entrySet()) {
+    Map<String, String> members;
+    try {
+      members = ReceivedSignature.members(field);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    for (var member : members.entrySet()) {
       String algorithm = member.getKey().strip();
       String expected = algorithm.equals("sha-256") ? sha256(content) : algorithm.equals("sha-512") ? sha512(content) : null;
       if (expected != null) {

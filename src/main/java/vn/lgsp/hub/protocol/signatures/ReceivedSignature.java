@@ -21,10 +21,12 @@ import java.util.function.Function;
  * @param created the {@code created} parameter (seconds since the epoch), or null
  * @param keyId the {@code keyid} parameter, or null
  * @param algorithm the {@code alg} parameter, or null
+ * @param expires the {@code expires} parameter (seconds since the epoch), or null
  * @param value the signature's bytes
+ * @param encoded the member of {@code Signature} as received ({@code :Base64:})
  */
-public record ReceivedSignature(String label, List<String> components, String parameters, Long created, String keyId,
-    String algorithm, byte[] value) {
+public record ReceivedSignature(String label, List<String> components, String parameters, Long created, Long expires,
+    String keyId, String algorithm, byte[] value, String encoded) {
 
   public ReceivedSignature {
     components = List.copyOf(components);
@@ -51,7 +53,7 @@ public record ReceivedSignature(String label, List<String> components, String pa
       throw new IllegalArgumentException("Signature has no byte sequence labelled " + chosen);
     }
     byte[] value = Base64.getDecoder().decode(bytes.substring(1, bytes.length() - 1));
-    return Optional.of(parse(chosen, input, value));
+    return Optional.of(parse(chosen, input, value, bytes));
   }
 
   /** The signature base (RFC 9421, section 2.5) with each covered component's value from {@code values}. */
@@ -67,12 +69,12 @@ public record ReceivedSignature(String label, List<String> components, String pa
     return base.bytes();
   }
 
-  /** The signature as the exchange record keeps it: {@code label=(…);params :bytes:}. */
+  /** The signature as the exchange record keeps it, as received: {@code label=(…);params :bytes:}. */
   public String forRecord() {
-    return label + "=" + parameters + " :" + Base64.getEncoder().encodeToString(value) + ":";
+    return label + "=" + parameters + " " + encoded;
   }
 
-  private static ReceivedSignature parse(String label, String input, byte[] value) {
+  private static ReceivedSignature parse(String label, String input, byte[] value, String encoded) {
     if (!input.startsWith("(")) {
       throw new IllegalArgumentException("a Signature-Input member is an inner list");
     }
@@ -121,21 +123,25 @@ public record ReceivedSignature(String label, List<String> components, String pa
       }
       rest = rest.substring(end);
     }
-    Long created = null;
-    if (parameters.containsKey("created")) {
-      try {
-        created = Long.parseLong(parameters.get("created"));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("created is an integer", e);
-      }
+    return new ReceivedSignature(label, components, input, integer(parameters, "created"), integer(parameters, "expires"),
+        parameters.get("keyid"), parameters.get("alg"), value, encoded);
+  }
+
+  private static Long integer(Map<String, String> parameters, String name) {
+    if (!parameters.containsKey(name)) {
+      return null;
     }
-    return new ReceivedSignature(label, components, input, created, parameters.get("keyid"), parameters.get("alg"),
-        value);
+    try {
+      return Long.parseLong(parameters.get(name));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " is an integer", e);
+    }
   }
 
   /**
    * The members of a dictionary field (RFC 8941) such as {@code Signature-Input}: split at the commas outside
-   * parentheses and quotes, by label; the first member of a label wins.
+   * parentheses and quotes, by label. A label given twice is refused: RFC 8941 lets the last win, a reader that
+   * took the first would check another value than a conforming one.
    */
   static Map<String, String> members(String dictionary) {
     Map<String, String> members = new LinkedHashMap<>();
@@ -144,7 +150,9 @@ public record ReceivedSignature(String label, List<String> components, String pa
     int start = 0;
     for (int i = 0; i <= dictionary.length(); i++) {
       char c = i < dictionary.length() ? dictionary.charAt(i) : ',';
-      if (c == '"') {
+      if (quoted && c == '\\') {
+        i++;
+      } else if (c == '"') {
         quoted = !quoted;
       } else if (!quoted && c == '(') {
         depth++;
@@ -154,10 +162,15 @@ public record ReceivedSignature(String label, List<String> components, String pa
         String member = dictionary.substring(start, i).strip();
         int equals = member.indexOf('=');
         if (equals > 0) {
-          members.putIfAbsent(member.substring(0, equals), member.substring(equals + 1));
+          if (members.put(member.substring(0, equals).strip(), member.substring(equals + 1)) != null) {
+            throw new IllegalArgumentException("a dictionary member is given twice: " + member.substring(0, equals));
+          }
         }
         start = i + 1;
       }
+    }
+    if (quoted || depth != 0) {
+      throw new IllegalArgumentException("a string or an inner list is not closed");
     }
     return members;
   }

@@ -1,11 +1,15 @@
 package vn.lgsp.hub.protocol.signatures;
 
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.EdECKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.NamedParameterSpec;
 
 /**
  * The RFC 9421 algorithms the hub verifies and signs with, chosen by the key: {@code ecdsa-p256-sha256} (an EC
@@ -16,17 +20,39 @@ public final class SignatureAlgorithms {
   public static final String ECDSA_P256 = "ecdsa-p256-sha256";
   public static final String ED25519 = "ed25519";
 
+  private static final ECParameterSpec P256 = p256();
+
   private SignatureAlgorithms() {}
+
+  private static ECParameterSpec p256() {
+    try {
+      AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+      parameters.init(new ECGenParameterSpec("secp256r1"));
+      return parameters.getParameterSpec(ECParameterSpec.class);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("P-256 is part of every Java runtime", e);
+    }
+  }
 
   /** The algorithm of {@code key}'s kind; an {@link IllegalArgumentException} for any other kind. */
   public static String of(java.security.Key key) {
-    if (key instanceof ECKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256) {
+    if (isEcdsaP256(key)) {
       return ECDSA_P256;
     }
-    if (key instanceof EdECKey || "Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm())) {
+    if (key instanceof EdECKey ed && NamedParameterSpec.ED25519.getName().equalsIgnoreCase(ed.getParams().getName())) {
       return ED25519;
     }
     throw new IllegalArgumentException("an HTTP message signature key is EC P-256 or Ed25519, not " + key.getAlgorithm());
+  }
+
+  /** Whether {@code key} is on the curve P-256 (secp256r1), not merely another curve of 256 bits. */
+  public static boolean isEcdsaP256(java.security.Key key) {
+    if (!(key instanceof ECKey ec)) {
+      return false;
+    }
+    ECParameterSpec params = ec.getParams();
+    return params.getCurve().equals(P256.getCurve()) && params.getGenerator().equals(P256.getGenerator())
+        && params.getOrder().equals(P256.getOrder());
   }
 
   /**
