@@ -78,7 +78,9 @@ public record ConnectorDescriptor(
    * The register signs its answers with HTTP Message Signatures (RFC 9421): the hub verifies every answer it uses
    * (a success) and refuses one that is unsigned, stale or altered with {@code 502
    * Server.Provider.InvalidSignature}. The signature must cover {@code @status} and {@code content-digest} (RFC
-   * 9530, matching the body) and carry {@code created}.
+   * 9530, matching the body), carry {@code created}, and be bound to the hub's request (section 2.4):
+   * {@code "@path";req}, {@code "@query";req} when it has a query, {@code "content-digest";req} when it has a body
+   * (the hub then sends its {@code Content-Digest}).
    *
    * @param certificate the register's certificate (or bare public key), PEM: EC P-256 or Ed25519
    * @param maxAge how old a signature ({@code created}) may be when the answer arrives; default 5 minutes

@@ -1,9 +1,11 @@
 package vn.lgsp.hub.connectors;
 
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemText;
@@ -12,12 +14,15 @@ import vn.lgsp.hub.protocol.signatures.ContentDigest;
 import vn.lgsp.hub.protocol.signatures.PublicKeys;
 import vn.lgsp.hub.protocol.signatures.ReceivedSignature;
 import vn.lgsp.hub.protocol.signatures.SignatureAlgorithms;
+import vn.lgsp.hub.protocol.signatures.SignatureBase;
 
 /**
  * Verifies a register's signature of its answer ({@link ConnectorDescriptor.AnswerSignature}) with the certificate
  * its descriptor names: the first signature of the answer's {@code Signature-Input}, fresh, covering
- * {@code @status} and a {@code content-digest} that matches the body. Then the hub can prove it relayed what the
- * register said.
+ * {@code @status} and a {@code content-digest} that matches the body, and bound to the request it answers (RFC
+ * 9421 section 2.4): {@code "@path";req}, {@code "@query";req} when the request has a query, and
+ * {@code "content-digest";req} when it has a body (the hub sends its digest), so that a signed answer about one
+ * person cannot be passed off as the answer about another. Then the hub can prove it relayed what the register said.
  */
 final class RegisterSignatures {
 
@@ -47,7 +52,7 @@ final class RegisterSignatures {
    * @throws HubProblemException {@code Server.Provider.InvalidSignature} when the answer is unsigned or the
    *     signature does not hold
    */
-  String verify(int status, HttpHeaders headers, byte[] body) {
+  String verify(HttpRequest request, int status, HttpHeaders headers, byte[] body) {
     ReceivedSignature signature;
     try {
       signature = ReceivedSignature.find(field(headers, "Signature-Input"), field(headers, "Signature"), null).orElse(null);
@@ -60,14 +65,15 @@ final class RegisterSignatures {
     long now = clock.instant().getEpochSecond();
     boolean fresh = signature.created() != null && now - signature.created() <= maxAge.toSeconds()
         && signature.created() - now <= CLOCK_SKEW_SECONDS && (signature.expires() == null || signature.expires() >= now);
-    if (!fresh || !signature.components().containsAll(List.of("@status", "content-digest"))
+    if (!fresh || !signature.components().containsAll(required(request))
         || !ContentDigest.matches(field(headers, "Content-Digest"), body)) {
       throw invalid("provider.signature-invalid");
     }
     byte[] base;
     try {
-      base = signature.base(name -> name.equals("@status") ? Integer.toString(status)
-          : name.startsWith("@") ? null : field(headers, name));
+      base = signature.base(name -> name.endsWith(SignatureBase.REQ)
+          ? requestComponent(request, name.substring(0, name.length() - SignatureBase.REQ.length()))
+          : name.equals("@status") ? Integer.toString(status) : name.startsWith("@") ? null : field(headers, name));
     } catch (IllegalArgumentException e) {
       throw invalid("provider.signature-invalid");
     }
@@ -75,6 +81,28 @@ final class RegisterSignatures {
       throw invalid("provider.signature-invalid");
     }
     return signature.forRecord();
+  }
+
+  /** What the register's signature must cover: its answer, and the request it answers. */
+  private static List<String> required(HttpRequest request) {
+    List<String> required = new ArrayList<>(List.of("@status", "content-digest", "@path" + SignatureBase.REQ));
+    if (request.uri().getRawQuery() != null) {
+      required.add("@query" + SignatureBase.REQ);
+    }
+    if (request.headers().firstValue("Content-Digest").isPresent()) {
+      required.add("content-digest" + SignatureBase.REQ);
+    }
+    return required;
+  }
+
+  /** A component of the hub's request, as it was sent (RFC 9421 section 2.2), or null when it has none. */
+  private static String requestComponent(HttpRequest request, String name) {
+    return switch (name) {
+      case "@method" -> request.method();
+      case "@path" -> request.uri().getRawPath();
+      case "@query" -> "?" + (request.uri().getRawQuery() == null ? "" : request.uri().getRawQuery());
+      default -> name.startsWith("@") ? null : field(request.headers(), name);
+    };
   }
 
   private static String field(HttpHeaders headers, String name) {

@@ -20,6 +20,7 @@ import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.TraceContext;
+import vn.lgsp.hub.protocol.signatures.ContentDigest;
 
 /**
  * A REST/JSON backend called with the JDK's HTTP client. Only what the descriptor names is sent:
@@ -99,6 +100,10 @@ final class RestConnector implements Connector {
             .header("Accept", "application/json");
     if (body.length > 0) {
       builder.header("Content-Type", "application/json");
+      if (answerSignatures != null) {
+        // a register that signs its answers binds them to this digest of the request ("content-digest";req)
+        builder.header("Content-Digest", ContentDigest.sha256(body));
+      }
     }
     if (traceparent != null) {
       builder.header(TraceContext.HEADER, traceparent);
@@ -136,7 +141,8 @@ final class RestConnector implements Connector {
     if (status / 100 != 2) {
       throw mapStatus(operation, status);
     }
-    String signature = answerSignatures == null ? null : answerSignatures.verify(status, response.headers(), response.body());
+    String signature = answerSignatures == null ? null
+        : answerSignatures.verify(request, status, response.headers(), response.body());
     try {
       JsonNode answer = json.readTree(response.body());
       JsonNode selected = JsonResponseMapping.apply(operation.response(), answer);

@@ -66,7 +66,8 @@ class RegistersEndToEndTest extends SandboxHubTest {
     assertThat(holder.json().get("match").asBoolean()).isTrue();
     // the bank signed its answer; the hub verified it with the certificate of the bank's descriptor and kept it
     JsonNode record = hub.awaitRecord(holder.header("X-Road-Id"));
-    assertThat(record.path("providerSignature").asString("")).startsWith("vcb=(\"@status\" \"content-type\" \"content-digest\")")
+    assertThat(record.path("providerSignature").asString(""))
+        .startsWith("vcb=(\"@status\" \"content-type\" \"content-digest\" \"@path\";req \"content-digest\";req)")
         .contains("keyid=\"" + BankSandbox.ANSWER_KEY_ID + "\"");
     assertThat(record.path("answerSignature").asString("")).startsWith("hub=(");
 

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.lgsp.hub.protocol.signatures.ContentDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -158,7 +159,7 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
   @Test
   void bankRequestsAreSignedOverMethodPathTimestampAndBody() throws Exception {
     BACKEND.stubFor(post(urlEqualTo("/bank/v1/account-verifications")).willReturn(
-        signedJson("{\"match\":true}", "{\"match\":true}", bankAnswerKey(), Instant.now().getEpochSecond())));
+        signedJson("{\"match\":true}", "{\"match\":true}", bankAnswerKey(), 0)));
     String body = "{\"bankCode\":\"VCB\",\"accountNumber\":\"0011004567890\",\"personalId\":\"" + CITIZEN
         + "\",\"fullName\":\"Đỗ Công Sơn\"}";
     Response r = hub.post("/r1/VN/COM/VCB/TAIKHOAN/account-verify", body).as(HANOI, hub.token(HANOI)).send();
@@ -184,14 +185,17 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
     String body = "{\"bankCode\":\"VCB\",\"accountNumber\":\"0011004567890\",\"personalId\":\"" + CITIZEN
         + "\",\"fullName\":\"Đỗ Công Sơn\"}";
     String yes = "{\"match\":true}";
-    long now = Instant.now().getEpochSecond();
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
+    String stranger = "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----";
     Map<String, ResponseDefinitionBuilder> refused = new LinkedHashMap<>();
     refused.put("unsigned", json(yes));
-    refused.put("altered after signing", signedJson("{\"match\":false}", yes, bankAnswerKey(), now));
-    refused.put("signed by another key", signedJson(yes, yes, generator.generateKeyPair().getPrivate(), now));
-    refused.put("signed an hour ago", signedJson(yes, yes, bankAnswerKey(), now - 3600));
+    refused.put("altered after signing", signedJson("{\"match\":false}", yes, bankAnswerKey(), 0));
+    refused.put("signed by another key", signedJson(yes, yes, stranger, 0));
+    refused.put("signed an hour ago", signedJson(yes, yes, bankAnswerKey(), 3600));
+    refused.put("signed for another request", signedJson(yes, yes, bankAnswerKey(), 0)
+        .withTransformerParameter("signedPath", "/bank/v1/other-verifications"));
     String hanoi = hub.token(HANOI);
     for (Map.Entry<String, ResponseDefinitionBuilder> answer : refused.entrySet()) {
       BACKEND.stubFor(post(urlEqualTo("/bank/v1/account-verifications")).willReturn(answer.getValue()));
@@ -204,14 +208,15 @@ class RestRegistersRouteTest extends WireMockBackendsTest {
       assertThat(record.has("providerSignature")).isFalse();
       resilience.breakers().getAllCircuitBreakers().forEach(b -> b.reset());
     }
-    ResponseDefinitionBuilder signed = signedJson(yes, yes, bankAnswerKey(), now);
-    BACKEND.stubFor(post(urlEqualTo("/bank/v1/account-verifications")).willReturn(signed));
+    BACKEND.stubFor(post(urlEqualTo("/bank/v1/account-verifications")).willReturn(signedJson(yes, yes, bankAnswerKey(), 0)));
     Response r = hub.post("/r1/VN/COM/VCB/TAIKHOAN/account-verify", body).as(HANOI, hanoi).send();
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode record = hub.awaitRecord(r.header("X-Road-Id"));
-    String input = signed.build().getHeaders().getHeader("Signature-Input").firstValue();
-    String signature = signed.build().getHeaders().getHeader("Signature").firstValue();
-    assertThat(record.path("providerSignature").asString(null)).isEqualTo(input + " " + signature.substring("reg=".length()));
+    assertThat(record.path("providerSignature").asString(""))
+        .startsWith("reg=(\"@status\" \"content-type\" \"content-digest\" \"@path\";req \"content-digest\";req);created=");
+    // the hub sent the digest of its request, to which the bank's signature is bound
+    LoggedRequest sent = BACKEND.findAll(anyRequestedFor(urlEqualTo("/bank/v1/account-verifications"))).get(0);
+    assertThat(ContentDigest.matches(sent.getHeader("Content-Digest"), sent.getBody())).isTrue();
   }
 
   private void stubAllSources(int delayMillis) {

@@ -5,12 +5,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,9 +13,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.lgsp.hub.connectors.ResilienceFactory;
-import vn.lgsp.hub.protocol.signatures.ContentDigest;
-import vn.lgsp.hub.protocol.signatures.SignatureAlgorithms;
-import vn.lgsp.hub.protocol.signatures.SignatureBase;
 
 /**
  * Base of route tests: one hub whose connectors all point at one WireMock server standing in for
@@ -47,7 +38,8 @@ public abstract class WireMockBackendsTest {
   protected static final WireMockServer BACKEND = startBackend();
 
   private static WireMockServer startBackend() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+        .extensions(new RegisterSignature()));
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     return server;
@@ -68,24 +60,19 @@ public abstract class WireMockBackendsTest {
 
   protected HubClient hub;
 
-  /** The sandbox bank's answer signing key: the one whose certificate the hub's bank descriptor names. */
-  protected PrivateKey bankAnswerKey() throws GeneralSecurityException {
-    byte[] der = Base64.getMimeDecoder().decode(bankAnswerKey.replaceAll("-----[A-Z ]+-----", ""));
-    return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
+  /**
+   * A JSON answer {@code sent} that the register signs ({@link RegisterSignature}) with {@code keyPem} (PKCS#8), bound
+   * to the request; {@code signed} is the body it signed and {@code age} how long ago.
+   */
+  protected static ResponseDefinitionBuilder signedJson(String signed, String sent, String keyPem, int age) {
+    return aResponse().withHeader("Content-Type", "application/json").withBody(sent)
+        .withTransformers(RegisterSignature.NAME).withTransformerParameter("key", keyPem)
+        .withTransformerParameter("signedBody", signed).withTransformerParameter("age", age);
   }
 
-  /**
-   * A JSON answer signed as a register signs (RFC 9421: status, content type and digest, created {@code created}),
-   * with {@code key}; its body then {@code sent}, which may differ from the {@code signed} one.
-   */
-  protected static ResponseDefinitionBuilder signedJson(String signed, String sent, PrivateKey key, long created) {
-    String digest = ContentDigest.sha256(signed.getBytes(StandardCharsets.UTF_8));
-    SignatureBase base = new SignatureBase(created, "test-register", SignatureAlgorithms.of(key))
-        .cover("@status", "200").cover("content-type", "application/json").cover("content-digest", digest);
-    return aResponse().withHeader("Content-Type", "application/json").withHeader("Content-Digest", digest)
-        .withHeader("Signature-Input", "reg=" + base.parameters())
-        .withHeader("Signature", "reg=:" + Base64.getEncoder().encodeToString(SignatureAlgorithms.sign(key, base.bytes())) + ":")
-        .withBody(sent);
+  /** The sandbox bank's answer signing key (PKCS#8, PEM): the one whose certificate the bank's descriptor names. */
+  protected String bankAnswerKey() {
+    return bankAnswerKey;
   }
 
   @BeforeEach

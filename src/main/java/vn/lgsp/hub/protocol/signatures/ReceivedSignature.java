@@ -11,8 +11,9 @@ import java.util.function.Function;
 /**
  * One signature as a message carries it (RFC 9421, section 4): a member of {@code Signature-Input} (the covered
  * components and the parameters) and the member of {@code Signature} with the same label (the signature's bytes).
- * Components with parameters of their own ({@code "@query-param";name="a"}) are not supported and make the
- * signature unreadable: the hub neither makes nor needs them.
+ * A component may carry the parameter {@code req} (section 2.4: the request's component, in an answer's
+ * signature), listed as {@code name;req}; other component parameters ({@code "@query-param";name="a"}) are not
+ * supported and make the signature unreadable: the hub neither makes nor needs them.
  *
  * @param label the members' label, e.g. {@code sig1}
  * @param components the covered components' names, in order
@@ -85,6 +86,14 @@ public record ReceivedSignature(String label, List<String> components, String pa
     List<String> components = new ArrayList<>();
     for (String item : input.substring(1, close).trim().split(" +")) {
       if (item.isEmpty()) {
+        continue;
+      }
+      if (item.endsWith("\";req")) {
+        String name = item.substring(0, item.length() - SignatureBase.REQ.length());
+        if (name.length() < 3 || name.charAt(0) != '"' || name.substring(1, name.length() - 1).indexOf('"') >= 0) {
+          throw new IllegalArgumentException("a covered component is a plain string: " + item);
+        }
+        components.add(name.substring(1, name.length() - 1) + SignatureBase.REQ);
         continue;
       }
       if (item.length() < 3 || item.charAt(0) != '"' || item.charAt(item.length() - 1) != '"'

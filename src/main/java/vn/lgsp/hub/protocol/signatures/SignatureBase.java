@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class SignatureBase {
 
+  /** The suffix of a component of the request an answer answers: {@code @path;req} is written {@code "@path";req}. */
+  public static final String REQ = ";req";
+
   private final Map<String, String> components = new LinkedHashMap<>();
   private final long created;
   private final String keyId;
@@ -56,7 +59,8 @@ public final class SignatureBase {
 
   /**
    * Covers a component with its value. A header field's value is trimmed, as section 2.1 asks; a value with a
-   * line break cannot be signed (a field would be split) and is refused.
+   * line break cannot be signed (a field would be split) and is refused. A name ending in {@link #REQ} is the
+   * component of the request an answer answers (section 2.4, {@code "@path";req}).
    */
   public SignatureBase cover(String name, String value) {
     String id = name.toLowerCase(Locale.ROOT);
@@ -83,7 +87,7 @@ public final class SignatureBase {
     StringBuilder text = new StringBuilder("(");
     String separator = "";
     for (String id : components.keySet()) {
-      text.append(separator).append('"').append(id).append('"');
+      text.append(separator).append(identifier(id));
       separator = " ";
     }
     text.append(");created=").append(created).append(";keyid=\"").append(keyId).append('"');
@@ -96,9 +100,14 @@ public final class SignatureBase {
   /** The bytes that are signed: one line per component, then the parameters, with no final line break. */
   public byte[] bytes() {
     StringBuilder base = new StringBuilder();
-    components.forEach((id, value) -> base.append('"').append(id).append("\": ").append(value).append('\n'));
+    components.forEach((id, value) -> base.append(identifier(id)).append(": ").append(value).append('\n'));
     base.append("\"@signature-params\": ").append(parameters());
     return base.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A component's identifier as the base and the inner list write it: {@code "name"}, or {@code "name";req}. */
+  static String identifier(String id) {
+    return id.endsWith(REQ) ? '"' + id.substring(0, id.length() - REQ.length()) + "\";req" : '"' + id + '"';
   }
 
   /** An RFC 8941 string holds printable ASCII only; a quote or backslash would need escapes we never need. */

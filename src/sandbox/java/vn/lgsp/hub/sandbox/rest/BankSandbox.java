@@ -2,6 +2,7 @@ package vn.lgsp.hub.sandbox.rest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -79,14 +80,23 @@ public final class BankSandbox extends JsonHttpServer {
     return Reply.ok(Map.of("match", match));
   }
 
+  /**
+   * Signs the answer and binds it to the request it answers (RFC 9421 section 2.4): the request's path and, when
+   * the request carried one, its {@code Content-Digest}.
+   */
   @Override
-  protected void sign(int status, HttpServletResponse response, byte[] body) {
+  protected void sign(HttpServletRequest request, int status, HttpServletResponse response, byte[] body) {
     try {
       String digest = "sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body)) + ":";
-      String parameters = "(\"@status\" \"content-type\" \"content-digest\");created=" + clock.instant().getEpochSecond()
+      String requestDigest = request.getHeader("Content-Digest");
+      String covered = "\"@status\" \"content-type\" \"content-digest\" \"@path\";req"
+          + (requestDigest == null ? "" : " \"content-digest\";req");
+      String parameters = "(" + covered + ");created=" + clock.instant().getEpochSecond()
           + ";keyid=\"" + ANSWER_KEY_ID + "\";alg=\"ecdsa-p256-sha256\"";
       String base = "\"@status\": " + status + "\n\"content-type\": " + response.getContentType()
-          + "\n\"content-digest\": " + digest + "\n\"@signature-params\": " + parameters;
+          + "\n\"content-digest\": " + digest + "\n\"@path\";req: " + request.getRequestURI()
+          + (requestDigest == null ? "" : "\n\"content-digest\";req: " + requestDigest.strip())
+          + "\n\"@signature-params\": " + parameters;
       Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
       ecdsa.initSign(answerKey);
       ecdsa.update(base.getBytes(StandardCharsets.UTF_8));

@@ -113,13 +113,13 @@ abstract class JsonHttpServer implements AutoCloseable, SandboxBackend {
     byte[] out = JSON.writeValueAsBytes(reply.body());
     response.setStatus(reply.status());
     response.setContentType("application/json; charset=utf-8");
-    sign(reply.status(), response, out);
+    sign(http, reply.status(), response, out);
     response.setContentLength(out.length);
     response.getOutputStream().write(out);
   }
 
-  /** Puts the server's signature on an answer, for a backend that signs its answers; none by default. */
-  protected void sign(int status, HttpServletResponse response, byte[] body) {}
+  /** Puts the server's signature on its answer to {@code request}, for a backend that signs; none by default. */
+  protected void sign(HttpServletRequest request, int status, HttpServletResponse response, byte[] body) {}
 
   private Reply answer(HttpServletRequest http, byte[] body) throws IOException {
     // the path as sent, not decoded: what the JDK's server handed over before

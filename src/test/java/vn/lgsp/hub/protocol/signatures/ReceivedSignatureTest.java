@@ -42,6 +42,23 @@ class ReceivedSignatureTest {
   }
 
   @Test
+  void anAnswersSignatureNamesTheRequestsComponentsWithReq() {
+    ReceivedSignature s = ReceivedSignature.find("reg=(\"@status\" \"@path\";req \"content-digest\";req);created=1",
+        "reg=:YWJj:", null).orElseThrow();
+    assertThat(s.components()).containsExactly("@status", "@path;req", "content-digest;req");
+    String base = new String(s.base(name -> switch (name) {
+      case "@status" -> "200";
+      case "@path;req" -> "/bank/v1/account-verifications";
+      default -> "sha-256=:AAAA:";
+    }), StandardCharsets.UTF_8);
+    assertThat(base).isEqualTo("\"@status\": 200\n\"@path\";req: /bank/v1/account-verifications\n"
+        + "\"content-digest\";req: sha-256=:AAAA:\n"
+        + "\"@signature-params\": (\"@status\" \"@path\";req \"content-digest\";req);created=1");
+    assertThatThrownBy(() -> ReceivedSignature.find("reg=(\"@path\";bs)", "reg=:YWJj:", null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void malformedMembersAreRefused() {
     for (String input : new String[] {"sig1=\"@method\"", "sig1=(\"@method\"", "sig1=(@method)", "sig1=(\"@query-param\";name=\"a\")",
         "sig1=(\"@method\");created=soon", "sig1=(\"@method\");created=1;created=2", "sig1=(\"@method\");keyid=\"open"}) {

@@ -210,9 +210,10 @@ class RestSandboxesTest {
     assertThat(ContentDigest.matches(reply.headers().firstValue("Content-Digest").orElseThrow(), body)).isTrue();
     ReceivedSignature signature = ReceivedSignature.find(reply.headers().firstValue("Signature-Input").orElseThrow(),
         reply.headers().firstValue("Signature").orElseThrow(), "vcb").orElseThrow();
-    assertThat(signature.components()).containsExactly("@status", "content-type", "content-digest");
+    assertThat(signature.components()).containsExactly("@status", "content-type", "content-digest", "@path;req");
     assertThat(signature.keyId()).isEqualTo(BankSandbox.ANSWER_KEY_ID);
-    byte[] base = signature.base(name -> name.equals("@status") ? "200" : reply.headers().firstValue(name).orElse(null));
+    byte[] base = signature.base(name -> name.equals("@status") ? "200" : name.equals("@path;req")
+        ? "/bank/v1/account-verifications" : reply.headers().firstValue(name).orElse(null));
     assertThat(SignatureAlgorithms.verify(BANK_KEYS.getPublic(), signature.algorithm(), base, signature.value())).isTrue();
     base[base.length / 2] ^= 1;
     assertThat(SignatureAlgorithms.verify(BANK_KEYS.getPublic(), signature.algorithm(), base, signature.value())).isFalse();
