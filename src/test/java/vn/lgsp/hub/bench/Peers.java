@@ -119,6 +119,49 @@ final class Peers {
     return new WrkResult(Long.parseLong(total.group(1)), seconds, errors, percentiles[0], percentiles[1], percentiles[2]);
   }
 
+  /**
+   * Spring Cloud Gateway (bench/gateway: WebFlux, Spring Security's resource server) validating the hub's JWTs with
+   * the hub's published keys and routing to the stub; built with the Maven wrapper when its jar is missing. Null
+   * when it cannot be built or started (said so).
+   */
+  static Gateway gateway(Path repository, Path folder, int port, int upstreamPort, int hubPort, String issuer)
+      throws IOException, InterruptedException {
+    Path jar = repository.resolve("bench/gateway/target/bench-gateway.jar");
+    if (!Files.exists(jar)) {
+      Process build = new ProcessBuilder(repository.resolve("mvnw").toString(), "-B", "-q", "-f",
+          repository.resolve("bench/gateway/pom.xml").toString(), "package", "-DskipTests")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0 || !Files.exists(jar)) {
+        System.out.println("peer left out: Spring Cloud Gateway (bench/gateway) could not be built");
+        return null;
+      }
+    }
+    Files.createDirectories(folder);
+    Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-jar", jar.toString(), "--server.port=" + port, "--bench.upstream=http://127.0.0.1:" + upstreamPort,
+        "--bench.jwks=http://127.0.0.1:" + hubPort + "/oauth2/jwks", "--bench.issuer=" + issuer,
+        "--bench.audience=lgsp-hub").redirectErrorStream(true).redirectOutput(folder.resolve("gateway.log").toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!NginxProxy.listening(port)) {
+      if (!gateway.isAlive() || System.nanoTime() > deadline) {
+        gateway.destroyForcibly();
+        System.out.println("peer left out: Spring Cloud Gateway did not start; see " + folder.resolve("gateway.log"));
+        return null;
+      }
+      gateway.waitFor(200, TimeUnit.MILLISECONDS);
+    }
+    return new Gateway(gateway, port);
+  }
+
+  /** The running gateway and its port. */
+  record Gateway(Process process, int port) implements AutoCloseable {
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   /** nginx as a plain reverse proxy to one upstream, with keep-alive both ways and no access log. */
   static final class NginxProxy implements AutoCloseable {
     final int port;
@@ -163,7 +206,7 @@ final class Peers {
       }
     }
 
-    private static boolean listening(int port) {
+    static boolean listening(int port) {
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
         return true;
