@@ -1,5 +1,6 @@
 package vn.lgsp.hub.connectors;
 
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.security.PublicKey;
@@ -11,6 +12,7 @@ import vn.lgsp.hub.protocol.HubProblemException;
 import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.signatures.ContentDigest;
+import vn.lgsp.hub.protocol.signatures.DerivedComponents;
 import vn.lgsp.hub.protocol.signatures.PublicKeys;
 import vn.lgsp.hub.protocol.signatures.ReceivedSignature;
 import vn.lgsp.hub.protocol.signatures.SignatureAlgorithms;
@@ -97,12 +99,10 @@ final class RegisterSignatures {
 
   /** A component of the hub's request, as it was sent (RFC 9421 section 2.2), or null when it has none. */
   private static String requestComponent(HttpRequest request, String name) {
-    return switch (name) {
-      case "@method" -> request.method();
-      case "@path" -> request.uri().getRawPath();
-      case "@query" -> "?" + (request.uri().getRawQuery() == null ? "" : request.uri().getRawQuery());
-      default -> name.startsWith("@") ? null : field(request.headers(), name);
-    };
+    URI uri = request.uri();
+    return name.startsWith("@")
+        ? DerivedComponents.of(name, request.method(), uri.getScheme(), uri.getRawAuthority(), uri.getRawPath(), uri.getRawQuery())
+        : field(request.headers(), name);
   }
 
   private static String field(HttpHeaders headers, String name) {

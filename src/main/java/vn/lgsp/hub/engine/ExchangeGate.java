@@ -1,5 +1,6 @@
 package vn.lgsp.hub.engine;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -155,8 +156,8 @@ public class ExchangeGate implements Processor {
             RequestHash.ofRequest(method, fullUri, messageId, body),
             body.length);
     context.request(fullUri, body);
-    context.signAnswer(in instanceof PlatformHttpMessage http && http.getRequest() != null
-        && http.getRequest().getAttribute(AnswerSigner.SIGN_ANSWER) != null);
+    HttpServletRequest http = servletRequest(in);
+    context.signAnswer(http != null && http.getAttribute(AnswerSigner.SIGN_ANSWER) != null);
     context.language(CallerLanguage.of(HttpHeadersOnly.requestHeader(in, CallerLanguage.HEADER)));
     tracing.begin(context, in.getHeader(TraceContext.HEADER, String.class));
     // a caller's message id is free to hold digits: masked like any log text
@@ -172,10 +173,15 @@ public class ExchangeGate implements Processor {
     return context;
   }
 
+  /** The HTTP request the exchange came in on, or null for one that came otherwise. */
+  private static HttpServletRequest servletRequest(Message in) {
+    return in instanceof PlatformHttpMessage http ? http.getRequest() : null;
+  }
+
   /** The client certificate TLS verified for this connection, if the caller presented one. */
   private static X509Certificate clientCertificate(Message in) {
-    if (in instanceof PlatformHttpMessage http && http.getRequest() != null
-        && http.getRequest().getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
+    HttpServletRequest http = servletRequest(in);
+    if (http != null && http.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
         && chain.length > 0) {
       return chain[0];
     }
@@ -200,9 +206,10 @@ public class ExchangeGate implements Processor {
       throw new HubProblemException(ProblemType.CLIENT_MISMATCH, ProblemText.of("client.not-token-subsystem", clientHeaderName));
     }
     context.client(claimed);
-    if (in instanceof PlatformHttpMessage http && http.getRequest() != null) {
+    HttpServletRequest http = servletRequest(in);
+    if (http != null) {
       context.requestSignature(requestSignatures.verify(claimed, clientHeaderName,
-          new ServletSignedRequest(http.getRequest(), in.getBody(byte[].class), clientCertificate(in))));
+          new ServletSignedRequest(http, in.getBody(byte[].class), clientCertificate(in))));
     }
   }
 

@@ -15,6 +15,7 @@ import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.SubsystemId;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 import vn.lgsp.hub.protocol.signatures.ContentDigest;
+import vn.lgsp.hub.protocol.signatures.DerivedComponents;
 import vn.lgsp.hub.protocol.signatures.PublicKeys;
 import vn.lgsp.hub.protocol.signatures.ReceivedSignature;
 import vn.lgsp.hub.protocol.signatures.SignatureAlgorithms;
@@ -159,19 +160,9 @@ public class RequestSignatures {
 
   /** A component's value (RFC 9421, sections 2.1 and 2.2), or null when the request has none. */
   private static String component(String name, SignedRequest request) {
-    String query = request.query() == null ? "" : "?" + request.query();
-    return switch (name) {
-      case "@method" -> request.method();
-      case "@path" -> request.path();
-      case "@query" -> query.isEmpty() ? "?" : query;
-      case "@authority" -> request.authority() == null ? null : request.authority().toLowerCase(Locale.ROOT);
-      case "@scheme" -> request.scheme().toLowerCase(Locale.ROOT);
-      case "@request-target" -> request.path() + query;
-      case "@target-uri" -> request.authority() == null ? null
-          : request.scheme().toLowerCase(Locale.ROOT) + "://" + request.authority().toLowerCase(Locale.ROOT)
-              + request.path() + query;
-      default -> name.startsWith("@") ? null : request.header(name);
-    };
+    return name.startsWith("@")
+        ? DerivedComponents.of(name, request.method(), request.scheme(), request.authority(), request.path(), request.query())
+        : request.header(name);
   }
 
   private static void requireCovered(ReceivedSignature signature, List<String> anyOf, String named) {

@@ -14,7 +14,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.Certificate;
@@ -27,12 +26,12 @@ import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.HubProperties;
 import vn.lgsp.hub.audit.AuditProperties;
+import vn.lgsp.hub.protocol.signatures.SignatureAlgorithms;
 
 /**
  * The hub's seal key: signs the chain head (seals) and export files. It lives in a PKCS#12
@@ -44,13 +43,6 @@ import vn.lgsp.hub.audit.AuditProperties;
 public class SealKey {
 
   public static final String ALGORITHM = "SHA256withECDSA";
-  /**
-   * The ECDSA that signs every answer (RFC 9421's r||s form), the faster of two as measured on this hub's machine
-   * (3,000 P-256 signatures in a loop, bench/README): on Java 17 the runtime's own takes 0.48 ms and Bouncy
-   * Castle's 0.23 ms; on Java 25 the runtime's takes 0.14 ms. Either verifies with the other.
-   */
-  private static final boolean RUNTIME_ECDSA_IS_FASTER = Runtime.version().feature() >= 25;
-  private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
   private final PrivateKey key;
   private final X509Certificate certificate;
@@ -112,16 +104,9 @@ public class SealKey {
    * s, 32 bytes each, not DER. The key must be EC P-256 (the one the hub creates is).
    */
   public byte[] signP1363(byte[] data) {
-    try {
-      Signature signature = RUNTIME_ECDSA_IS_FASTER ? Signature.getInstance("SHA256withECDSAinP1363Format")
-          : Signature.getInstance("SHA256withPLAIN-ECDSA", BOUNCY_CASTLE);
-      signature.initSign(key);
-      signature.update(data);
-      return signature.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot sign with the seal key", e);
-    }
+    return SignatureAlgorithms.sign(key, data);
   }
+
 
   private static void create(Path file, String alias, char[] password) throws IOException, GeneralSecurityException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

@@ -14,7 +14,7 @@ public final class ContentDigest {
 
   /** {@code sha-256=:<base64>:} of {@code content}. */
   public static String sha256(byte[] content) {
-    return "sha-256=:" + Base64.getEncoder().encodeToString(digest("SHA-256", content)) + ":";
+    return field("sha-256", digest("SHA-256", content));
   }
 
   /** {@code sha-256=:<base64>:} of an answer's content as sent (RFC 9530): none for HEAD. */
@@ -30,7 +30,7 @@ public final class ContentDigest {
       for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
         sha256.update(buffer, 0, n);
       }
-      return "sha-256=:" + Base64.getEncoder().encodeToString(sha256.digest()) + ":";
+      return field("sha-256", sha256.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
@@ -38,7 +38,7 @@ public final class ContentDigest {
 
   /** {@code sha-512=:<base64>:} of {@code content}. */
   public static String sha512(byte[] content) {
-    return "sha-512=:" + Base64.getEncoder().encodeToString(digest("SHA-512", content)) + ":";
+    return field("sha-512", digest("SHA-512", content));
   }
 
   /**
@@ -67,6 +67,11 @@ public final class ContentDigest {
       }
     }
     return known;
+  }
+
+  /** {@code name=:<base64>:}, a dictionary member whose value is a byte sequence (RFC 8941). */
+  private static String field(String name, byte[] digest) {
+    return name + "=:" + Base64.getEncoder().encodeToString(digest) + ":";
   }
 
   private static byte[] digest(String algorithm, byte[] content) {

@@ -3,6 +3,7 @@ package vn.lgsp.hub.protocol.signatures;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECKey;
@@ -10,6 +11,7 @@ import java.security.interfaces.EdECKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.NamedParameterSpec;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The RFC 9421 algorithms the hub verifies and signs with, chosen by the key: {@code ecdsa-p256-sha256} (an EC
@@ -21,6 +23,8 @@ public final class SignatureAlgorithms {
   public static final String ED25519 = "ed25519";
 
   private static final ECParameterSpec P256 = p256();
+  private static final boolean RUNTIME_ECDSA_IS_FASTER = Runtime.version().feature() >= 25;
+  private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
   private SignatureAlgorithms() {}
 
@@ -74,10 +78,17 @@ public final class SignatureAlgorithms {
     }
   }
 
-  /** {@code key}'s signature of {@code base}, in the form RFC 9421 carries for its algorithm. */
+  /**
+   * {@code key}'s signature of {@code base}, in the form RFC 9421 carries for its algorithm. ECDSA is Bouncy
+   * Castle's below Java 25, as measured (3,000 P-256 signatures in a loop, bench/README): on Java 17 the runtime's
+   * own takes 0.48 ms and Bouncy Castle's 0.23 ms; on Java 25 the runtime's takes 0.14 ms. Either verifies with the
+   * other.
+   */
   public static byte[] sign(PrivateKey key, byte[] base) {
     try {
-      Signature signer = Signature.getInstance(jcaName(of(key)));
+      String algorithm = of(key);
+      Signature signer = ECDSA_P256.equals(algorithm) && !RUNTIME_ECDSA_IS_FASTER
+          ? Signature.getInstance("SHA256withPLAIN-ECDSA", BOUNCY_CASTLE) : Signature.getInstance(jcaName(algorithm));
       signer.initSign(key);
       signer.update(base);
       return signer.sign();
