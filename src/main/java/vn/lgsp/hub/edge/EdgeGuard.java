@@ -67,9 +67,10 @@ public class EdgeGuard extends OncePerRequestFilter {
       refusals.refuse(request, response, refusal.type(), refusal.detail(), 0, started);
       return;
     }
-    if (request.getContentLengthLong() > limits.maxBodyBytes()) {
+    int maxBody = limits.maxBodyBytes(request.getMethod(), request.getRequestURI());
+    if (request.getContentLengthLong() > maxBody) {
       refusals.refuse(request, response, ProblemType.PAYLOAD_TOO_LARGE,
-          ProblemText.of("body.too-large", limits.maxBodyBytes()), request.getContentLengthLong(), started);
+          ProblemText.of("body.too-large", maxBody), request.getContentLengthLong(), started);
       return;
     }
     if ((isForm(request) || isMultipart(request)) && !acceptsForms(request)) {
@@ -83,7 +84,7 @@ public class EdgeGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    BodyReads.Result read = bodyReads.read(request.getRemoteAddr(), request.getInputStream(), limits.maxBodyBytes());
+    BodyReads.Result read = bodyReads.read(request.getRemoteAddr(), request.getInputStream(), maxBody);
     if (read.outcome() == BodyReads.Outcome.TOO_MANY) {
       response.setHeader("Retry-After", "1");
       refusals.refuse(request, response, ProblemType.RATE_LIMITED,
@@ -99,7 +100,7 @@ public class EdgeGuard extends OncePerRequestFilter {
     }
     if (read.outcome() == BodyReads.Outcome.TOO_LARGE) {
       refusals.refuse(request, response, ProblemType.PAYLOAD_TOO_LARGE,
-          ProblemText.of("body.too-large", limits.maxBodyBytes()), limits.maxBodyBytes() + 1L, started);
+          ProblemText.of("body.too-large", maxBody), maxBody + 1L, started);
       return;
     }
     byte[] body = read.body();

@@ -23,6 +23,8 @@ import vn.lgsp.hub.protocol.HeaderRules;
  * @param maxProtocolHeaderChars the longest value of any other protocol header ({@code X-Road-*},
  *     its GovStack aliases; longer: 431); X-Road-Issue is stored whole up to 256, X-Road-Id is in
  *     any case at most 100 characters of a restricted alphabet
+ * @param maxBatchBodyBytes the largest body of a batch job's submission ({@code POST /batch/v1/jobs}: up to
+ *     100,000 input lines; larger: 413), read into memory like any body
  */
 @Validated
 @ConfigurationProperties("hub.engine")
@@ -34,4 +36,14 @@ public record EngineProperties(
     @DefaultValue("1024") @Min(64) @Max(8192) int maxPathChars,
     @DefaultValue("2048") @Min(64) @Max(8192) int maxQueryChars,
     @DefaultValue("64") @Min(16) @Max(HeaderRules.MAX_TEXT) int maxUserIdChars,
-    @DefaultValue("200") @Min(16) @Max(HeaderRules.MAX_TEXT) int maxProtocolHeaderChars) {}
+    @DefaultValue("200") @Min(16) @Max(HeaderRules.MAX_TEXT) int maxProtocolHeaderChars,
+    @DefaultValue("16777216") @Min(1024) @Max(104_857_600) int maxBatchBodyBytes) {
+
+  /** The body path that takes batch jobs' inputs, with its own, larger limit. */
+  public static final String BATCH_JOBS_PATH = "/batch/v1/jobs";
+
+  /** The largest body accepted on this request path and method. */
+  public int maxBodyBytes(String method, String path) {
+    return "POST".equals(method) && BATCH_JOBS_PATH.equals(path) ? maxBatchBodyBytes : maxBodyBytes;
+  }
+}

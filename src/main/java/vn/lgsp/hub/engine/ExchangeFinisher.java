@@ -104,8 +104,9 @@ public class ExchangeFinisher implements Processor {
     byte[] body;
     int status;
     if (context.problem() == null) {
-      body = successBody(out.getBody(), context);
-      status = 200;
+      body = context.documentType() != null && out.getBody() instanceof byte[] document
+          ? document : successBody(out.getBody(), context);
+      status = context.problem() == null ? context.answerStatus() : context.problem().status();
     } else {
       body = problemBody(context.problem(), exchange.getProperty(ProblemResponder.DETAIL, ProblemText.class), context);
       status = context.problem().status();
@@ -220,7 +221,11 @@ public class ExchangeFinisher implements Processor {
   private static void writeResponse(Message out, ExchangeContext c, int status, byte[] body, LocalDate sunset) {
     out.removeHeaders("*");
     out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-    out.setHeader(Exchange.CONTENT_TYPE, c.problem() != null ? ProblemAnswers.MEDIA_TYPE : c.yamlAnswer() ? YAML : JSON);
+    out.setHeader(Exchange.CONTENT_TYPE, c.problem() != null ? ProblemAnswers.MEDIA_TYPE
+        : c.documentType() != null ? c.documentType() : c.yamlAnswer() ? YAML : JSON);
+    if (c.problem() == null && c.answerLocation() != null) {
+      out.setHeader("Location", c.answerLocation());
+    }
     if (c.variesByAccept()) {
       out.setHeader("Vary", "Accept");
     }

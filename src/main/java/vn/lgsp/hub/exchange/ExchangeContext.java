@@ -45,6 +45,9 @@ public final class ExchangeContext {
   private boolean metaservice;
   private boolean yamlAnswer;
   private boolean variesByAccept;
+  private int answerStatus = 200;
+  private String answerLocation;
+  private String documentType;
   private String operatorNote;
   private boolean signAnswer;
   private volatile String requestSignature;
@@ -129,6 +132,34 @@ public final class ExchangeContext {
 
   public void variesByAccept(boolean value) {
     this.variesByAccept = value;
+  }
+
+  /** The status of a successful answer: 200 unless the route took work to do later (202). */
+  public int answerStatus() {
+    return answerStatus;
+  }
+
+  /** Where the answer points the caller ({@code Location}), or null. */
+  public String answerLocation() {
+    return answerLocation;
+  }
+
+  /** The route accepted work to be done later: 202, and where to follow it. */
+  public void accepted(String location) {
+    this.answerStatus = 202;
+    this.answerLocation = location;
+  }
+
+  /**
+   * The media type of an answer the route wrote whole (a download of many lines), sent as the
+   * route's bytes; null for the usual JSON answer, which the finisher minimises and writes.
+   */
+  public String documentType() {
+    return documentType;
+  }
+
+  public void documentType(String mediaType) {
+    this.documentType = mediaType;
   }
 
   /** When a limit refused the exchange: after how many seconds the caller may retry. */

@@ -42,7 +42,7 @@ class PackageBoundariesTest {
           .layer("Fronts").definedBy(HUB + "soapfront..")
           .layer("Edge").definedBy(HUB + "edge..")
           .layer("Features").definedBy(HUB + "directory..", HUB + "transparency..", HUB + "ops..", HUB + "composite..",
-              HUB + "rights..", HUB + "publishing..")
+              HUB + "rights..", HUB + "publishing..", HUB + "batch..")
           .layer("Engine").definedBy(HUB + "engine..")
           .layer("Catalogue").definedBy(HUB + "catalog..")
           .layer("Connectors").definedBy(HUB + "connectors..")
@@ -60,7 +60,9 @@ class PackageBoundariesTest {
           .whereLayer("Policies")
           .mayOnlyBeAccessedByLayers("Fronts", "Edge", "Features", "Engine", "Catalogue", "Connectors", "Exchange")
           // the composite calls the hub's own front door, as the SOAP front does: through the edge's loopback client
-          .ignoreDependency(resideInAPackage(HUB + "composite.."), simpleName("LoopbackClient"));
+          .ignoreDependency(resideInAPackage(HUB + "composite.."), simpleName("LoopbackClient"))
+          // and so do a batch job's items
+          .ignoreDependency(resideInAPackage(HUB + "batch.."), simpleName("LoopbackClient"));
 
   /**
    * The audit room's sub-rooms read bottom up: its settings, the record, the chain; then pipeline,
@@ -115,7 +117,7 @@ class PackageBoundariesTest {
           .resideInAnyPackage(
               HUB + "engine..", HUB + "edge..", HUB + "catalog..", HUB + "connectors..", HUB + "ops..",
               HUB + "directory..", HUB + "transparency..", HUB + "composite..", HUB + "soapfront..", HUB + "rights..",
-              HUB + "publishing..");
+              HUB + "publishing..", HUB + "batch..");
 
   @ArchTest
   static final ArchRule VOCABULARY_DEPENDS_ON_NO_OTHER_HUB_PACKAGE =
@@ -129,7 +131,7 @@ class PackageBoundariesTest {
               HUB + "exchange..", HUB + "catalog..", HUB + "security..", HUB + "ops..", HUB + "sandbox..",
               HUB + "embedded..", HUB + "directory..", HUB + "transparency..", HUB + "composite..",
               HUB + "soapfront..", HUB + "rights..",
-              HUB + "publishing..");
+              HUB + "publishing..", HUB + "batch..");
 
   @ArchTest
   static final ArchRule POLICIES_DO_NOT_KNOW_THE_ENGINE_OR_BACKENDS =
@@ -142,7 +144,7 @@ class PackageBoundariesTest {
               HUB + "engine..", HUB + "edge..", HUB + "exchange..", HUB + "catalog..", HUB + "connectors..",
               HUB + "sandbox..", HUB + "ops..", HUB + "directory..", HUB + "transparency..",
               HUB + "composite..", HUB + "soapfront..", HUB + "rights..",
-              HUB + "publishing..");
+              HUB + "publishing..", HUB + "batch..");
 
   @ArchTest
   static final ArchRule ENGINE_DOES_NOT_KNOW_THE_EDGE_OR_CONCRETE_BACKENDS =
@@ -153,7 +155,7 @@ class PackageBoundariesTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               HUB + "edge..", HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..",
-              HUB + "transparency..", HUB + "composite..", HUB + "soapfront..");
+              HUB + "transparency..", HUB + "composite..", HUB + "soapfront..", HUB + "batch..");
 
   @ArchTest
   static final ArchRule CONNECTORS_STAY_OUT_OF_POLICY =

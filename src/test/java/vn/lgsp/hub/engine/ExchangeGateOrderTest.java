@@ -60,7 +60,7 @@ class ExchangeGateOrderTest {
 
   @BeforeEach
   void gate() {
-    EngineProperties limits = new EngineProperties(262_144, 16_384, 8192, 32, 1024, 2048, 64, 200);
+    EngineProperties limits = new EngineProperties(262_144, 16_384, 8192, 32, 1024, 2048, 64, 200, 16_777_216);
     Clock clock = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
     gate = new ExchangeGate(mock(ExchangeFinisher.class), authenticator, mock(RequestSignatures.class), accessPolicy,
         JsonMapper.builder().build(),

@@ -79,6 +79,10 @@ public final class HubClient {
     return new Request("GET", path, null);
   }
 
+  public Request delete(String path) {
+    return new Request("DELETE", path, null);
+  }
+
   public Request post(String path, String json) {
     return new Request("POST", path, json).header("Content-Type", "application/json");
   }

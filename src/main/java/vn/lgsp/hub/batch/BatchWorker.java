@@ -1,0 +1,211 @@
+package vn.lgsp.hub.batch;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
+import org.springframework.jms.listener.SessionAwareMessageListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+import vn.lgsp.hub.edge.LoopbackClient;
+import vn.lgsp.hub.protocol.ProblemType;
+import vn.lgsp.hub.protocol.ServiceId;
+import vn.lgsp.hub.protocol.SubsystemId;
+import vn.lgsp.hub.protocol.XRoadHeaders;
+import vn.lgsp.hub.security.OnBehalfTokens;
+
+/**
+ * Runs the chunks of batch jobs: takes a chunk from the broker (in a transacted session), runs each
+ * pending item of it as an ordinary exchange through the hub's own front door, with a token minted
+ * for the job's owner and the job's purpose, at the owner's pace ({@link BatchPacer}), stores each
+ * answer, and only then acknowledges the chunk. So every item has its exchange record, an item whose
+ * answer is stored is never run again, and a hub that stops hands its chunk in hand back to the
+ * broker after the item it is running. What the hub refuses for now (a limit, maintenance, overload)
+ * is tried again later: the rest of the chunk goes back to the broker with a delay.
+ */
+@Component
+class BatchWorker implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, Ordered {
+
+  private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
+
+  /** The hub's answers that say "not now": the item runs again later. */
+  private static final Set<String> TRY_LATER = Set.of(ProblemType.RATE_LIMITED.code(),
+      ProblemType.HUB_MAINTENANCE.code(), ProblemType.HUB_OVERLOADED.code(), ProblemType.EXCHANGE_LOG_UNAVAILABLE.code(),
+      ProblemType.DATABASE_UNAVAILABLE.code());
+
+  /** Deliveries of one chunk after which its job is marked failed (a chunk that fails every time). */
+  private static final int MAX_DELIVERIES = 20;
+
+  private final BatchJobs jobs;
+  private final BatchPacer pacer;
+  private final OnBehalfTokens tokens;
+  private final LoopbackClient loopback;
+  private final ConnectionFactory connections;
+  private final BatchProperties props;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final Map<UUID, OnBehalfTokens.Minted> jobTokens = new ConcurrentHashMap<>();
+  private volatile DefaultMessageListenerContainer container;
+  private volatile boolean stopping;
+
+  BatchWorker(BatchJobs jobs, BatchPacer pacer, OnBehalfTokens tokens, LoopbackClient loopback,
+      ConnectionFactory connections, BatchProperties props, ObjectMapper json, Clock clock) {
+    this.jobs = jobs;
+    this.pacer = pacer;
+    this.tokens = tokens;
+    this.loopback = loopback;
+    this.connections = connections;
+    this.props = props;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized void start() {
+    stopping = false;
+    jobs.deleteFinishedBefore(props.retention());
+    DefaultMessageListenerContainer listener = new DefaultMessageListenerContainer();
+    listener.setConnectionFactory(connections);
+    listener.setDestinationName(props.queue());
+    listener.setSessionTransacted(true);
+    listener.setConcurrentConsumers(props.workers());
+    listener.setMaxConcurrentConsumers(props.workers());
+    listener.setMessageListener((SessionAwareMessageListener<Message>) this::onChunk);
+    listener.setAutoStartup(false);
+    listener.afterPropertiesSet();
+    listener.start();
+    container = listener;
+  }
+
+  /**
+   * The hub is closing: stop taking chunks and finish the item in hand before Camel stops its routes
+   * (on the same event), so no item meets a hub that no longer answers.
+   */
+  @Override
+  public void onApplicationEvent(ContextClosedEvent event) {
+    stop();
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+
+  @Override
+  public synchronized void stop() {
+    stopping = true;
+    DefaultMessageListenerContainer listener = container;
+    container = null;
+    if (listener != null) {
+      listener.shutdown();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return container != null;
+  }
+
+  /** Stopped before anything else of the hub: its items need the front door open. */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE;
+  }
+
+  private void onChunk(Message message, Session session) throws JMSException {
+    UUID id = UUID.fromString(message.getStringProperty(BatchQueue.JOB));
+    int from = message.getIntProperty(BatchQueue.FROM);
+    int to = message.getIntProperty(BatchQueue.TO);
+    Optional<BatchJobs.Job> found = jobs.withoutCounts(id);
+    if (found.isEmpty() || found.get().status().finished()) {
+      return;
+    }
+    BatchJobs.Job job = found.get();
+    if (message.propertyExists("JMSXDeliveryCount") && message.getIntProperty("JMSXDeliveryCount") > MAX_DELIVERIES) {
+      log.error("batch job {}: lines {}-{} failed {} times; the job is marked failed", id, from, to, MAX_DELIVERIES);
+      jobs.failed(id);
+      return;
+    }
+    jobs.started(id);
+    BatchTarget target = BatchTarget.of(job.serviceId(), job.endpoint());
+    SubsystemId owner = SubsystemId.parse(job.owner());
+    ServiceId service = ServiceId.parse(job.serviceId());
+    for (BatchJobs.Item item : jobs.pending(id, from, to)) {
+      while (!pacer.awaitTurn(owner, service)) {
+        stopIfAsked(id, item.line());
+      }
+      stopIfAsked(id, item.line());
+      if (jobs.withoutCounts(id).map(j -> j.status() == BatchJobs.Status.CANCELLED).orElse(true)) {
+        return;
+      }
+      HttpResponse<byte[]> answer = call(job, target, item);
+      String problem = answer.headers().firstValue(XRoadHeaders.ERROR).orElse(null);
+      if (problem != null && TRY_LATER.contains(problem)) {
+        long seconds = answer.headers().firstValueAsLong("Retry-After").orElse(5);
+        BatchQueue.later(session, props.queue(), id, item.line(), to, Duration.ofSeconds(Math.max(1, seconds)));
+        return;
+      }
+      jobs.answered(id, item.line(), answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));
+    }
+    jobs.finishIfComplete(id);
+    if (jobs.withoutCounts(id).map(j -> j.status().finished()).orElse(true)) {
+      jobTokens.remove(id);
+    }
+  }
+
+  /** A hub that is stopping hands the chunk back (the transaction rolls back): its finished items are stored. */
+  private void stopIfAsked(UUID job, int line) {
+    if (stopping) {
+      throw new IllegalStateException("hub stopping: batch job " + job + " goes on from line " + line + " later");
+    }
+  }
+
+  private HttpResponse<byte[]> call(BatchJobs.Job job, BatchTarget target, BatchJobs.Item item) {
+    BatchTarget.Request request = target.request((ObjectNode) json.readTree(item.input()));
+    Map<String, String> headers = LoopbackClient.forwarded(token(job), job.owner(), job.id() + ":" + item.line(),
+        job.userId(), job.issue());
+    try {
+      HttpResponse<byte[]> answer = loopback.send(request.method(), request.pathAndQuery(), headers, request.body(),
+          props.itemTimeout()).get(props.itemTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+      if (answer.headers().firstValue(XRoadHeaders.ID).isEmpty()) {
+        // not the engine's answer (the hub is going down): the item has no record and runs again
+        throw new IllegalStateException("batch job " + job.id() + " line " + item.line() + ": answer without X-Road-Id");
+      }
+      return answer;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("batch job " + job.id() + " line " + item.line() + ": no answer", e);
+    }
+  }
+
+  private String token(BatchJobs.Job job) {
+    Instant soon = clock.instant().plusSeconds(30);
+    OnBehalfTokens.Minted minted = jobTokens.compute(job.id(), (id, known) -> known != null
+        && known.expiresAt().isAfter(soon) ? known : tokens.mint(SubsystemId.parse(job.owner()), id.toString())
+            .orElseThrow(() -> new IllegalStateException("this hub issues no tokens: batch jobs cannot run")));
+    return minted.authorization();
+  }
+}
