@@ -1,5 +1,6 @@
 package vn.lgsp.hub.batch;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
@@ -45,7 +47,7 @@ import vn.lgsp.hub.security.OnBehalfTokens;
  * is tried again later: the rest of the chunk goes back to the broker with a delay.
  */
 @Component
-class BatchWorker implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, Ordered {
+class BatchWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
 
@@ -81,7 +83,8 @@ class BatchWorker implements SmartLifecycle, ApplicationListener<ContextClosedEv
     this.clock = clock;
   }
 
-  @Override
+  /** Once the hub is ready: its items need the front door open and the routes started. */
+  @EventListener(ApplicationReadyEvent.class)
   public synchronized void start() {
     stopping = false;
     jobs.deleteFinishedBefore(props.retention());
@@ -92,6 +95,8 @@ class BatchWorker implements SmartLifecycle, ApplicationListener<ContextClosedEv
     listener.setConcurrentConsumers(props.workers());
     listener.setMaxConcurrentConsumers(props.workers());
     listener.setMessageListener((SessionAwareMessageListener<Message>) this::onChunk);
+    // a chunk handed back goes to the broker again (its finished items are stored): one line says why
+    listener.setErrorHandler(e -> log.warn("batch chunk handed back: {}", e.getMessage()));
     listener.setAutoStartup(false);
     listener.afterPropertiesSet();
     listener.start();
@@ -112,25 +117,16 @@ class BatchWorker implements SmartLifecycle, ApplicationListener<ContextClosedEv
     return Ordered.HIGHEST_PRECEDENCE;
   }
 
-  @Override
+  @PreDestroy
   public synchronized void stop() {
     stopping = true;
     DefaultMessageListenerContainer listener = container;
     container = null;
     if (listener != null) {
+      log.info("batch worker stopping: the item in hand is finished, the rest of its chunk goes back to the broker");
       listener.shutdown();
+      log.info("batch worker stopped");
     }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return container != null;
-  }
-
-  /** Stopped before anything else of the hub: its items need the front door open. */
-  @Override
-  public int getPhase() {
-    return Integer.MAX_VALUE;
   }
 
   private void onChunk(Message message, Session session) throws JMSException {

@@ -57,5 +57,9 @@ public class EmbeddedBrokerConfiguration {
             // never by the broker: redeliveries come from restarts, and the writer itself
             // dead-letters what it cannot store (with its alert metric)
             .setMaxDeliveryAttempts(-1));
+    // batch jobs' chunks (batch.BatchQueue): a chunk handed back (a stopping hub, a failed item call) comes
+    // again after a growing pause; the worker itself marks a job failed after a chunk's 20th delivery
+    config.addAddressSetting("hub.batch.#", new AddressSettings()
+        .setRedeliveryDelay(1000).setRedeliveryMultiplier(2).setMaxRedeliveryDelay(60_000).setMaxDeliveryAttempts(-1));
   }
 }
