@@ -93,7 +93,7 @@ public class BatchApi {
       jobs.failed(job.id());
       throw e;
     }
-    context.accepted(location(job.id()));
+    context.answerStatus(202, location(job.id()));
     return view(job);
   }
 

@@ -52,6 +52,7 @@ public class ExchangeFinisher implements Processor {
   // as Tomcat writes it ("type;charset=..."): the answer is signed over the value it is sent with
   private static final String YAML = "text/yaml;charset=utf-8";
   private static final ObjectMapper YAML_WRITER = YAMLMapper.builder().build();
+  private static final int NO_CONTENT = 204;
 
   private final FieldMinimizer minimizer;
   private final ExchangeLogPublisher publisher;
@@ -104,7 +105,8 @@ public class ExchangeFinisher implements Processor {
     byte[] body;
     int status;
     if (context.problem() == null) {
-      body = context.documentType() != null && out.getBody() instanceof byte[] document
+      body = context.answerStatus() == NO_CONTENT ? new byte[0]
+          : context.documentType() != null && out.getBody() instanceof byte[] document
           ? document : successBody(out.getBody(), context);
       status = context.problem() == null ? context.answerStatus() : context.problem().status();
     } else {
@@ -221,8 +223,10 @@ public class ExchangeFinisher implements Processor {
   private static void writeResponse(Message out, ExchangeContext c, int status, byte[] body, LocalDate sunset) {
     out.removeHeaders("*");
     out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-    out.setHeader(Exchange.CONTENT_TYPE, c.problem() != null ? ProblemAnswers.MEDIA_TYPE
-        : c.documentType() != null ? c.documentType() : c.yamlAnswer() ? YAML : JSON);
+    if (status != NO_CONTENT) {
+      out.setHeader(Exchange.CONTENT_TYPE, c.problem() != null ? ProblemAnswers.MEDIA_TYPE
+          : c.documentType() != null ? c.documentType() : c.yamlAnswer() ? YAML : JSON);
+    }
     if (c.problem() == null && c.answerLocation() != null) {
       out.setHeader("Location", c.answerLocation());
     }

@@ -134,7 +134,7 @@ public final class ExchangeContext {
     this.variesByAccept = value;
   }
 
-  /** The status of a successful answer: 200 unless the route took work to do later (202). */
+  /** The status of a successful answer: 200 unless the route said otherwise (201, 202, 204). */
   public int answerStatus() {
     return answerStatus;
   }
@@ -144,9 +144,9 @@ public final class ExchangeContext {
     return answerLocation;
   }
 
-  /** The route accepted work to be done later: 202, and where to follow it. */
-  public void accepted(String location) {
-    this.answerStatus = 202;
+  /** A successful answer other than 200: 201 (created), 202 (accepted, to follow at {@code location}), 204 (no body). */
+  public void answerStatus(int status, String location) {
+    this.answerStatus = status;
     this.answerLocation = location;
   }
 

@@ -42,7 +42,7 @@ class PackageBoundariesTest {
           .layer("Fronts").definedBy(HUB + "soapfront..")
           .layer("Edge").definedBy(HUB + "edge..")
           .layer("Features").definedBy(HUB + "directory..", HUB + "transparency..", HUB + "ops..", HUB + "composite..",
-              HUB + "rights..", HUB + "publishing..", HUB + "batch..")
+              HUB + "rights..", HUB + "publishing..", HUB + "batch..", HUB + "events..")
           .layer("Engine").definedBy(HUB + "engine..")
           .layer("Catalogue").definedBy(HUB + "catalog..")
           .layer("Connectors").definedBy(HUB + "connectors..")
@@ -117,7 +117,7 @@ class PackageBoundariesTest {
           .resideInAnyPackage(
               HUB + "engine..", HUB + "edge..", HUB + "catalog..", HUB + "connectors..", HUB + "ops..",
               HUB + "directory..", HUB + "transparency..", HUB + "composite..", HUB + "soapfront..", HUB + "rights..",
-              HUB + "publishing..", HUB + "batch..");
+              HUB + "publishing..", HUB + "batch..", HUB + "events..");
 
   @ArchTest
   static final ArchRule VOCABULARY_DEPENDS_ON_NO_OTHER_HUB_PACKAGE =
@@ -131,7 +131,7 @@ class PackageBoundariesTest {
               HUB + "exchange..", HUB + "catalog..", HUB + "security..", HUB + "ops..", HUB + "sandbox..",
               HUB + "embedded..", HUB + "directory..", HUB + "transparency..", HUB + "composite..",
               HUB + "soapfront..", HUB + "rights..",
-              HUB + "publishing..", HUB + "batch..");
+              HUB + "publishing..", HUB + "batch..", HUB + "events..");
 
   @ArchTest
   static final ArchRule POLICIES_DO_NOT_KNOW_THE_ENGINE_OR_BACKENDS =
@@ -144,7 +144,7 @@ class PackageBoundariesTest {
               HUB + "engine..", HUB + "edge..", HUB + "exchange..", HUB + "catalog..", HUB + "connectors..",
               HUB + "sandbox..", HUB + "ops..", HUB + "directory..", HUB + "transparency..",
               HUB + "composite..", HUB + "soapfront..", HUB + "rights..",
-              HUB + "publishing..", HUB + "batch..");
+              HUB + "publishing..", HUB + "batch..", HUB + "events..");
 
   @ArchTest
   static final ArchRule ENGINE_DOES_NOT_KNOW_THE_EDGE_OR_CONCRETE_BACKENDS =
@@ -155,7 +155,7 @@ class PackageBoundariesTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               HUB + "edge..", HUB + "connectors..", HUB + "sandbox..", HUB + "ops..", HUB + "directory..",
-              HUB + "transparency..", HUB + "composite..", HUB + "soapfront..", HUB + "batch..");
+              HUB + "transparency..", HUB + "composite..", HUB + "soapfront..", HUB + "batch..", HUB + "events..");
 
   @ArchTest
   static final ArchRule CONNECTORS_STAY_OUT_OF_POLICY =

@@ -79,6 +79,10 @@ public final class HubClient {
     return new Request("GET", path, null);
   }
 
+  public Request patch(String path, String json) {
+    return new Request("PATCH", path, json).header("Content-Type", "application/json");
+  }
+
   public Request delete(String path) {
     return new Request("DELETE", path, null);
   }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.audit.record.ExchangeRecord;
 import vn.lgsp.hub.audit.record.SubjectHasher;
 
@@ -26,6 +27,43 @@ public class AuditTrail {
     this.publisher = publisher;
     this.hasher = hasher;
     this.clock = clock;
+  }
+
+  /**
+   * An exchange the hub itself starts with a client, not answering one: a push of a register event to a
+   * subscriber. Recorded like a served exchange (the subscriber is its client, the event type its service),
+   * so that searches, the data tracker and the chain treat both alike.
+   *
+   * @param messageId the key the receiver dedupes by (the event's id: the same for every attempt)
+   * @param status the receiver's HTTP status, or the hub's (502, 504) when it answered nothing
+   * @param subjectHash the keyed hash of the person the exchange is about, or null
+   */
+  public record OutboundExchange(String messageId, String clientId, String serviceId, String issue, String method,
+      String path, int status, String errorType, long requestSize, long responseSize, Instant startedAt,
+      byte[] requestBody, byte[] responseBody, String subjectHash) {}
+
+  public void outbound(OutboundExchange x) {
+    String requestHash = RequestHash.ofRequest(x.method(), x.path(), x.messageId(), x.requestBody());
+    publisher.publish(ExchangeRecord.builder()
+        .id(UUID.randomUUID())
+        .messageId(x.messageId())
+        .clientId(x.clientId())
+        .serviceId(x.serviceId())
+        .issue(hasher.maskIds(x.issue()))
+        .method(x.method())
+        .path(hasher.maskIds(x.path()))
+        .status(x.status())
+        .errorType(x.errorType())
+        .requestSize(x.requestSize())
+        .responseSize(x.responseSize())
+        .requestInAt(x.startedAt())
+        .requestOutAt(x.startedAt())
+        .responseInAt(clock.instant())
+        .responseOutAt(clock.instant())
+        .requestHash(hasher.keyRequestHash(requestHash))
+        .responseHash(RequestHash.of(x.responseBody()))
+        .subjectHash(x.subjectHash())
+        .build());
   }
 
   /** An operator's action through the admin API, with its HTTP outcome. */

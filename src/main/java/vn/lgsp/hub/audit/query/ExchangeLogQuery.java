@@ -63,13 +63,17 @@ public class ExchangeLogQuery {
   /** A page of usages, how many there are in all, and how many covert ones were left out. */
   public record Usages(long total, long hiddenCovert, List<Usage> items) {}
 
+  /** The path of the records of pushes of register events to subscribers (events.PushWorker), as a LIKE pattern. */
+  public static final String PUSH_PATHS = "/push/v1/%";
+
   /**
    * What counts as a usage of a person's data: an answered exchange about them with a register's
    * service (the hub's own services, such as the composite or the tracker itself, only repeat or
-   * describe those).
+   * describe those), or a register's event about them that a subscriber accepted (a push, any 2xx).
    */
   private static final String USAGE_WHERE = " FROM exchange_record WHERE subject_hash = ? AND kind = 'exchange'"
-      + " AND status = 200 AND service_id NOT LIKE 'VN/GOV/LGSP/HUB/%' AND request_in_at >= ? AND request_in_at < ?";
+      + " AND (status = 200 OR (status BETWEEN 200 AND 299 AND path LIKE '" + PUSH_PATHS + "'))"
+      + " AND service_id NOT LIKE 'VN/GOV/LGSP/HUB/%' AND request_in_at >= ? AND request_in_at < ?";
 
   private final JdbcTemplate jdbc;
 

@@ -1,0 +1,225 @@
+package vn.lgsp.hub.events;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
+import org.springframework.jms.listener.SessionAwareMessageListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.lgsp.hub.audit.pipeline.AuditTrail;
+
+/**
+ * Pushes events to subscribers, at least once: takes a due delivery from the broker, posts the
+ * CloudEvent to the subscriber's endpoint signed the Standard Webhooks way, records the attempt as an
+ * exchange, and on failure sends the delivery back to the broker with a growing, jittered pause until
+ * its attempts are used up (then it is dead, visible to the subscriber and the operator, and may be
+ * replayed). A subscriber has at most one push in flight, and an event about a person waits while an
+ * earlier one about the same person to the same subscriber is pending: order by subject per
+ * subscription. A slow or dead subscriber thus holds one worker at most, never the publisher.
+ */
+@Component
+class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
+
+  private static final Logger log = LoggerFactory.getLogger(PushWorker.class);
+  private static final Duration BUSY = Duration.ofMillis(300);
+  private static final Duration BEHIND_EARLIER = Duration.ofSeconds(1);
+  // a message whose delivery got lost (a crash between database and broker) is sent again after this
+  private static final Duration OVERDUE = Duration.ofMinutes(2);
+
+  private final EventStore store;
+  private final EventRights rights;
+  private final PushQueue queue;
+  private final AuditTrail trail;
+  private final ConnectionFactory connections;
+  private final EventProperties props;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final HttpClient http;
+  private final Map<UUID, Boolean> inFlight = new ConcurrentHashMap<>();
+  private volatile DefaultMessageListenerContainer container;
+  private volatile ScheduledExecutorService sweeper;
+
+  PushWorker(EventStore store, EventRights rights, PushQueue queue, AuditTrail trail, ConnectionFactory connections,
+      EventProperties props, ObjectMapper json, Clock clock) {
+    this.store = store;
+    this.rights = rights;
+    this.queue = queue;
+    this.trail = trail;
+    this.connections = connections;
+    this.props = props;
+    this.json = json;
+    this.clock = clock;
+    this.http = HttpClient.newBuilder().connectTimeout(props.pushTimeout()).followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public synchronized void start() {
+    DefaultMessageListenerContainer listener = new DefaultMessageListenerContainer();
+    listener.setConnectionFactory(connections);
+    listener.setDestinationName(props.queue());
+    listener.setSessionTransacted(true);
+    listener.setConcurrentConsumers(props.workers());
+    listener.setMaxConcurrentConsumers(props.workers());
+    listener.setMessageListener((SessionAwareMessageListener<Message>) this::onDue);
+    listener.setErrorHandler(e -> log.warn("push handed back to the broker: {}", e.getMessage()));
+    listener.afterPropertiesSet();
+    listener.start();
+    container = listener;
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "push-sweeper"));
+    timer.scheduleWithFixedDelay(this::sweep, 30, 60, TimeUnit.SECONDS);
+    sweeper = timer;
+  }
+
+  @Override
+  public void onApplicationEvent(ContextClosedEvent event) {
+    stop();
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+
+  @PreDestroy
+  public synchronized void stop() {
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+      sweeper = null;
+    }
+    if (container != null) {
+      container.shutdown();
+      container = null;
+    }
+  }
+
+  private void onDue(Message message, Session session) throws JMSException {
+    UUID subscriptionId = UUID.fromString(message.getStringProperty(PushQueue.SUBSCRIPTION));
+    UUID eventId = UUID.fromString(message.getStringProperty(PushQueue.EVENT));
+    Optional<EventStore.Delivery> found = store.delivery(subscriptionId, eventId);
+    if (found.isEmpty() || !"pending".equals(found.get().status())) {
+      return;
+    }
+    EventStore.Delivery delivery = found.get();
+    Duration early = Duration.between(clock.instant(), delivery.nextAttemptAt());
+    if (early.toMillis() > 500) {
+      queue.later(session, subscriptionId, eventId, early);
+      return;
+    }
+    if (store.earlierPending(delivery)) {
+      waitAgain(session, delivery, BEHIND_EARLIER);
+      return;
+    }
+    if (inFlight.putIfAbsent(subscriptionId, Boolean.TRUE) != null) {
+      waitAgain(session, delivery, BUSY);
+      return;
+    }
+    try {
+      Optional<Duration> retry = push(delivery);
+      if (retry.isPresent()) {
+        queue.later(session, subscriptionId, eventId, retry.get());
+      }
+    } finally {
+      inFlight.remove(subscriptionId);
+    }
+  }
+
+  private void waitAgain(Session session, EventStore.Delivery delivery, Duration pause) throws JMSException {
+    store.postpone(delivery.subscriptionId(), delivery.eventId(), clock.instant().plus(pause));
+    queue.later(session, delivery.subscriptionId(), delivery.eventId(), pause);
+  }
+
+  /** One attempt; the pause before the next one if it failed and attempts remain. */
+  private Optional<Duration> push(EventStore.Delivery delivery) {
+    EventStore.Subscription subscription = store.subscription(delivery.subscriptionId()).orElseThrow();
+    EventStore.Event event = store.event(delivery.eventId()).orElseThrow();
+    Optional<JsonNode> data = rights.dataFor(subscription, event);
+    Instant started = clock.instant();
+    if (data.isEmpty()) {
+      // the right was revoked after the event was published: nothing leaves, the delivery is dead
+      store.failed(subscription.id(), event.id(), null, "no access right to the event type", started, true);
+      return Optional.empty();
+    }
+    byte[] body = json.writeValueAsBytes(CloudEvents.of(event, data.get(), json));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.endpoint()))
+        .timeout(props.pushTimeout())
+        .header("Content-Type", CloudEvents.MEDIA_TYPE + "; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    WebhookSignatures.headers(subscription.secret(), event.id().toString(), started.getEpochSecond(), body)
+        .forEach(request::header);
+    int status;
+    String error = null;
+    byte[] answer = new byte[0];
+    try {
+      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      status = response.statusCode();
+      answer = response.body();
+      error = status / 100 == 2 ? null : "Subscriber.Refused";
+    } catch (HttpTimeoutException e) {
+      status = 504;
+      error = "Subscriber.Timeout";
+    } catch (java.io.IOException e) {
+      status = 502;
+      error = "Subscriber.Unavailable";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      status = 502;
+      error = "Subscriber.Unavailable";
+    }
+    trail.outbound(new AuditTrail.OutboundExchange(event.id().toString(), subscription.subscriber(),
+        EventRights.service(event.room(), event.eventType()).toString(), subscription.purpose(), "POST",
+        "/push/v1/" + event.eventType(), status, error, body.length, answer.length, started, body, answer,
+        event.subjectHash()));
+    if (error == null) {
+      store.delivered(subscription.id(), event.id(), status);
+      return Optional.empty();
+    }
+    int attempt = delivery.attempts() + 1;
+    boolean dead = attempt >= subscription.maxAttempts();
+    Duration pause = pause(subscription, attempt);
+    store.failed(subscription.id(), event.id(), status, error + " (" + status + ")", clock.instant().plus(pause), dead);
+    return dead ? Optional.empty() : Optional.of(pause);
+  }
+
+  /** Exponential backoff with jitter: half to all of first-retry times 2^(attempt-1), at most max-retry. */
+  static Duration pause(EventStore.Subscription subscription, int attempt) {
+    double full = Math.min(subscription.maxRetryMs(), subscription.firstRetryMs() * Math.pow(2, Math.min(30, attempt - 1)));
+    return Duration.ofMillis((long) (full / 2 + ThreadLocalRandom.current().nextDouble() * full / 2));
+  }
+
+  /** Sends again the deliveries whose messages went missing; a duplicate message finds its delivery done. */
+  private void sweep() {
+    try {
+      queue.dueNow(store.overduePushes(clock.instant().minus(OVERDUE), 1000));
+    } catch (RuntimeException e) {
+      log.warn("push sweep failed: {}", e.getMessage());
+    }
+  }
+}
