@@ -1,5 +1,11 @@
 package vn.lgsp.hub.sandbox;
 
+import java.time.Duration;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+
+import org.springframework.context.ApplicationListener;
+
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -64,5 +70,27 @@ public class SandboxConfiguration {
       SyntheticPopulation population,
       Clock clock) {
     return new BankSandbox(port, population, key, answerSigningKey, clock);
+  }
+
+  /**
+   * The population register's events on a slow schedule ({@code hub.sandbox.events.every}), posted to this hub's
+   * plain HTTP front door; off with {@code hub.sandbox.events.enabled=false} or when the hub listens on TLS.
+   */
+  @Bean(destroyMethod = "stop")
+  SandboxEventPublisher sandboxEventPublisher(ConfigurableEnvironment environment,
+      @Value("${hub.sandbox.events.client-secret}") String secret, SyntheticPopulation population, Clock clock) {
+    return new SandboxEventPublisher(() -> "http://127.0.0.1:" + environment.getProperty("local.server.port"), secret,
+        population, clock);
+  }
+
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> sandboxEventSchedule(SandboxEventPublisher publisher,
+      @Value("${hub.sandbox.events.enabled:true}") boolean enabled, @Value("${hub.sandbox.events.every:2m}") Duration every,
+      @Value("${server.ssl.enabled:false}") boolean tls) {
+    return event -> {
+      if (enabled && !tls) {
+        publisher.start(every);
+      }
+    };
   }
 }

@@ -223,4 +223,34 @@ class BatchLookupsTest extends SandboxHubTest {
         .until(() -> hub.recordCountsByMessageId(purpose), counts -> counts.size() >= 360);
     assertThat(records).hasSize(360).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
   }
+
+  @Test
+  void theLargestJobIsTakenAndOneLargerIsRefused() {
+    String token = hub.token(HANOI);
+    String purpose = TestIds.unique("BATCH-MAX");
+    List<String> ids = IntStream.range(0, 100_000).mapToObj(BatchLookupsTest::person).toList();
+    Response largest = submit(HANOI, token, purpose, CITIZEN_INFO, "application/jsonl", jsonLines(ids));
+    assertThat(largest.status()).as(largest.body()).isEqualTo(202);
+    assertThat(largest.json().get("total").asInt()).isEqualTo(100_000);
+    String location = largest.header("Location");
+    assertThat(hub.delete(location).as(HANOI, token).send().json().get("status").asString()).isEqualTo("cancelled");
+    Response results = hub.get(location + "/results?format=csv").as(HANOI, token).send();
+    assertThat(results.status()).isEqualTo(200);
+    assertThat(results.body().lines().count()).isEqualTo(100_001);
+
+    Response tooMany = submit(HANOI, token, purpose, CITIZEN_INFO, "application/jsonl",
+        jsonLines(IntStream.range(0, 100_001).mapToObj(BatchLookupsTest::person).toList()));
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.json().get("detail").asString()).contains("100000");
+    // beyond the batch body limit (16 MiB) the edge refuses it unread, and records it
+    String messageId = TestIds.unique("BATCH-HUGE");
+    Response huge = hub.post(JOBS + "?service=" + CITIZEN_INFO, "").withBody("x".repeat(16 * 1024 * 1024 + 1))
+        .as(HANOI, token).header("Content-Type", "application/jsonl").header("X-Road-Id", messageId).send();
+    assertThat(huge.status()).isEqualTo(413);
+    assertThat(hub.awaitRecord(messageId).get("status").asInt()).isEqualTo(413);
+    // the single-call limit still holds everywhere else
+    Response bigCall = hub.post("/r1/VN/GOV/BCA/DANCU/citizen-verify", "{\"x\":\"" + "y".repeat(300_000) + "\"}")
+        .as(HANOI, token).send();
+    assertThat(bigCall.status()).isEqualTo(413);
+  }
 }

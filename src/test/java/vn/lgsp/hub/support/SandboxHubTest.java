@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     // seal often, so that tests see seals without waiting
-    properties = {"hub.audit.seal.every-records=5", "hub.audit.seal.every=1s"})
+    // and no sandbox events on a schedule: the event tests publish their own
+    properties = {"hub.audit.seal.every-records=5", "hub.audit.seal.every=1s", "hub.sandbox.events.enabled=false"})
 public abstract class SandboxHubTest {
 
   @DynamicPropertySource
