@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.edge.LoopbackClient;
+import vn.lgsp.hub.ops.QueueWorkers;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
@@ -88,19 +89,9 @@ class BatchWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
   public synchronized void start() {
     stopping = false;
     jobs.deleteFinishedBefore(props.retention());
-    DefaultMessageListenerContainer listener = new DefaultMessageListenerContainer();
-    listener.setConnectionFactory(connections);
-    listener.setDestinationName(props.queue());
-    listener.setSessionTransacted(true);
-    listener.setConcurrentConsumers(props.workers());
-    listener.setMaxConcurrentConsumers(props.workers());
-    listener.setMessageListener((SessionAwareMessageListener<Message>) this::onChunk);
-    // a chunk handed back goes to the broker again (its finished items are stored): one line says why
-    listener.setErrorHandler(e -> log.warn("batch chunk handed back: {}", e.getMessage()));
-    listener.setAutoStartup(false);
-    listener.afterPropertiesSet();
-    listener.start();
-    container = listener;
+    // a chunk handed back goes to the broker again (its finished items are stored)
+    container = QueueWorkers.start(connections, props.queue(), props.workers(),
+        (SessionAwareMessageListener<Message>) this::onChunk, log, "batch chunk handed back");
   }
 
   /**

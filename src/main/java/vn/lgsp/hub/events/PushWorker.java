@@ -34,6 +34,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.audit.pipeline.AuditTrail;
+import vn.lgsp.hub.ops.QueueWorkers;
 
 /**
  * Pushes events to subscribers, at least once: takes a due delivery from the broker, posts the
@@ -82,17 +83,8 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
 
   @EventListener(ApplicationReadyEvent.class)
   public synchronized void start() {
-    DefaultMessageListenerContainer listener = new DefaultMessageListenerContainer();
-    listener.setConnectionFactory(connections);
-    listener.setDestinationName(props.queue());
-    listener.setSessionTransacted(true);
-    listener.setConcurrentConsumers(props.workers());
-    listener.setMaxConcurrentConsumers(props.workers());
-    listener.setMessageListener((SessionAwareMessageListener<Message>) this::onDue);
-    listener.setErrorHandler(e -> log.warn("push handed back to the broker: {}", e.getMessage()));
-    listener.afterPropertiesSet();
-    listener.start();
-    container = listener;
+    container = QueueWorkers.start(connections, props.queue(), props.workers(),
+        (SessionAwareMessageListener<Message>) this::onDue, log, "push handed back to the broker");
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "push-sweeper"));
     timer.scheduleWithFixedDelay(this::sweep, 30, 60, TimeUnit.SECONDS);
     sweeper = timer;

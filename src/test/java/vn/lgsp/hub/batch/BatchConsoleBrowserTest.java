@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -53,13 +52,7 @@ class BatchConsoleBrowserTest extends SandboxHubTest {
     String id = accepted.json().get("id").asString();
 
     browser = Browser.start("en-US,en");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    wait.ignoring(StaleElementReferenceException.class);
-    browser.get("http://127.0.0.1:" + port + "/console/login.html");
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
-    browser.findElement(By.id("username")).sendKeys("operator");
-    browser.findElement(By.id("password")).sendKeys("sandbox-operator");
-    browser.findElement(By.id("sign-in")).click();
+    WebDriverWait wait = Browser.signInAsOperator(browser, "http://127.0.0.1:" + port);
 
     By row = By.id("batch-" + id);
     wait.until(d -> "running".equals(d.findElement(row).getDomAttribute("data-state")));

@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.lgsp.hub.support.FreePort;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
+import vn.lgsp.hub.support.SpecSchemas;
 import vn.lgsp.hub.support.TestIds;
 
 /**
@@ -247,5 +248,75 @@ class PubSubTest extends SandboxHubTest {
       assertThat(hub.awaitRecord(c.response().header("X-Road-Id")).get("status").asInt()).isEqualTo(c.status());
     }
     assertThat(cases.get(2).response().json().get("detail").asString()).contains("changedOn").contains("required");
+  }
+
+  @Test
+  void theRoomManagesItsEventTypesAndAnswersFitTheSpecsSchemas() {
+    SpecSchemas spec = new SpecSchemas("/govstack-im/GovStack_IM_PubSub_API.yaml");
+    String population = hub.token(POPULATION);
+    String type = "citizen.name-changed-" + TestIds.unique("T").replaceAll("[^A-Za-z0-9]", "").toLowerCase();
+    String schema = "{\"type\":\"object\",\"required\":[\"personalId\",\"fullName\"],\"properties\":{"
+        + "\"personalId\":{\"type\":\"string\"},\"fullName\":{\"type\":\"string\",\"maxLength\":100}}}";
+    Response created = hub.post(ROOM + "/api/v1/eventType", "{\"eventType\":\"" + type + "\",\"schema\":" + schema + "}")
+        .as(POPULATION, population).send();
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(spec.problems("/components/schemas/EventType", created.json())).isEmpty();
+    assertThat(hub.post(ROOM + "/api/v1/eventType", "{\"eventType\":\"" + type + "\",\"schema\":" + schema + "}")
+        .as(POPULATION, population).send().status()).isEqualTo(409);
+    // another subsystem cannot create types in this room
+    assertThat(hub.post(ROOM + "/api/v1/eventType", "{\"eventType\":\"x." + type + "\",\"schema\":" + schema + "}")
+        .as(HANOI, hub.token(HANOI)).send().status()).isEqualTo(403);
+    Response listed = hub.get(ROOM + "/api/v1/eventType").as(HANOI, hub.token(HANOI)).send();
+    assertThat(spec.problems("/paths/~1r1~1{instanceId}~1{memberClass}~1{memberCode}~1{applicationCode}~1api~1v1~1eventType"
+        + "/get/responses/200/content/application~1json/schema", listed.json())).isEmpty();
+    assertThat(listed.body()).contains(type);
+
+    // a pull subscription's item, the pulled event: the spec's SubscriptionItem and EventItem
+    String hcmc = hub.token(HCMC);
+    Response sub = subscribe(HCMC, MOVED, "{\"eventType\":\"" + MOVED + "\",\"delivery\":\"PULL\"}");
+    try {
+      assertThat(spec.problems("/components/schemas/SubscriptionItem", sub.json())).isEmpty();
+      assertThat(publish(MOVED, moved("001085000124")).status()).isEqualTo(201);
+      Response pulled = hub.get(ROOM + "/pull/v1/" + MOVED).as(HCMC, hcmc).send();
+      assertThat(spec.problems("/components/schemas/EventItem", pulled.json())).isEmpty();
+      Response mine = hub.get(ROOM + "/api/v1/subs").as(HCMC, hcmc).send();
+      assertThat(mine.json().size()).isEqualTo(1);
+      mine.json().forEach(item -> assertThat(spec.problems("/components/schemas/SubscriptionItem", item)).isEmpty());
+    } finally {
+      hub.delete(ROOM + "/api/v1/subs/" + MOVED).as(HCMC, hcmc).send();
+    }
+
+    assertThat(hub.delete(ROOM + "/api/v1/eventType/" + type).as(POPULATION, population).send().status()).isEqualTo(204);
+    assertThat(hub.get(ROOM + "/api/v1/eventType/" + type).as(HANOI, hub.token(HANOI)).send().status()).isEqualTo(404);
+  }
+
+  @Test
+  void aSlowSubscriberHoldsNeitherThePublisherNorTheOthers() throws Exception {
+    WireMockServer slow = receiver(FreePort.pick());
+    // answers after 20 s: every push to it times out (hub.events.push-timeout, 5 s)
+    slow.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(204).withFixedDelay(20_000)));
+    WireMockServer fast = receiver(FreePort.pick());
+    assertThat(subscribe(HANOI, DIED, "{\"endpoint\":\"" + slow.baseUrl() + "/events\"}").status()).isEqualTo(200);
+    assertThat(subscribe(HCMC, DIED, "{\"endpoint\":\"" + fast.baseUrl() + "/events\"}").status()).isEqualTo(200);
+    try {
+      String population = hub.token(POPULATION);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Response published = hub.post(ROOM + "/pub/v1/" + DIED, "{\"event\":{\"personalId\":\"0010858800" + (10 + i)
+            + "\",\"diedOn\":\"2026-11-01\"}}").as(POPULATION, population).send();
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        ids.add(published.json().get("id").asString());
+      }
+      // the fast subscriber has all twenty while the slow one has not even answered its first
+      await().atMost(Duration.ofSeconds(15)).until(() -> fast.findAll(postRequestedFor(urlEqualTo("/events"))).size() >= 20);
+      assertThat(fast.findAll(postRequestedFor(urlEqualTo("/events"))).stream().map(r -> r.getHeader("webhook-id")))
+          .containsExactlyInAnyOrderElementsOf(ids);
+      Response slowHealth = hub.get(ROOM + "/api/v1/subs/" + DIED).as(HANOI, hub.token(HANOI)).send();
+      assertThat(slowHealth.json().get("health").get("delivered").asInt()).isZero();
+      assertThat(slowHealth.json().get("health").get("pending").asInt()).isEqualTo(20);
+    } finally {
+      hub.delete(ROOM + "/api/v1/subs/" + DIED).as(HANOI, hub.token(HANOI)).send();
+      hub.delete(ROOM + "/api/v1/subs/" + DIED).as(HCMC, hub.token(HCMC)).send();
+    }
   }
 }

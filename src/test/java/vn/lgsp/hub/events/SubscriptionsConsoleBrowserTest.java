@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,13 +66,7 @@ class SubscriptionsConsoleBrowserTest extends SandboxHubTest {
     String eventId = published.json().get("id").asString();
 
     browser = Browser.start("en-US,en");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.ignoring(StaleElementReferenceException.class);
-    browser.get("http://127.0.0.1:" + port + "/console/login.html");
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
-    browser.findElement(By.id("username")).sendKeys("operator");
-    browser.findElement(By.id("password")).sendKeys("sandbox-operator");
-    browser.findElement(By.id("sign-in")).click();
+    WebDriverWait wait = Browser.signInAsOperator(browser, "http://127.0.0.1:" + port);
 
     By row = By.id("subscription-" + id);
     wait.until(d -> "1".equals(d.findElement(row).findElement(By.className("dead")).getText()));

@@ -47,6 +47,19 @@ public final class Browser {
     return driver;
   }
 
+  /** Signs the sandbox operator in on the console of the hub at {@code base}, in English; waits up to 30 s for things. */
+  public static org.openqa.selenium.support.ui.WebDriverWait signInAsOperator(ChromeDriver browser, String base) {
+    org.openqa.selenium.support.ui.WebDriverWait wait =
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    browser.get(base + "/console/login.html");
+    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(org.openqa.selenium.By.id("sign-in")));
+    browser.findElement(org.openqa.selenium.By.id("username")).sendKeys("operator");
+    browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("sandbox-operator");
+    browser.findElement(org.openqa.selenium.By.id("sign-in")).click();
+    return wait;
+  }
+
   private static synchronized void ensureInstalled() {
     if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
       return;
