@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param typesDirectory event types to create at start when missing: {@code <room with dashes>/<type>.schema.json},
  *     e.g. {@code VN-GOV-BCA-DANCU/citizen.residence-changed.schema.json}; null for none (types are then created
  *     through the API)
- * @param workers how many pushes this hub makes at once; a subscriber never has more than one in flight, so a
- *     slow or dead one holds at most one of them
+ * @param workers how many pushes this hub has in flight at once (sent asynchronously: no thread waits for a
+ *     subscriber); a subscriber never has more than one, so a slow or dead one holds at most one of them
  * @param pushTimeout how long one push may take (connect and answer) before it counts as failed
  * @param maxAttempts the default attempts of a push before its delivery is dead (a subscription may set its own)
  * @param firstRetry the default pause after a failed push, doubled after each failure (with jitter)
@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hub.events")
 public record EventProperties(
     Path typesDirectory,
-    @DefaultValue("8") @Min(1) @Max(256) int workers,
+    @DefaultValue("32") @Min(1) @Max(1024) int workers,
     @DefaultValue("5s") @NotNull Duration pushTimeout,
     @DefaultValue("8") @Min(1) @Max(100) int maxAttempts,
     @DefaultValue("2s") @NotNull Duration firstRetry,

@@ -235,7 +235,8 @@ public class EventStore {
   }
 
   /**
-   * Replays a subscription's events published since {@code from}: their deliveries are pending again with fresh
+   * Replays a subscription's events published since {@code from}, and not before the subscription began (a replay
+   * is no way to a history the subscriber never subscribed to): their deliveries are pending again with fresh
    * attempts (the same event ids, so a receiver that keeps them recognises them). The deliveries to push.
    */
   public List<Delivery> replay(UUID subscription, Instant from) {
@@ -247,6 +248,7 @@ public class EventStore {
       jdbc.update("INSERT INTO event_delivery (subscription_id, event_id, sequence, subject_hash, status, next_attempt_at)"
           + " SELECT s.id, e.id, e.sequence, e.subject_hash, 'pending', ? FROM subscription s JOIN event e"
           + " ON e.room = s.room AND e.event_type = s.event_type WHERE s.id = ? AND e.published_at >= ?"
+          + " AND e.published_at >= s.created_at"
           + " AND e.status = 'published' ON CONFLICT DO NOTHING", now, subscription, Timestamp.from(from));
       return jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM event_delivery d WHERE d.subscription_id = ?"
           + " AND d.status = 'pending' ORDER BY d.sequence", EventStore::delivery, subscription);

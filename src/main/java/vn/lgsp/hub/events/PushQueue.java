@@ -47,6 +47,15 @@ class PushQueue {
     }, true);
   }
 
+  /** Enqueues one delivery after {@code delay}, in a broker transaction of its own. */
+  void later(UUID subscription, UUID event, Duration delay) {
+    jms.execute(session -> {
+      later(session, subscription, event, delay);
+      session.commit();
+      return null;
+    }, true);
+  }
+
   /** Enqueues one delivery after {@code delay}, in the caller's (transacted) session. */
   void later(Session session, UUID subscription, UUID event, Duration delay) throws JMSException {
     MessageProducer producer = session.createProducer(session.createQueue(props.queue()));

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,13 +44,17 @@ import vn.lgsp.hub.ops.QueueWorkers;
  * its attempts are used up (then it is dead, visible to the subscriber and the operator, and may be
  * replayed). A subscriber has at most one push in flight, and an event about a person waits while an
  * earlier one about the same person to the same subscriber is pending: order by subject per
- * subscription. A slow or dead subscriber thus holds one worker at most, never the publisher.
+ * subscription. Pushes are sent asynchronously (the message is acknowledged when the push starts; the
+ * delivery's row, not the message, says it is still due), so a slow or dead subscriber holds one of
+ * {@code hub.events.workers} in-flight places at most, and no thread: never the publisher or the others.
  */
 @Component
 class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(PushWorker.class);
-  private static final Duration BUSY = Duration.ofMillis(300);
+  private static final Duration BUSY = Duration.ofMillis(500);
+  // they only look a delivery up and start its push: they never wait for a subscriber
+  private static final int CONSUMERS = 2;
   private static final Duration BEHIND_EARLIER = Duration.ofSeconds(1);
   // a message whose delivery got lost (a crash between database and broker) is sent again after this
   private static final Duration OVERDUE = Duration.ofMinutes(2);
@@ -83,7 +88,7 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
 
   @EventListener(ApplicationReadyEvent.class)
   public synchronized void start() {
-    container = QueueWorkers.start(connections, props.queue(), props.workers(),
+    container = QueueWorkers.start(connections, props.queue(), CONSUMERS,
         (SessionAwareMessageListener<Message>) this::onDue, log, "push handed back to the broker");
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "push-sweeper"));
     timer.scheduleWithFixedDelay(this::sweep, 30, 60, TimeUnit.SECONDS);
@@ -129,17 +134,24 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
       waitAgain(session, delivery, BEHIND_EARLIER);
       return;
     }
-    if (inFlight.putIfAbsent(subscriptionId, Boolean.TRUE) != null) {
+    if (inFlight.size() >= props.workers() || inFlight.putIfAbsent(subscriptionId, Boolean.TRUE) != null) {
       waitAgain(session, delivery, BUSY);
       return;
     }
+    // the message is acknowledged now and the push runs on its own: no consumer waits for a subscriber.
+    // Should the hub stop mid-push, the delivery is still pending in the database: the sweeper sends it again.
     try {
-      Optional<Duration> retry = push(delivery);
-      if (retry.isPresent()) {
-        queue.later(session, subscriptionId, eventId, retry.get());
-      }
-    } finally {
+      push(delivery).whenComplete((retry, error) -> {
+        inFlight.remove(subscriptionId);
+        if (error != null) {
+          log.warn("push of event {} failed before it was sent: {}", eventId, error.getMessage());
+        } else if (retry.isPresent()) {
+          queue.later(subscriptionId, eventId, retry.get());
+        }
+      });
+    } catch (RuntimeException e) {
       inFlight.remove(subscriptionId);
+      throw e;
     }
   }
 
@@ -148,8 +160,8 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
     queue.later(session, delivery.subscriptionId(), delivery.eventId(), pause);
   }
 
-  /** One attempt; the pause before the next one if it failed and attempts remain. */
-  private Optional<Duration> push(EventStore.Delivery delivery) {
+  /** One attempt, sent asynchronously; completes with the pause before the next one if it failed and attempts remain. */
+  private CompletableFuture<Optional<Duration>> push(EventStore.Delivery delivery) {
     EventStore.Subscription subscription = store.subscription(delivery.subscriptionId()).orElseThrow();
     EventStore.Event event = store.event(delivery.eventId()).orElseThrow();
     Optional<JsonNode> data = rights.dataFor(subscription, event);
@@ -157,7 +169,7 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
     if (data.isEmpty()) {
       // the right was revoked after the event was published: nothing leaves, the delivery is dead
       store.failed(subscription.id(), event.id(), null, "no access right to the event type", started, true);
-      return Optional.empty();
+      return CompletableFuture.completedFuture(Optional.empty());
     }
     byte[] body = json.writeValueAsBytes(CloudEvents.of(event, data.get(), json));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.endpoint()))
@@ -166,22 +178,24 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     WebhookSignatures.headers(subscription.secret(), event.id().toString(), started.getEpochSecond(), body)
         .forEach(request::header);
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        .handle((response, failure) -> attempted(delivery, subscription, event, started, body, response, failure));
+  }
+
+  /** Records the attempt and its outcome; the pause before the next attempt, if any. */
+  private Optional<Duration> attempted(EventStore.Delivery delivery, EventStore.Subscription subscription,
+      EventStore.Event event, Instant started, byte[] body, HttpResponse<byte[]> response, Throwable failure) {
     int status;
-    String error = null;
+    String error;
     byte[] answer = new byte[0];
-    try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response != null) {
       status = response.statusCode();
       answer = response.body();
       error = status / 100 == 2 ? null : "Subscriber.Refused";
-    } catch (HttpTimeoutException e) {
+    } else if (failure instanceof HttpTimeoutException || failure.getCause() instanceof HttpTimeoutException) {
       status = 504;
       error = "Subscriber.Timeout";
-    } catch (java.io.IOException e) {
-      status = 502;
-      error = "Subscriber.Unavailable";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } else {
       status = 502;
       error = "Subscriber.Unavailable";
     }

@@ -28,7 +28,7 @@ import vn.lgsp.hub.support.TestIds;
  * Batch lookups against the sandbox registers: a job's every input is an exchange of its own, with
  * the job's purpose and the caller's rights and minimisation; the results hold one line per input in
  * the inputs' order; only the owner sees a job; bad submissions are refused with a problem and
- * recorded. (A job surviving a hub restart: {@link BatchJobRestartTest}.)
+ * recorded. (A job surviving a hub restart: {@code e2e.WorkSurvivesARestartTest}.)
  */
 class BatchLookupsTest extends SandboxHubTest {
 
