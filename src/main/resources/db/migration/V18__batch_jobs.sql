@@ -13,6 +13,9 @@ CREATE TABLE batch_job (
     -- queued, running, done, cancelled, failed
     status        VARCHAR(20) NOT NULL,
     total         INTEGER NOT NULL,
+    -- items answered 200, and answered otherwise (kept with each answer, so progress reads one row)
+    succeeded     INTEGER NOT NULL DEFAULT 0,
+    failed        INTEGER NOT NULL DEFAULT 0,
     created_at    TIMESTAMPTZ NOT NULL,
     started_at    TIMESTAMPTZ,
     finished_at   TIMESTAMPTZ

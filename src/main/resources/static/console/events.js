@@ -16,6 +16,15 @@ async function replaySubscription(s) {
   refreshSubscriptions();
 }
 
+// the endpoint's host; the address as given when it does not parse (one odd row must not empty the table)
+function host(endpoint) {
+  try {
+    return new URL(endpoint).host;
+  } catch (e) {
+    return endpoint;
+  }
+}
+
 async function refreshSubscriptions() {
   const { subscriptions } = await api('/events/subscriptions');
   const body = document.querySelector('#subscriptions tbody');
@@ -33,7 +42,7 @@ async function refreshSubscriptions() {
     row.className = h.dead > 0 ? 'down' : '';
     cell(row, s.room + ' · ' + s.eventType);
     cell(row, s.subscriber);
-    cell(row, s.delivery + (s.endpoint ? ' · ' + new URL(s.endpoint).host : ''));
+    cell(row, s.delivery + (s.endpoint ? ' · ' + host(s.endpoint) : ''));
     cell(row, I18N.number(h.pending));
     cell(row, I18N.number(h.delivered));
     const dead = row.insertCell();

@@ -36,19 +36,39 @@ final class BatchInputs {
     if (!csv && !JSON_LINES_TYPES.contains(mediaType)) {
       throw new HubProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "batch.media-type");
     }
-    List<String> lines = lines(body, limits);
-    List<ObjectNode> inputs = csv ? csv(lines, json) : jsonLines(lines, json);
+    String text = text(body);
+    List<ObjectNode> inputs = new ArrayList<>();
+    List<String> header = null;
+    int lineNumber = 0;
+    // line by line, refused at the first bad line or at one input too many: nothing is built beyond that
+    for (int at = 0; at <= text.length(); ) {
+      int end = text.indexOf('\n', at);
+      end = end < 0 ? text.length() : end;
+      String line = text.substring(at, end > at && text.charAt(end - 1) == '\r' ? end - 1 : end);
+      at = end + 1;
+      lineNumber++;
+      check(line, lineNumber, limits);
+      if (line.isBlank()) {
+        continue;
+      }
+      if (!csv) {
+        inputs.add(jsonLine(line, lineNumber, json));
+      } else if (header == null) {
+        header = header(line, lineNumber);
+      } else {
+        inputs.add(csvRecord(header, line, lineNumber, json));
+      }
+      if (inputs.size() > limits.maxInputs()) {
+        throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("batch.too-many", limits.maxInputs()));
+      }
+    }
     if (inputs.isEmpty()) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "batch.no-inputs");
-    }
-    if (inputs.size() > limits.maxInputs()) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("batch.too-many", limits.maxInputs()));
     }
     return inputs;
   }
 
-  /** The body's lines (CRLF or LF), blank ones kept so that line numbers are the sender's. */
-  private static List<String> lines(byte[] body, BatchProperties limits) {
+  private static String text(byte[] body) {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -56,71 +76,51 @@ final class BatchInputs {
     } catch (CharacterCodingException e) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "batch.not-utf8");
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).length() > limits.maxLineChars()) {
-        throw new HubProblemException(ProblemType.INVALID_REQUEST,
-            ProblemText.of("batch.line-too-long", i + 1, limits.maxLineChars()));
-      }
-      if (lines.get(i).chars().anyMatch(c -> c < 0x20 && c != '\t')) {
-        throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("batch.line-control", i + 1));
-      }
-    }
-    return lines;
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  private static List<ObjectNode> jsonLines(List<String> lines, ObjectMapper json) {
-    List<ObjectNode> inputs = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      JsonNode node;
-      try {
-        node = json.readTree(lines.get(i));
-      } catch (JacksonException e) {
-        node = null;
-      }
-      if (!(node instanceof ObjectNode object)) {
-        throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("batch.line-not-object", i + 1));
-      }
-      inputs.add(object);
+  private static void check(String line, int lineNumber, BatchProperties limits) {
+    if (line.length() > limits.maxLineChars()) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST,
+          ProblemText.of("batch.line-too-long", lineNumber, limits.maxLineChars()));
     }
-    return inputs;
+    if (line.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("batch.line-control", lineNumber));
+    }
   }
 
-  private static List<ObjectNode> csv(List<String> lines, ObjectMapper json) {
-    int headerLine = 0;
-    while (headerLine < lines.size() && lines.get(headerLine).isBlank()) {
-      headerLine++;
+  private static ObjectNode jsonLine(String line, int lineNumber, ObjectMapper json) {
+    JsonNode node;
+    try {
+      node = json.readTree(line);
+    } catch (JacksonException e) {
+      node = null;
     }
-    if (headerLine == lines.size()) {
-      return List.of();
+    if (!(node instanceof ObjectNode object)) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST, ProblemText.of("batch.line-not-object", lineNumber));
     }
-    List<String> header = fields(lines.get(headerLine), headerLine + 1);
+    return object;
+  }
+
+  private static List<String> header(String line, int lineNumber) {
+    List<String> header = fields(line, lineNumber);
     if (header.stream().anyMatch(String::isBlank) || header.stream().distinct().count() != header.size()) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "batch.csv-header");
     }
-    List<ObjectNode> inputs = new ArrayList<>();
-    for (int i = headerLine + 1; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      List<String> values = fields(lines.get(i), i + 1);
-      if (values.size() != header.size()) {
-        throw new HubProblemException(ProblemType.INVALID_REQUEST,
-            ProblemText.of("batch.csv-columns", i + 1, header.size()));
-      }
-      ObjectNode input = json.createObjectNode();
-      for (int c = 0; c < header.size(); c++) {
-        input.put(header.get(c), values.get(c));
-      }
-      inputs.add(input);
+    return header;
+  }
+
+  private static ObjectNode csvRecord(List<String> header, String line, int lineNumber, ObjectMapper json) {
+    List<String> values = fields(line, lineNumber);
+    if (values.size() != header.size()) {
+      throw new HubProblemException(ProblemType.INVALID_REQUEST,
+          ProblemText.of("batch.csv-columns", lineNumber, header.size()));
     }
-    return inputs;
+    ObjectNode input = json.createObjectNode();
+    for (int c = 0; c < header.size(); c++) {
+      input.put(header.get(c), values.get(c));
+    }
+    return input;
   }
 
   /** One CSV record's fields: comma-separated, a field in double quotes may hold commas and "" for a quote. */

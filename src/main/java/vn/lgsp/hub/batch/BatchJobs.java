@@ -55,11 +55,8 @@ public class BatchJobs {
   /** One item's outcome as stored: null status while pending. */
   public record Item(int line, String input, Integer status, String outcome, String answer) {}
 
-  private static final String PLAIN_COLUMNS = "j.id, j.owner, j.service_id, j.endpoint, j.issue, j.user_id, j.status, j.total,"
-      + " j.created_at, j.started_at, j.finished_at";
-  private static final String JOB_COLUMNS = PLAIN_COLUMNS + ","
-      + " (SELECT count(*) FROM batch_item i WHERE i.job_id = j.id AND i.outcome = 'ok') AS succeeded,"
-      + " (SELECT count(*) FROM batch_item i WHERE i.job_id = j.id AND i.outcome = 'problem') AS failed";
+  private static final String JOB_COLUMNS = "j.id, j.owner, j.service_id, j.endpoint, j.issue, j.user_id, j.status,"
+      + " j.total, j.succeeded, j.failed, j.created_at, j.started_at, j.finished_at";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -93,12 +90,6 @@ public class BatchJobs {
         .findFirst();
   }
 
-  /** The job without its counts (which read all its items): what a worker needs for each chunk. */
-  public Optional<Job> withoutCounts(UUID id) {
-    return jdbc.query("SELECT " + PLAIN_COLUMNS + ", 0 AS succeeded, 0 AS failed FROM batch_job j WHERE j.id = ?",
-        BatchJobs::job, id).stream().findFirst();
-  }
-
   /** The owner's jobs, newest first. */
   public List<Job> ofOwner(String owner, int limit) {
     return jdbc.query("SELECT " + JOB_COLUMNS + " FROM batch_job j WHERE j.owner = ? ORDER BY j.created_at DESC LIMIT ?",
@@ -128,9 +119,12 @@ public class BatchJobs {
    * exchange's answer: the exchange happened and has its record.
    */
   public void answered(UUID job, int line, int status, String answer) {
-    jdbc.update("UPDATE batch_item SET status = ?, outcome = ?, answer = ?, finished_at = ? WHERE job_id = ? AND line = ?"
-        + " AND (outcome IS NULL OR outcome = 'cancelled')", status, status == 200 ? "ok" : "problem", answer,
-        Timestamp.from(clock.instant()), job, line);
+    String outcome = status == 200 ? "ok" : "problem";
+    jdbc.update("WITH changed AS (UPDATE batch_item SET status = ?, outcome = ?, answer = ?, finished_at = ?"
+        + " WHERE job_id = ? AND line = ? AND (outcome IS NULL OR outcome = 'cancelled') RETURNING outcome)"
+        + " UPDATE batch_job SET succeeded = succeeded + (SELECT count(*) FROM changed WHERE outcome = 'ok'),"
+        + " failed = failed + (SELECT count(*) FROM changed WHERE outcome = 'problem') WHERE id = ?",
+        status, outcome, answer, Timestamp.from(clock.instant()), job, line, job);
   }
 
   /** Marks a running job done when it has no pending item left. */
@@ -158,7 +152,8 @@ public class BatchJobs {
 
   /** Every item of a job in line order, handed one by one to {@code each} (a download does not hold them all). */
   public void items(UUID job, Consumer<Item> each) {
-    jdbc.query(connection -> {
+    // in a transaction, so that the driver reads by the fetch size instead of the whole result at once
+    tx.executeWithoutResult(status -> jdbc.query(connection -> {
       var statement = connection.prepareStatement(
           "SELECT line, input, status, outcome, answer FROM batch_item WHERE job_id = ? ORDER BY line");
       statement.setObject(1, job);
@@ -166,7 +161,14 @@ public class BatchJobs {
       return statement;
     }, row -> {
       each.accept(item(row, 0));
-    });
+    }));
+  }
+
+  /** Jobs still queued, never started, created longer ago than {@code olderThan}: their chunks may be lost. */
+  public List<Job> stalledQueued(Duration olderThan) {
+    return jdbc.query("SELECT " + JOB_COLUMNS + " FROM batch_job j WHERE j.status = ?"
+        + " AND j.started_at IS NULL AND j.created_at < ?", BatchJobs::job, Status.QUEUED.value(),
+        Timestamp.from(clock.instant().minus(olderThan)));
   }
 
   /** Deletes jobs finished longer ago than {@code retention}; their items' records stay in the exchange log. */

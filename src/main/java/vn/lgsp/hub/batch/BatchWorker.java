@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +34,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.lgsp.hub.edge.LoopbackClient;
 import vn.lgsp.hub.ops.QueueWorkers;
+import vn.lgsp.hub.protocol.CallerLanguage;
+import vn.lgsp.hub.protocol.ProblemAnswers;
+import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.ServiceId;
 import vn.lgsp.hub.protocol.SubsystemId;
@@ -57,6 +62,9 @@ class BatchWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
       ProblemType.HUB_MAINTENANCE.code(), ProblemType.HUB_OVERLOADED.code(), ProblemType.EXCHANGE_LOG_UNAVAILABLE.code(),
       ProblemType.DATABASE_UNAVAILABLE.code());
 
+  private static final Duration SWEEP_EVERY = Duration.ofMinutes(5);
+  private static final Duration STALLED = Duration.ofMinutes(10);
+
   /** Deliveries of one chunk after which its job is marked failed (a chunk that fails every time). */
   private static final int MAX_DELIVERIES = 20;
 
@@ -64,20 +72,25 @@ class BatchWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
   private final BatchPacer pacer;
   private final OnBehalfTokens tokens;
   private final LoopbackClient loopback;
+  private final BatchQueue queue;
   private final ConnectionFactory connections;
   private final BatchProperties props;
   private final ObjectMapper json;
+  private final ProblemAnswers problems;
   private final Clock clock;
   private final Map<UUID, OnBehalfTokens.Minted> jobTokens = new ConcurrentHashMap<>();
   private volatile DefaultMessageListenerContainer container;
   private volatile boolean stopping;
+  private volatile ScheduledExecutorService sweeper;
 
-  BatchWorker(BatchJobs jobs, BatchPacer pacer, OnBehalfTokens tokens, LoopbackClient loopback,
-      ConnectionFactory connections, BatchProperties props, ObjectMapper json, Clock clock) {
+  BatchWorker(BatchJobs jobs, BatchPacer pacer, OnBehalfTokens tokens, LoopbackClient loopback, BatchQueue queue,
+      ConnectionFactory connections, BatchProperties props, ObjectMapper json, ProblemAnswers problems, Clock clock) {
+    this.problems = problems;
     this.jobs = jobs;
     this.pacer = pacer;
     this.tokens = tokens;
     this.loopback = loopback;
+    this.queue = queue;
     this.connections = connections;
     this.props = props;
     this.json = json;
@@ -88,7 +101,9 @@ class BatchWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
   @EventListener(ApplicationReadyEvent.class)
   public synchronized void start() {
     stopping = false;
-    jobs.deleteFinishedBefore(props.retention());
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "batch-sweeper"));
+    timer.scheduleWithFixedDelay(this::sweep, 0, SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
+    sweeper = timer;
     // a chunk handed back goes to the broker again (its finished items are stored)
     container = QueueWorkers.start(connections, props.queue(), props.workers(),
         (SessionAwareMessageListener<Message>) this::onChunk, log, "batch chunk handed back");
@@ -108,9 +123,32 @@ class BatchWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
     return Ordered.HIGHEST_PRECEDENCE;
   }
 
+  /**
+   * Every few minutes: results past their retention are deleted, and a job that has waited queued for long without
+   * starting has its chunks sent again (lost if the hub stopped between storing the job and sending them; a chunk
+   * sent twice finds its items done).
+   */
+  private void sweep() {
+    try {
+      int deleted = jobs.deleteFinishedBefore(props.retention());
+      if (deleted > 0) {
+        log.info("{} batch job(s) past their retention deleted", deleted);
+      }
+      for (BatchJobs.Job stalled : jobs.stalledQueued(STALLED)) {
+        queue.enqueue(stalled.id(), stalled.total());
+      }
+    } catch (RuntimeException e) {
+      log.warn("batch sweep failed: {}", e.getMessage());
+    }
+  }
+
   @PreDestroy
   public synchronized void stop() {
     stopping = true;
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+      sweeper = null;
+    }
     DefaultMessageListenerContainer listener = container;
     container = null;
     if (listener != null) {
@@ -124,7 +162,7 @@ class BatchWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
     UUID id = UUID.fromString(message.getStringProperty(BatchQueue.JOB));
     int from = message.getIntProperty(BatchQueue.FROM);
     int to = message.getIntProperty(BatchQueue.TO);
-    Optional<BatchJobs.Job> found = jobs.withoutCounts(id);
+    Optional<BatchJobs.Job> found = jobs.find(id);
     if (found.isEmpty() || found.get().status().finished()) {
       return;
     }
@@ -143,20 +181,19 @@ class BatchWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
         stopIfAsked(id, item.line());
       }
       stopIfAsked(id, item.line());
-      if (jobs.withoutCounts(id).map(j -> j.status() == BatchJobs.Status.CANCELLED).orElse(true)) {
+      if (jobs.find(id).map(j -> j.status() == BatchJobs.Status.CANCELLED).orElse(true)) {
         return;
       }
-      HttpResponse<byte[]> answer = call(job, target, item);
-      String problem = answer.headers().firstValue(XRoadHeaders.ERROR).orElse(null);
-      if (problem != null && TRY_LATER.contains(problem)) {
-        long seconds = answer.headers().firstValueAsLong("Retry-After").orElse(5);
-        BatchQueue.later(session, props.queue(), id, item.line(), to, Duration.ofSeconds(Math.max(1, seconds)));
+      Answer answer = call(job, target, item);
+      if (answer.problem() != null && TRY_LATER.contains(answer.problem())) {
+        BatchQueue.later(session, props.queue(), id, item.line(), to,
+            Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds())));
         return;
       }
-      jobs.answered(id, item.line(), answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));
+      jobs.answered(id, item.line(), answer.status(), answer.body());
     }
     jobs.finishIfComplete(id);
-    if (jobs.withoutCounts(id).map(j -> j.status().finished()).orElse(true)) {
+    if (jobs.find(id).map(j -> j.status().finished()).orElse(true)) {
       jobTokens.remove(id);
     }
   }
@@ -168,10 +205,13 @@ class BatchWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
     }
   }
 
-  private HttpResponse<byte[]> call(BatchJobs.Job job, BatchTarget target, BatchJobs.Item item) {
+  /** An item's answer: its status, body, problem type (null for a 200) and, for a refusal for now, when to retry. */
+  private record Answer(int status, String body, String problem, long retryAfterSeconds) {}
+
+  private Answer call(BatchJobs.Job job, BatchTarget target, BatchJobs.Item item) {
     BatchTarget.Request request = target.request((ObjectNode) json.readTree(item.input()));
-    Map<String, String> headers = LoopbackClient.forwarded(token(job), job.owner(), job.id() + ":" + item.line(),
-        job.userId(), job.issue());
+    String messageId = job.id() + ":" + item.line();
+    Map<String, String> headers = LoopbackClient.forwarded(token(job), job.owner(), messageId, job.userId(), job.issue());
     try {
       HttpResponse<byte[]> answer = loopback.send(request.method(), request.pathAndQuery(), headers, request.body(),
           props.itemTimeout()).get(props.itemTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -179,11 +219,20 @@ class BatchWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
         // not the engine's answer (the hub is going down): the item has no record and runs again
         throw new IllegalStateException("batch job " + job.id() + " line " + item.line() + ": answer without X-Road-Id");
       }
-      return answer;
+      return new Answer(answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8),
+          answer.headers().firstValue(XRoadHeaders.ERROR).orElse(null),
+          answer.headers().firstValueAsLong("Retry-After").orElse(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (TimeoutException | ExecutionException e) {
+      if (e instanceof TimeoutException || e.getCause() instanceof java.net.http.HttpTimeoutException) {
+        // waited long enough: the item fails (504) rather than running again, which could repeat a POST's effect
+        ProblemType timeout = ProblemType.PROVIDER_TIMEOUT;
+        return new Answer(timeout.status(), new String(problems.json(timeout, ProblemText.of("batch.item-timeout",
+            props.itemTimeout().toSeconds()), messageId, CallerLanguage.VIETNAMESE), StandardCharsets.UTF_8),
+            timeout.code(), 0);
+      }
       throw new IllegalStateException("batch job " + job.id() + " line " + item.line() + ": no answer", e);
     }
   }

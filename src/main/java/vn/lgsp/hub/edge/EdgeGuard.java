@@ -28,6 +28,9 @@ import vn.lgsp.hub.protocol.ProblemText;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.XRoadHeaders;
 import vn.lgsp.hub.engine.EngineProperties;
+import vn.lgsp.hub.protocol.HubProblemException;
+import vn.lgsp.hub.security.TokenAuthenticator;
+import java.security.cert.X509Certificate;
 
 /**
  * The first filter every request meets, before security and routing: path and query string within
@@ -50,7 +53,11 @@ public class EdgeGuard extends OncePerRequestFilter {
   private final BodyReads bodyReads;
   private final Clock clock;
 
-  public EdgeGuard(EngineProperties limits, EdgeRefusals refusals, BodyReads bodyReads, Clock clock) {
+  private final TokenAuthenticator authenticator;
+
+  public EdgeGuard(EngineProperties limits, EdgeRefusals refusals, BodyReads bodyReads, TokenAuthenticator authenticator,
+      Clock clock) {
+    this.authenticator = authenticator;
     this.limits = limits;
     this.refusals = refusals;
     this.bodyReads = bodyReads;
@@ -68,6 +75,10 @@ public class EdgeGuard extends OncePerRequestFilter {
       return;
     }
     int maxBody = limits.maxBodyBytes(request.getMethod(), request.getRequestURI());
+    if (maxBody > limits.maxBodyBytes() && !authenticated(request)) {
+      // the larger limit of a batch job's inputs is read only for a caller with valid credentials
+      maxBody = limits.maxBodyBytes();
+    }
     if (request.getContentLengthLong() > maxBody) {
       refusals.refuse(request, response, ProblemType.PAYLOAD_TOO_LARGE,
           ProblemText.of("body.too-large", maxBody), request.getContentLengthLong(), started);
@@ -110,6 +121,19 @@ public class EdgeGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new BufferedBody(request, body), response);
+  }
+
+  /** Whether the request carries credentials the hub accepts (a valid token, or a client certificate of a subsystem). */
+  private boolean authenticated(HttpServletRequest request) {
+    Object chain = request.getAttribute("jakarta.servlet.request.X509Certificate");
+    X509Certificate certificate = chain instanceof X509Certificate[] certificates && certificates.length > 0
+        ? certificates[0] : null;
+    try {
+      authenticator.authenticate(request.getHeader("Authorization"), certificate);
+      return true;
+    } catch (HubProblemException e) {
+      return false;
+    }
   }
 
   /** Why the edge refuses a request, as the caller is told. */

@@ -210,7 +210,7 @@ public class ExchangeFinisher implements Processor {
         .responseHash(RequestHash.of(body))
         .subjectHash(subject == null ? null : hasher.hash(subject))
         .traceparent(c.traceparent())
-        .covertUntil(c.grant() == null ? null : c.grant().covertUntil())
+        .covertUntil(c.covertUntil())
         .reason(c.operatorNote())
         .requestSignature(c.requestSignature())
         .answerSignature(answerSignature)

@@ -228,6 +228,20 @@ public class ExchangeGate implements Processor {
                     new HubProblemException(
                         ProblemType.ACCESS_DENIED, ProblemText.of("access.no-right", service.toString())));
     context.grant(grant);
+    enforce(context, grant);
+
+    if (context.issue() == null && accessPolicy.requiresPurpose(service)) {
+      throw new HubProblemException(
+          ProblemType.MISSING_ISSUE,
+          "issue.required");
+    }
+  }
+
+  /**
+   * What a right demands of each call under it, beyond existing: a signed request where it accepts only those
+   * (401), and its request limits (429). Also for calls whose right a feature finds itself (an event type's).
+   */
+  public void enforce(ExchangeContext context, Grant grant) {
     if (grant.signedRequests() && context.requestSignature() == null) {
       throw new HubProblemException(ProblemType.INVALID_SIGNATURE, "signature.required");
     }
@@ -236,12 +250,6 @@ public class ExchangeGate implements Processor {
       throw new HubProblemException(ProblemType.RATE_LIMITED,
           ProblemText.of("rate.used-up", refusal.limit()));
     });
-
-    if (context.issue() == null && accessPolicy.requiresPurpose(service)) {
-      throw new HubProblemException(
-          ProblemType.MISSING_ISSUE,
-          "issue.required");
-    }
   }
 
   private ServiceId resolveService(Exchange exchange, ExchangeContext context, ProblemType malformed, String malformedKey) {

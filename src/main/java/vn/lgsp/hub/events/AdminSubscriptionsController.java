@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,12 +66,7 @@ public class AdminSubscriptionsController {
     request.setAttribute(AdminActionRecorder.CLIENT, subscription.subscriber());
     request.setAttribute(AdminActionRecorder.SERVICE, EventRights.service(subscription.room(), subscription.eventType())
         .toString());
-    Instant from;
-    try {
-      from = body.has("from") ? Instant.parse(body.get("from").asString("")) : clock.instant().minus(DEFAULT_REPLAY);
-    } catch (DateTimeParseException e) {
-      throw new HubProblemException(ProblemType.INVALID_REQUEST, "events.replay-from");
-    }
+    Instant from = body.has("from") ? PubSubApi.replayFrom(body.get("from"), clock) : clock.instant().minus(DEFAULT_REPLAY);
     var again = store.replay(subscription.id(), from);
     if (subscription.push()) {
       pushes.dueNow(again);
@@ -89,7 +83,7 @@ public class AdminSubscriptionsController {
 
   private EventStore.Subscription subscription(String id) {
     try {
-      return store.subscription(UUID.fromString(id))
+      return store.active(UUID.fromString(id))
           .orElseThrow(() -> new HubProblemException(ProblemType.NOT_FOUND, "events.no-subscription"));
     } catch (IllegalArgumentException e) {
       throw new HubProblemException(ProblemType.NOT_FOUND, "events.no-subscription");

@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *     otherwise
  * @param maxEventBytes the largest event a publisher may send
  * @param queue the broker queue of the pushes
+ * @param retention how long events and their finished deliveries are kept (for status, replay and pull); an event
+ *     with a delivery still pending is kept until it ends. The exchange records stay with the exchange log
  */
 @Validated
 @ConfigurationProperties("hub.events")
@@ -39,4 +41,5 @@ public record EventProperties(
     @DefaultValue("10m") @NotNull Duration maxRetry,
     @DefaultValue("false") boolean plainHttpEndpoints,
     @DefaultValue("65536") @Min(256) @Max(1_048_576) int maxEventBytes,
-    @DefaultValue("hub.events.pushes") @NotBlank String queue) {}
+    @DefaultValue("hub.events.pushes") @NotBlank String queue,
+    @DefaultValue("30d") @NotNull Duration retention) {}

@@ -42,9 +42,12 @@ class EventRights {
     return policy.requiresPurpose(service(room, eventType));
   }
 
-  /** The event's data as this subscriber may receive it now; empty if it has no right to the type any more. */
-  Optional<JsonNode> dataFor(EventStore.Subscription subscription, EventStore.Event event) {
+  /** The event's data as this subscriber may receive it now, and the right that allows it; empty without one. */
+  Optional<Allowed> dataFor(EventStore.Subscription subscription, EventStore.Event event) {
     return grant(subscription.subscriber(), event.room(), event.eventType())
-        .map(grant -> minimizer.minimize(json.readTree(event.data()), grant));
+        .map(grant -> new Allowed(minimizer.minimize(json.readTree(event.data()), grant), grant));
   }
+
+  /** What a subscriber receives of an event, under which right (a covert right hides its record from the tracker). */
+  record Allowed(JsonNode data, Grant grant) {}
 }

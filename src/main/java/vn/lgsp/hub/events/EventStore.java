@@ -22,7 +22,8 @@ public class EventStore {
 
   /** A subscription: how its events reach the subscriber, and its retry plan. */
   public record Subscription(UUID id, String room, String eventType, String subscriber, String delivery, String endpoint,
-      String secret, String purpose, int maxAttempts, long firstRetryMs, long maxRetryMs, Instant createdAt) {
+      String secret, String purpose, int maxAttempts, long firstRetryMs, long maxRetryMs, Instant createdAt,
+      Instant cancelledAt) {
 
     public boolean push() {
       return "PUSH".equals(delivery);
@@ -43,6 +44,7 @@ public class EventStore {
 
   private static final String SUBSCRIPTION_COLUMNS = "id, room, event_type, subscriber, delivery, endpoint, secret,"
       + " purpose, max_attempts, first_retry_ms, max_retry_ms, created_at";
+  private static final String READ_SUBSCRIPTION = SUBSCRIPTION_COLUMNS + ", cancelled_at";
   private static final String EVENT_COLUMNS = "e.id, e.sequence, e.room, e.event_type, e.publisher, e.subject_hash,"
       + " e.data, e.published_at, e.status";
   private static final String DELIVERY_COLUMNS = "d.subscription_id, d.event_id, d.sequence, d.subject_hash, d.status,"
@@ -143,32 +145,38 @@ public class EventStore {
     return subscription(id);
   }
 
+  /** A subscription by id, cancelled ones included (a push in flight may meet one). */
   public Optional<Subscription> subscription(UUID id) {
-    return jdbc.query("SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE id = ?", EventStore::subscription, id)
+    return jdbc.query("SELECT " + READ_SUBSCRIPTION + " FROM subscription WHERE id = ?", EventStore::subscription, id)
         .stream().findFirst();
+  }
+
+  /** An active subscription by id. */
+  public Optional<Subscription> active(UUID id) {
+    return subscription(id).filter(s -> s.cancelledAt() == null);
   }
 
   /** The subscriber's active subscription to an event type. */
   public Optional<Subscription> subscription(String room, String eventType, String subscriber) {
-    return jdbc.query("SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE room = ? AND event_type = ?"
+    return jdbc.query("SELECT " + READ_SUBSCRIPTION + " FROM subscription WHERE room = ? AND event_type = ?"
         + " AND subscriber = ? AND cancelled_at IS NULL", EventStore::subscription, room, eventType, subscriber)
         .stream().findFirst();
   }
 
   public List<Subscription> subscriptionsOf(String room, String subscriber) {
-    return jdbc.query("SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE room = ? AND subscriber = ?"
+    return jdbc.query("SELECT " + READ_SUBSCRIPTION + " FROM subscription WHERE room = ? AND subscriber = ?"
         + " AND cancelled_at IS NULL ORDER BY event_type", EventStore::subscription, room, subscriber);
   }
 
   /** Every active subscription to an event type. */
   public List<Subscription> subscribers(String room, String eventType) {
-    return jdbc.query("SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE room = ? AND event_type = ?"
+    return jdbc.query("SELECT " + READ_SUBSCRIPTION + " FROM subscription WHERE room = ? AND event_type = ?"
         + " AND cancelled_at IS NULL", EventStore::subscription, room, eventType);
   }
 
   /** Every active subscription (the operator's view). */
   public List<Subscription> allSubscriptions() {
-    return jdbc.query("SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE cancelled_at IS NULL"
+    return jdbc.query("SELECT " + READ_SUBSCRIPTION + " FROM subscription WHERE cancelled_at IS NULL"
         + " ORDER BY room, event_type, subscriber", EventStore::subscription);
   }
 
@@ -192,14 +200,30 @@ public class EventStore {
         + " AND d.event_id = ?", EventStore::delivery, subscription, event).stream().findFirst();
   }
 
-  /** Whether an earlier event about the same subject still waits for this subscription: this one waits behind it. */
-  public boolean earlierPending(Delivery delivery) {
+  /**
+   * When an earlier event about the same subject, still pending for this subscription, is next due: this one
+   * waits behind it. Empty when none waits.
+   */
+  public Optional<Instant> earlierPending(Delivery delivery) {
     if (delivery.subjectHash() == null) {
-      return false;
+      return Optional.empty();
     }
-    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM event_delivery WHERE subscription_id = ?"
-        + " AND subject_hash = ? AND sequence < ? AND status = 'pending')", Boolean.class, delivery.subscriptionId(),
-        delivery.subjectHash(), delivery.sequence()));
+    return Optional.ofNullable(jdbc.queryForObject("SELECT min(next_attempt_at) FROM event_delivery WHERE"
+        + " subscription_id = ? AND subject_hash = ? AND sequence < ? AND status = 'pending'", Timestamp.class,
+        delivery.subscriptionId(), delivery.subjectHash(), delivery.sequence())).map(Timestamp::toInstant);
+  }
+
+  /** The subscription's oldest pending delivery that is due by {@code by}, if any: the next to push. */
+  public Optional<Delivery> nextDue(UUID subscription, Instant by) {
+    return jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM event_delivery d WHERE d.subscription_id = ?"
+        + " AND d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.sequence LIMIT 1", EventStore::delivery,
+        subscription, Timestamp.from(by)).stream().findFirst();
+  }
+
+  /** A delivery to a cancelled subscription: dropped, never sent. */
+  public void drop(UUID subscription, UUID event) {
+    jdbc.update("UPDATE event_delivery SET status = 'dropped' WHERE subscription_id = ? AND event_id = ?"
+        + " AND status = 'pending'", subscription, event);
   }
 
   /** A delivery that waits (behind an earlier one, or its subscriber busy) is due again at {@code at}. */
@@ -242,16 +266,19 @@ public class EventStore {
   public List<Delivery> replay(UUID subscription, Instant from) {
     return tx.execute(status -> {
       Timestamp now = now();
-      jdbc.update("UPDATE event_delivery d SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL"
-          + " FROM event e WHERE e.id = d.event_id AND d.subscription_id = ? AND e.published_at >= ?"
-          + " AND e.status = 'published' AND d.status IN ('delivered', 'dead')", now, subscription, Timestamp.from(from));
-      jdbc.update("INSERT INTO event_delivery (subscription_id, event_id, sequence, subject_hash, status, next_attempt_at)"
-          + " SELECT s.id, e.id, e.sequence, e.subject_hash, 'pending', ? FROM subscription s JOIN event e"
-          + " ON e.room = s.room AND e.event_type = s.event_type WHERE s.id = ? AND e.published_at >= ?"
-          + " AND e.published_at >= s.created_at"
-          + " AND e.status = 'published' ON CONFLICT DO NOTHING", now, subscription, Timestamp.from(from));
-      return jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM event_delivery d WHERE d.subscription_id = ?"
-          + " AND d.status = 'pending' ORDER BY d.sequence", EventStore::delivery, subscription);
+      List<Delivery> again = new java.util.ArrayList<>(jdbc.query("UPDATE event_delivery d SET status = 'pending',"
+          + " attempts = 0, next_attempt_at = ?, last_error = NULL FROM event e, subscription s"
+          + " WHERE e.id = d.event_id AND s.id = d.subscription_id AND s.cancelled_at IS NULL AND d.subscription_id = ?"
+          + " AND e.published_at >= ? AND e.status = 'published' AND d.status IN ('delivered', 'dead')"
+          + " RETURNING " + DELIVERY_COLUMNS, EventStore::delivery, now, subscription, Timestamp.from(from)));
+      again.addAll(jdbc.query("INSERT INTO event_delivery AS d (subscription_id, event_id, sequence, subject_hash, status,"
+          + " next_attempt_at) SELECT s.id, e.id, e.sequence, e.subject_hash, 'pending', ? FROM subscription s JOIN event e"
+          + " ON e.room = s.room AND e.event_type = s.event_type WHERE s.id = ? AND s.cancelled_at IS NULL"
+          + " AND e.published_at >= ? AND e.published_at >= s.created_at AND e.status = 'published'"
+          + " ON CONFLICT DO NOTHING RETURNING " + DELIVERY_COLUMNS, EventStore::delivery, now, subscription,
+          Timestamp.from(from)));
+      again.sort(java.util.Comparator.comparingLong(Delivery::sequence));
+      return again;
     });
   }
 
@@ -260,6 +287,17 @@ public class EventStore {
     return jdbc.query("SELECT " + DELIVERY_COLUMNS + " FROM event_delivery d JOIN subscription s ON s.id = d.subscription_id"
         + " WHERE d.status = 'pending' AND s.delivery = 'PUSH' AND d.next_attempt_at < ? ORDER BY d.sequence LIMIT ?",
         EventStore::delivery, Timestamp.from(dueBefore), limit);
+  }
+
+  /** Deletes finished deliveries of events published before {@code before}, then such events left without any. */
+  public int deleteBefore(Instant before) {
+    return tx.execute(status -> {
+      Timestamp at = Timestamp.from(before);
+      jdbc.update("DELETE FROM event_delivery WHERE status <> 'pending' AND event_id IN"
+          + " (SELECT id FROM event WHERE published_at < ?)", at);
+      return jdbc.update("DELETE FROM event e WHERE e.published_at < ?"
+          + " AND NOT EXISTS (SELECT 1 FROM event_delivery d WHERE d.event_id = e.id)", at);
+    });
   }
 
   public Health health(UUID subscription) {
@@ -283,7 +321,7 @@ public class EventStore {
     return new Subscription(row.getObject("id", UUID.class), row.getString("room"), row.getString("event_type"),
         row.getString("subscriber"), row.getString("delivery"), row.getString("endpoint"), row.getString("secret"),
         row.getString("purpose"), row.getInt("max_attempts"), row.getLong("first_retry_ms"), row.getLong("max_retry_ms"),
-        instant(row, "created_at"));
+        instant(row, "created_at"), instant(row, "cancelled_at"));
   }
 
   private static Event event(ResultSet row, int n) throws SQLException {

@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import vn.lgsp.hub.access.Grant;
 import vn.lgsp.hub.audit.record.SubjectHasher;
+import vn.lgsp.hub.engine.ExchangeGate;
 import vn.lgsp.hub.exchange.ExchangeContext;
 import vn.lgsp.hub.identity.PersonalId;
 import vn.lgsp.hub.identity.TaxCode;
@@ -48,11 +50,13 @@ public class PubSubApi {
   private final EventProperties props;
   private final ObjectMapper json;
   private final SubjectHasher hasher;
+  private final ExchangeGate gate;
   private final java.time.Clock clock;
 
   public PubSubApi(EventStore store, EventRights rights, EventSchemas schemas, PushQueue pushes, EventProperties props,
-      SubjectHasher hasher, ObjectMapper json, java.time.Clock clock) {
+      SubjectHasher hasher, ExchangeGate gate, ObjectMapper json, java.time.Clock clock) {
     this.hasher = hasher;
+    this.gate = gate;
     this.store = store;
     this.rights = rights;
     this.schemas = schemas;
@@ -109,10 +113,7 @@ public class PubSubApi {
     String room = ownRoom(exchange);
     String type = pathType(exchange, room);
     ExchangeContext context = context(exchange);
-    if (rights.grant(context.client().toString(), room, type).isEmpty()) {
-      throw new HubProblemException(ProblemType.ACCESS_DENIED, ProblemText.of("access.no-right",
-          EventRights.service(room, type).toString()));
-    }
+    allowed(context, room, type);
     JsonNode body = body(exchange);
     if (!type.equals(body.path(EVENT_TYPE).asString(type))) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "events.type-mismatch");
@@ -179,10 +180,7 @@ public class PubSubApi {
     String type = pathType(exchange, room);
     ExchangeContext context = context(exchange);
     String subscriber = context.client().toString();
-    if (rights.grant(subscriber, room, type).isEmpty()) {
-      throw new HubProblemException(ProblemType.ACCESS_DENIED, ProblemText.of("access.no-right",
-          EventRights.service(room, type).toString()));
-    }
+    allowed(context, room, type);
     if (context.issue() == null && rights.requiresPurpose(room, type)) {
       throw new HubProblemException(ProblemType.MISSING_ISSUE, "issue.required");
     }
@@ -219,12 +217,7 @@ public class PubSubApi {
     Retry retry = retry(body.get("retry"), subscription);
     store.update(subscription.id(), endpoint, retry.maxAttempts(), retry.first().toMillis(), retry.max().toMillis());
     if (body.has("replayFrom")) {
-      Instant from;
-      try {
-        from = Instant.parse(body.get("replayFrom").asString(""));
-      } catch (DateTimeParseException e) {
-        throw new HubProblemException(ProblemType.INVALID_REQUEST, "events.replay-from");
-      }
+      Instant from = replayFrom(body.get("replayFrom"), clock);
       List<EventStore.Delivery> again = store.replay(subscription.id(), from);
       if (subscription.push()) {
         pushes.dueNow(again);
@@ -245,11 +238,17 @@ public class PubSubApi {
   /** {@code GET .../pull/v1/{eventType}}: the oldest event not yet confirmed (404 when none). */
   public JsonNode pull(Exchange exchange) {
     EventStore.Subscription subscription = ownPullSubscription(exchange);
+    ExchangeContext context = context(exchange);
+    allowed(context, subscription.room(), subscription.eventType());
+    if (context.issue() == null) {
+      // the record of a pull states the purpose the subscription was made for
+      context.issue(subscription.purpose());
+    }
     EventStore.Event event = store.nextPull(subscription.id())
         .orElseThrow(() -> new HubProblemException(ProblemType.NOT_FOUND, "events.none-waiting"));
-    JsonNode data = rights.dataFor(subscription, event).orElseThrow(() -> new HubProblemException(
-        ProblemType.ACCESS_DENIED, ProblemText.of("access.no-right", EventRights.service(event.room(),
-            event.eventType()).toString())));
+    JsonNode data = rights.dataFor(subscription, event).map(EventRights.Allowed::data).orElseThrow(() ->
+        new HubProblemException(ProblemType.ACCESS_DENIED, ProblemText.of("access.no-right",
+            EventRights.service(event.room(), event.eventType()).toString())));
     // the record of the pull names the person, as a delivery's does
     String subject = subjectOf(json.readTree(event.data()));
     if (subject != null) {
@@ -265,6 +264,18 @@ public class PubSubApi {
       throw new HubProblemException(ProblemType.NOT_FOUND, "events.none-waiting");
     }
     return noContent(exchange);
+  }
+
+  /**
+   * The caller's right to the event type, as the gate checks a service's: 403 without one; what the right demands
+   * of each call (a signature, its limits); a covert right hides the call's record from the data tracker.
+   */
+  private void allowed(ExchangeContext context, String room, String type) {
+    Grant grant = rights.grant(context.client().toString(), room, type).orElseThrow(() ->
+        new HubProblemException(ProblemType.ACCESS_DENIED, ProblemText.of("access.no-right",
+            EventRights.service(room, type).toString())));
+    context.covertUntil(grant.covertUntil());
+    gate.enforce(context, grant);
   }
 
   // ---- views
@@ -344,12 +355,25 @@ public class PubSubApi {
     return new Retry(attempts, first, max.compareTo(first) < 0 ? first : max);
   }
 
+  /** A replay's start: an instant between the Unix epoch and now (400 otherwise). */
+  static Instant replayFrom(JsonNode value, java.time.Clock clock) {
+    try {
+      Instant from = Instant.parse(value == null ? "" : value.asString(""));
+      if (!from.isBefore(Instant.EPOCH) && !from.isAfter(clock.instant())) {
+        return from;
+      }
+    } catch (DateTimeParseException e) {
+      // refused below
+    }
+    throw new HubProblemException(ProblemType.INVALID_REQUEST, "events.replay-from");
+  }
+
   private static int bounded(JsonNode retry, String name, int fallback, int min, int max) {
     JsonNode value = retry.get(name);
     if (value == null) {
       return fallback;
     }
-    if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST, "events.retry");
     }
     return value.asInt();
@@ -363,7 +387,7 @@ public class PubSubApi {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       boolean allowed = scheme.equals("https") || (scheme.equals("http") && props.plainHttpEndpoints());
       if (text.length() <= MAX_ENDPOINT && allowed && uri.getHost() != null && uri.getUserInfo() == null
-          && uri.getFragment() == null) {
+          && uri.getFragment() == null && uri.getPort() >= -1 && uri.getPort() <= 65_535 && uri.getPort() != 0) {
         return uri.toString();
       }
     } catch (java.net.URISyntaxException e) {

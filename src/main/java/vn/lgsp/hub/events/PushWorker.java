@@ -32,7 +32,6 @@ import org.springframework.core.Ordered;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.jms.listener.SessionAwareMessageListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.audit.pipeline.AuditTrail;
 import vn.lgsp.hub.ops.QueueWorkers;
@@ -52,7 +51,6 @@ import vn.lgsp.hub.ops.QueueWorkers;
 class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(PushWorker.class);
-  private static final Duration BUSY = Duration.ofMillis(500);
   // they only look a delivery up and start its push: they never wait for a subscriber
   private static final int CONSUMERS = 2;
   private static final Duration BEHIND_EARLIER = Duration.ofSeconds(1);
@@ -69,6 +67,7 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
   private final Clock clock;
   private final HttpClient http;
   private final Map<UUID, Boolean> inFlight = new ConcurrentHashMap<>();
+  private final java.util.Set<CompletableFuture<?>> pushing = ConcurrentHashMap.newKeySet();
   private volatile DefaultMessageListenerContainer container;
   private volatile ScheduledExecutorService sweeper;
 
@@ -115,6 +114,15 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
       container.shutdown();
       container = null;
     }
+    // the pushes under way end (within the push timeout) and are recorded while the log and database are still up
+    try {
+      CompletableFuture.allOf(pushing.toArray(CompletableFuture[]::new))
+          .get(props.pushTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      log.warn("{} push(es) still under way at stop: their deliveries stay pending", pushing.size());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void onDue(Message message, Session session) throws JMSException {
@@ -130,23 +138,37 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
       queue.later(session, subscriptionId, eventId, early);
       return;
     }
-    if (store.earlierPending(delivery)) {
-      waitAgain(session, delivery, BEHIND_EARLIER);
+    Optional<Instant> earlier = store.earlierPending(delivery);
+    if (earlier.isPresent()) {
+      // behind an earlier event about the same person: not before that one is next tried
+      Duration until = Duration.between(clock.instant(), earlier.get());
+      waitAgain(session, delivery, until.compareTo(BEHIND_EARLIER) > 0 ? until.plus(BEHIND_EARLIER) : BEHIND_EARLIER);
       return;
     }
     if (inFlight.size() >= props.workers() || inFlight.putIfAbsent(subscriptionId, Boolean.TRUE) != null) {
-      waitAgain(session, delivery, BUSY);
+      // the subscriber's push under way ends within the push timeout, and then its next due delivery goes at once
+      waitAgain(session, delivery, props.pushTimeout().plusMillis(ThreadLocalRandom.current().nextLong(1000)));
       return;
     }
     // the message is acknowledged now and the push runs on its own: no consumer waits for a subscriber.
     // Should the hub stop mid-push, the delivery is still pending in the database: the sweeper sends it again.
     try {
-      push(delivery).whenComplete((retry, error) -> {
+      CompletableFuture<Optional<Duration>> push = push(delivery);
+      pushing.add(push);
+      push.whenComplete((retry, error) -> {
+        pushing.remove(push);
         inFlight.remove(subscriptionId);
         if (error != null) {
           log.warn("push of event {} failed before it was sent: {}", eventId, error.getMessage());
         } else if (retry.isPresent()) {
           queue.later(subscriptionId, eventId, retry.get());
+        } else {
+          // delivered (or dead): the subscriber's next due delivery goes now, not when its waiting message comes back
+          Instant now = clock.instant();
+          store.nextDue(subscriptionId, now.plus(props.pushTimeout()).plusSeconds(1)).ifPresent(next -> {
+            store.postpone(subscriptionId, next.eventId(), now);
+            queue.later(subscriptionId, next.eventId(), Duration.ZERO);
+          });
         }
       });
     } catch (RuntimeException e) {
@@ -164,35 +186,46 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
   private CompletableFuture<Optional<Duration>> push(EventStore.Delivery delivery) {
     EventStore.Subscription subscription = store.subscription(delivery.subscriptionId()).orElseThrow();
     EventStore.Event event = store.event(delivery.eventId()).orElseThrow();
-    Optional<JsonNode> data = rights.dataFor(subscription, event);
+    Optional<EventRights.Allowed> data = rights.dataFor(subscription, event);
     Instant started = clock.instant();
+    if (subscription.cancelledAt() != null) {
+      // cancelled since the event was published (or while this push waited): nothing leaves
+      store.drop(subscription.id(), event.id());
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
     if (data.isEmpty()) {
       // the right was revoked after the event was published: nothing leaves, the delivery is dead
       store.failed(subscription.id(), event.id(), null, "no access right to the event type", started, true);
       return CompletableFuture.completedFuture(Optional.empty());
     }
-    byte[] body = json.writeValueAsBytes(CloudEvents.of(event, data.get(), json));
+    byte[] body = json.writeValueAsBytes(CloudEvents.of(event, data.get().data(), json));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.endpoint()))
         .timeout(props.pushTimeout())
         .header("Content-Type", CloudEvents.MEDIA_TYPE + "; charset=utf-8")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     WebhookSignatures.headers(subscription.secret(), event.id().toString(), started.getEpochSecond(), body)
         .forEach(request::header);
-    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .handle((response, failure) -> attempted(delivery, subscription, event, started, body, response, failure));
+    // the receiver's body is not read (a status is all a push needs: nothing unbounded comes back), and the whole
+    // attempt, headers and all, ends within the push timeout
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+        .orTimeout(props.pushTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)
+        .handle((response, failure) -> attempted(delivery, subscription, event, data.get().grant().covertUntil(), started,
+            body, response, failure));
   }
 
   /** Records the attempt and its outcome; the pause before the next attempt, if any. */
   private Optional<Duration> attempted(EventStore.Delivery delivery, EventStore.Subscription subscription,
-      EventStore.Event event, Instant started, byte[] body, HttpResponse<byte[]> response, Throwable failure) {
+      EventStore.Event event, java.time.LocalDate covertUntil, Instant started, byte[] body, HttpResponse<?> response,
+      Throwable failure) {
     int status;
     String error;
     byte[] answer = new byte[0];
     if (response != null) {
       status = response.statusCode();
-      answer = response.body();
       error = status / 100 == 2 ? null : "Subscriber.Refused";
-    } else if (failure instanceof HttpTimeoutException || failure.getCause() instanceof HttpTimeoutException) {
+    } else if (failure instanceof HttpTimeoutException || failure.getCause() instanceof HttpTimeoutException
+        || failure instanceof java.util.concurrent.TimeoutException
+        || failure.getCause() instanceof java.util.concurrent.TimeoutException) {
       status = 504;
       error = "Subscriber.Timeout";
     } else {
@@ -202,7 +235,7 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
     trail.outbound(new AuditTrail.OutboundExchange(event.id().toString(), subscription.subscriber(),
         EventRights.service(event.room(), event.eventType()).toString(), subscription.purpose(), "POST",
         "/push/v1/" + event.eventType(), status, error, body.length, answer.length, started, body, answer,
-        event.subjectHash()));
+        event.subjectHash(), covertUntil));
     if (error == null) {
       store.delivered(subscription.id(), event.id(), status);
       return Optional.empty();
@@ -220,10 +253,14 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
     return Duration.ofMillis((long) (full / 2 + ThreadLocalRandom.current().nextDouble() * full / 2));
   }
 
-  /** Sends again the deliveries whose messages went missing; a duplicate message finds its delivery done. */
+  /**
+   * Sends again the deliveries whose messages went missing (a duplicate message finds its delivery done), and
+   * deletes what is past its retention.
+   */
   private void sweep() {
     try {
       queue.dueNow(store.overduePushes(clock.instant().minus(OVERDUE), 1000));
+      store.deleteBefore(clock.instant().minus(props.retention()));
     } catch (RuntimeException e) {
       log.warn("push sweep failed: {}", e.getMessage());
     }

@@ -48,6 +48,7 @@ public final class ExchangeContext {
   private int answerStatus = 200;
   private String answerLocation;
   private String documentType;
+  private java.time.LocalDate covertUntil;
   private String operatorNote;
   private boolean signAnswer;
   private volatile String requestSignature;
@@ -160,6 +161,18 @@ public final class ExchangeContext {
 
   public void documentType(String mediaType) {
     this.documentType = mediaType;
+  }
+
+  /**
+   * Until when the data tracker hides this exchange: the right's covert date. From the grant when the gate found
+   * one; set here by a feature that checked a right of its own without minimising the answer by it.
+   */
+  public java.time.LocalDate covertUntil() {
+    return grant != null ? grant.covertUntil() : covertUntil;
+  }
+
+  public void covertUntil(java.time.LocalDate day) {
+    this.covertUntil = day;
   }
 
   /** When a limit refused the exchange: after how many seconds the caller may retry. */

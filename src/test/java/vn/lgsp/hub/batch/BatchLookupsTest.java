@@ -248,6 +248,10 @@ class BatchLookupsTest extends SandboxHubTest {
         .as(HANOI, token).header("Content-Type", "application/jsonl").header("X-Road-Id", messageId).send();
     assertThat(huge.status()).isEqualTo(413);
     assertThat(hub.awaitRecord(messageId).get("status").asInt()).isEqualTo(413);
+    // the larger limit is for callers the edge can authenticate: without credentials a 1 MiB body is too large
+    Response anonymous = hub.post(JOBS + "?service=" + CITIZEN_INFO, "").withBody("x".repeat(1024 * 1024))
+        .header("Content-Type", "application/jsonl").send();
+    assertThat(anonymous.status()).isEqualTo(413);
     // the single-call limit still holds everywhere else
     Response bigCall = hub.post("/r1/VN/GOV/BCA/DANCU/citizen-verify", "{\"x\":\"" + "y".repeat(300_000) + "\"}")
         .as(HANOI, token).send();

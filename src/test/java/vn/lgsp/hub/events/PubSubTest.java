@@ -19,6 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -317,6 +321,58 @@ class PubSubTest extends SandboxHubTest {
     } finally {
       hub.delete(ROOM + "/api/v1/subs/" + DIED).as(HANOI, hub.token(HANOI)).send();
       hub.delete(ROOM + "/api/v1/subs/" + DIED).as(HCMC, hub.token(HCMC)).send();
+    }
+  }
+
+  @Test
+  void aCovertSubscriberStaysHiddenPullsAreLimitedAndOddValuesRefused() throws Exception {
+    String investigator = vn.lgsp.hub.support.HubClient.INVESTIGATOR;
+    String token = hub.token(investigator);
+    assertThat(subscribe(investigator, DIED, "{\"delivery\":\"PULL\"}").status()).isEqualTo(200);
+    String daNang = hub.token(DA_NANG);
+    assertThat(subscribe(DA_NANG, DIED, "{\"delivery\":\"PULL\"}").status()).isEqualTo(200);
+    try {
+      String person = "001085990042";
+      assertThat(publish(DIED, "{\"event\":{\"personalId\":\"" + person + "\",\"diedOn\":\"2026-11-02\"}}").status())
+          .isEqualTo(201);
+      Response pulled = hub.get(ROOM + "/pull/v1/" + DIED).as(investigator, token).header("X-Road-Id", TestIds.unique("COVERT"))
+          .send();
+      assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+      assertThat(hub.awaitRecord(pulled.header("X-Road-Id")).get("covertUntil").asString()).isEqualTo("2031-12-31");
+      Response daNangPull = hub.get(ROOM + "/pull/v1/" + DIED).as(DA_NANG, daNang).send();
+      assertThat(daNangPull.status()).isEqualTo(200);
+      hub.awaitRecord(daNangPull.header("X-Road-Id"));
+      // the citizen sees Da Nang's pull, not the investigator's (its right is covert until 2031)
+      String portal = vn.lgsp.hub.support.HubClient.PORTAL;
+      JsonNode usages = hub.get("/datatracker/v1/findUsage?personalId=" + person).as(portal, hub.token(portal)).send()
+          .json().get("usages");
+      assertThat(usages.findValuesAsString("receiverSystem")).contains(DA_NANG).doesNotContain(investigator);
+
+      // Da Nang's limit (10 a second) holds for pulls too
+      ExecutorService callers = Executors.newFixedThreadPool(30);
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        statuses.add(callers.submit(() -> hub.get(ROOM + "/pull/v1/" + DIED).as(DA_NANG, daNang).send().status()));
+      }
+      List<Integer> seen = new ArrayList<>();
+      for (Future<Integer> status : statuses) {
+        seen.add(status.get(30, TimeUnit.SECONDS));
+      }
+      callers.shutdown();
+      assertThat(seen).contains(429);
+
+      // values out of range are refused, not failed on
+      for (String body : List.of("{\"retry\":{\"maxAttempts\":99999999999999999999}}",
+          "{\"replayFrom\":\"+1000000000-01-01T00:00:00Z\"}", "{\"replayFrom\":\"2999-01-01T00:00:00Z\"}")) {
+        Response odd = hub.patch(ROOM + "/api/v1/subs/" + DIED, body).as(investigator, token).send();
+        assertThat(odd.status()).as(body + ": " + odd.body()).isEqualTo(400);
+      }
+      Response badPort = hub.post(ROOM + "/api/v1/subs/" + MOVED, "{\"endpoint\":\"https://example.com:99999/x\"}")
+          .as(HANOI, hub.token(HANOI)).send();
+      assertThat(badPort.status()).as(badPort.body()).isEqualTo(400);
+    } finally {
+      hub.delete(ROOM + "/api/v1/subs/" + DIED).as(investigator, token).send();
+      hub.delete(ROOM + "/api/v1/subs/" + DIED).as(DA_NANG, daNang).send();
     }
   }
 }

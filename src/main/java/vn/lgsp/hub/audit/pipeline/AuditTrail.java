@@ -37,10 +37,11 @@ public class AuditTrail {
    * @param messageId the key the receiver dedupes by (the event's id: the same for every attempt)
    * @param status the receiver's HTTP status, or the hub's (502, 504) when it answered nothing
    * @param subjectHash the keyed hash of the person the exchange is about, or null
+   * @param covertUntil the client's right is covert until this day (the data tracker hides the exchange), or null
    */
   public record OutboundExchange(String messageId, String clientId, String serviceId, String issue, String method,
       String path, int status, String errorType, long requestSize, long responseSize, Instant startedAt,
-      byte[] requestBody, byte[] responseBody, String subjectHash) {}
+      byte[] requestBody, byte[] responseBody, String subjectHash, java.time.LocalDate covertUntil) {}
 
   public void outbound(OutboundExchange x) {
     String requestHash = RequestHash.ofRequest(x.method(), x.path(), x.messageId(), x.requestBody());
@@ -63,6 +64,7 @@ public class AuditTrail {
         .requestHash(hasher.keyRequestHash(requestHash))
         .responseHash(RequestHash.of(x.responseBody()))
         .subjectHash(x.subjectHash())
+        .covertUntil(x.covertUntil())
         .build());
   }
 
