@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -38,7 +42,8 @@ import vn.lgsp.hub.support.TestDataDir;
  * chain verifies intact, and the surviving hub led and answered on; its errors during the failover
  * windows are counted and printed. Before the load: a token from hub A works on hub B, and a route
  * suspended on A is refused by B within the 2 s the platform promises. After: the killed hub, started
- * again on its data directory with the same settings, rejoins as a follower and answers.
+ * again on its data directory with the same settings, rejoins as a follower and answers. Register events
+ * published for a subscriber that is down wait in the broker through its failover and arrive, each once.
  */
 class PlatformFailoverTest {
 
@@ -111,6 +116,10 @@ class PlatformFailoverTest {
             int beforeBrokerKill = onSurvivor.answered().size();
             await().atMost(Duration.ofSeconds(30)).until(() -> onSurvivor.answered().size() >= beforeBrokerKill + 100);
 
+            // register events for a subscriber that is down: their pushes wait in the broker through its failover
+            int receiverPort = FreePort.pick();
+            List<String> events = eventsForAnAbsentSubscriber(next, receiverPort);
+
             live.kill();
             long brokerKilledAt = System.nanoTime();
             long okAtBrokerKill = ok(onSurvivor);
@@ -119,6 +128,7 @@ class PlatformFailoverTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> ok(onSurvivor) >= okAtBrokerKill + 100);
             double brokerFailoverSeconds = (System.nanoTime() - brokerKilledAt) / 1e9;
             onSurvivor.close();
+            everyEventArrivesOnce(receiverPort, events);
 
             Map<String, Integer> stored = new HashMap<>();
             for (Load load : List.of(onLeader, onSurvivor)) {
@@ -152,6 +162,41 @@ class PlatformFailoverTest {
           }
         }
       }
+    }
+  }
+
+  /** Hanoi subscribes to citizen.deceased at a port where nobody listens; the register publishes three events. */
+  private static List<String> eventsForAnAbsentSubscriber(HubClient hub, int port) {
+    String room = "/r1/VN/GOV/BCA/DANCU";
+    HubClient.Response sub = hub.post(room + "/api/v1/subs/citizen.deceased", "{\"endpoint\":\"http://127.0.0.1:" + port
+        + "/events\",\"retry\":{\"maxAttempts\":100,\"firstRetrySeconds\":1,\"maxRetrySeconds\":3}}")
+        .as(HubClient.HANOI, hub.token(HubClient.HANOI)).send();
+    assertThat(sub.status()).as(sub.body()).isEqualTo(200);
+    List<String> events = new java.util.ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      HubClient.Response published = hub.post(room + "/pub/v1/citizen.deceased", "{\"event\":{\"personalId\":"
+          + "\"00108544000" + i + "\",\"diedOn\":\"2026-11-30\"}}").as("VN/GOV/BCA/DANCU", hub.token("VN/GOV/BCA/DANCU"))
+          .send();
+      assertThat(published.status()).as(published.body()).isEqualTo(201);
+      events.add(published.json().get("id").asString());
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> hub.records(events.get(2)).size() >= 1);
+    return events;
+  }
+
+  /** The subscriber comes up after the broker failover: each event arrives, once. */
+  private static void everyEventArrivesOnce(int port, List<String> events) {
+    WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().port(port));
+    receiver.start();
+    try {
+      receiver.stubFor(WireMock.post("/events").willReturn(WireMock.aResponse().withStatus(204)));
+      RequestPatternBuilder pushes = WireMock.postRequestedFor(WireMock.urlEqualTo("/events"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> receiver.findAll(pushes).stream()
+          .map(r -> r.getHeader("webhook-id")).collect(java.util.stream.Collectors.toSet()).containsAll(events));
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> receiver.findAll(pushes).stream()
+          .filter(r -> events.contains(r.getHeader("webhook-id"))).count() == events.size());
+    } finally {
+      receiver.stop();
     }
   }
 
