@@ -312,9 +312,11 @@ class PubSubTest extends SandboxHubTest {
         ids.add(published.json().get("id").asString());
       }
       // the fast subscriber has all twenty while the slow one has not even answered its first
-      await().atMost(Duration.ofSeconds(15)).until(() -> fast.findAll(postRequestedFor(urlEqualTo("/events"))).size() >= 20);
+      // (at least once: a receiver may see an id twice and keeps it once, by webhook-id)
+      await().atMost(Duration.ofSeconds(15)).until(() -> fast.findAll(postRequestedFor(urlEqualTo("/events"))).stream()
+          .map(r -> r.getHeader("webhook-id")).collect(Collectors.toSet()).containsAll(ids));
       assertThat(fast.findAll(postRequestedFor(urlEqualTo("/events"))).stream().map(r -> r.getHeader("webhook-id")))
-          .containsExactlyInAnyOrderElementsOf(ids);
+          .allMatch(ids::contains);
       Response slowHealth = hub.get(ROOM + "/api/v1/subs/" + DIED).as(HANOI, hub.token(HANOI)).send();
       assertThat(slowHealth.json().get("health").get("delivered").asInt()).isZero();
       assertThat(slowHealth.json().get("health").get("pending").asInt()).isEqualTo(20);
