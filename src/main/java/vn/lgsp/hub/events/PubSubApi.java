@@ -111,8 +111,11 @@ public class PubSubApi {
   /** {@code POST .../pub/v1/{eventType}}: body {@code {"eventType": ..., "event": {...}}}; 201 with the event's id. */
   public JsonNode publish(Exchange exchange) {
     String room = ownRoom(exchange);
-    String type = pathType(exchange, room);
+    String type = typeName(header(exchange, EVENT_TYPE));
     ExchangeContext context = context(exchange);
+    context.service(EventRights.service(room, type));
+    // read once: the type's existence (404) and the schema the event is checked against
+    String schema = schemaOf(room, type);
     allowed(context, room, type);
     JsonNode body = body(exchange);
     if (!type.equals(body.path(EVENT_TYPE).asString(type))) {
@@ -125,7 +128,7 @@ public class PubSubApi {
     if (event.toString().length() > props.maxEventBytes()) {
       throw new HubProblemException(ProblemType.PAYLOAD_TOO_LARGE, ProblemText.of("events.too-large", props.maxEventBytes()));
     }
-    List<String> problems = schemas.problems(schemaOf(room, type), event);
+    List<String> problems = schemas.problems(schema, event);
     if (!problems.isEmpty()) {
       throw new HubProblemException(ProblemType.INVALID_REQUEST,
           ProblemText.of("events.schema-mismatch", String.join(", ", problems)));

@@ -34,6 +34,7 @@ import org.springframework.jms.listener.SessionAwareMessageListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import vn.lgsp.hub.audit.pipeline.AuditTrail;
+import vn.lgsp.hub.audit.query.ExchangeLogQuery;
 import vn.lgsp.hub.ops.QueueWorkers;
 
 /**
@@ -234,7 +235,7 @@ class PushWorker implements ApplicationListener<ContextClosedEvent>, Ordered {
     }
     trail.outbound(new AuditTrail.OutboundExchange(event.id().toString(), subscription.subscriber(),
         EventRights.service(event.room(), event.eventType()).toString(), subscription.purpose(), "POST",
-        "/push/v1/" + event.eventType(), status, error, body.length, answer.length, started, body, answer,
+        ExchangeLogQuery.PUSH_PATH + event.eventType(), status, error, body.length, answer.length, started, body, answer,
         event.subjectHash(), covertUntil));
     if (error == null) {
       store.delivered(subscription.id(), event.id(), status);

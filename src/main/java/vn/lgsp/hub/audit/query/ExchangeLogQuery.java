@@ -63,8 +63,9 @@ public class ExchangeLogQuery {
   /** A page of usages, how many there are in all, and how many covert ones were left out. */
   public record Usages(long total, long hiddenCovert, List<Usage> items) {}
 
-  /** The path of the records of pushes of register events to subscribers (events.PushWorker), as a LIKE pattern. */
-  public static final String PUSH_PATHS = "/push/v1/%";
+  /** Where the records of pushes of register events to subscribers (events.PushWorker) say they went. */
+  public static final String PUSH_PATH = "/push/v1/";
+  private static final String PUSH_PATHS = PUSH_PATH + "%";
 
   /**
    * What counts as a usage of a person's data: an answered exchange about them with a register's
