@@ -32,7 +32,7 @@ public record AuditProperties(
     @NotBlank @Size(min = 16, message = "must be at least 16 characters") String subjectHashKey,
     @DefaultValue("hub.exchange-log") @NotBlank String queue,
     @DefaultValue("hub.exchange-log.dlq") @NotBlank String deadLetterQueue,
-    @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
+    @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
     @DefaultValue("200") @Min(1) @Max(10_000) int maxQueryPageSize,
     @Valid @NotNull @DefaultValue Seal seal,
     @Valid @NotNull @DefaultValue PayloadCapture payloadCapture,

@@ -26,6 +26,7 @@ import vn.lgsp.hub.catalog.ServiceSunsets;
 import vn.lgsp.hub.audit.payload.PayloadCipher;
 import vn.lgsp.hub.audit.pipeline.ExchangeLogPublisher;
 import vn.lgsp.hub.audit.record.ExchangeRecord;
+import vn.lgsp.hub.audit.record.RecordIds;
 import vn.lgsp.hub.audit.record.SubjectHasher;
 import vn.lgsp.hub.protocol.ProblemType;
 import vn.lgsp.hub.protocol.RequestHash;
@@ -186,7 +187,7 @@ public class ExchangeFinisher implements Processor {
     String service = c.service() == null ? null : c.service().toString();
     SubsystemId authenticated = c.client() != null ? c.client() : c.authenticated();
     SubsystemId claimed = c.clientHeaderForRecord();
-    UUID id = UUID.randomUUID();
+    UUID id = RecordIds.next();
     return ExchangeRecord.builder()
         .id(id)
         .messageId(c.messageId())

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -46,6 +48,12 @@ import vn.lgsp.hub.audit.record.SubjectHasher;
  * <p>It runs on the leader only ({@link LeaderElection}): started when this hub takes the lead,
  * stopped when it loses it. A batch not yet committed to the broker when it stops is rolled back
  * and redelivered, to the next leader's writer.
+ *
+ * <p>Two workers, each with its own broker session, take turns at the database: the chain's head row is locked
+ * for each batch ({@link ExchangeChain#append}), so while one stores its batch the other acknowledges its last one
+ * to the broker and reads and parses the next (a third of a batch's time when one worker did all in turn; the
+ * writer benchmark, bench/README.md). Chain order is the order in which batches reach the head, not strictly the
+ * queue's.
  */
 @Component
 public class ExchangeLogWriter implements LeadershipListener {
@@ -54,6 +62,7 @@ public class ExchangeLogWriter implements LeadershipListener {
   private static final Duration RECEIVE_WAIT = Duration.ofMillis(200);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+  private static final int WORKERS = 2;
 
   private final ConnectionFactory connectionFactory;
   private final ExchangeChain chain;
@@ -66,10 +75,10 @@ public class ExchangeLogWriter implements LeadershipListener {
 
   private volatile boolean running;
   private volatile Instant lastStoredAt;
-  /** The one thread that may write; an earlier one still finishing its batch sees it is not and stops. */
-  private volatile Thread worker;
-  /** The worker's broker connection: closed from outside if the worker does not stop in time. */
-  private volatile Connection brokerConnection;
+  /** The threads that may write; earlier ones still finishing their batch see they are not and stop. */
+  private volatile List<Thread> workers = List.of();
+  /** Each worker's broker connection: closed from outside if the worker does not stop in time. */
+  private final Map<Thread, Connection> brokerConnections = new ConcurrentHashMap<>();
 
   /** A record and the broker message that carried it. */
   private record Received(Message message, ExchangeRecord record) {}
@@ -107,36 +116,40 @@ public class ExchangeLogWriter implements LeadershipListener {
 
   public synchronized void start() {
     running = true;
-    worker = new Thread(this::run, "exchange-log-writer");
-    worker.start();
+    List<Thread> started = new ArrayList<>(WORKERS);
+    for (int i = 1; i <= WORKERS; i++) {
+      started.add(new Thread(this::run, "exchange-log-writer-" + i));
+    }
+    workers = List.copyOf(started);
+    started.forEach(Thread::start);
     log.info("exchange-log writer started: {} into the chain", props.queue());
   }
 
   /**
-   * Stops after the batch in hand: stored and committed, or rolled back for redelivery. A worker
+   * Stops after the batches in hand: stored and committed, or rolled back for redelivery. A worker
    * stuck longer (a database that stopped answering) loses its broker connection, so that its batch
    * goes back to the queue for the next leader rather than wait with it.
    */
   public synchronized void stop() {
     running = false;
-    Thread stopping = worker;
-    if (stopping == null) {
-      return;
-    }
-    LockSupport.unpark(stopping);
-    try {
-      stopping.join(STOP_WAIT.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    Connection stuck = brokerConnection;
-    if (stopping.isAlive() && stuck != null) {
-      log.warn("exchange-log writer did not stop within {} s; its uncommitted batch goes back to the broker",
-          STOP_WAIT.toSeconds());
+    List<Thread> stopping = workers;
+    stopping.forEach(LockSupport::unpark);
+    long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+    for (Thread thread : stopping) {
       try {
-        stuck.close();
-      } catch (JMSException | RuntimeException e) {
-        log.debug("closing the stuck writer's broker connection failed ({})", e.getClass().getSimpleName());
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Connection stuck = brokerConnections.get(thread);
+      if (thread.isAlive() && stuck != null) {
+        log.warn("exchange-log writer did not stop within {} s; its uncommitted batch goes back to the broker",
+            STOP_WAIT.toSeconds());
+        try {
+          stuck.close();
+        } catch (JMSException | RuntimeException e) {
+          log.debug("closing the stuck writer's broker connection failed ({})", e.getClass().getSimpleName());
+        }
       }
     }
   }
@@ -146,9 +159,9 @@ public class ExchangeLogWriter implements LeadershipListener {
     return running;
   }
 
-  /** True on the current worker thread while the writer runs. */
+  /** True on a current worker thread while the writer runs. */
   private boolean active() {
-    return running && worker == Thread.currentThread();
+    return running && workers.contains(Thread.currentThread());
   }
 
   /**
@@ -173,7 +186,7 @@ public class ExchangeLogWriter implements LeadershipListener {
     while (active()) {
       try (Connection connection = connectionFactory.createConnection();
           Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-        brokerConnection = connection;
+        brokerConnections.put(Thread.currentThread(), connection);
         MessageConsumer consumer = session.createConsumer(session.createQueue(props.queue()));
         MessageProducer deadLetters = session.createProducer(session.createQueue(props.deadLetterQueue()));
         connection.start();
@@ -185,6 +198,8 @@ public class ExchangeLogWriter implements LeadershipListener {
           log.warn("exchange-log writer lost its broker session ({}); reconnecting", e.getClass().getSimpleName());
           pause(Duration.ofSeconds(1));
         }
+      } finally {
+        brokerConnections.remove(Thread.currentThread());
       }
     }
   }

@@ -159,7 +159,7 @@ public record ExchangeRecord(
 
   /** Builds records field by field: most records leave most fields empty. */
   public static final class Builder {
-    private UUID id = UUID.randomUUID();
+    private UUID id = RecordIds.next();
     private String kind = EXCHANGE;
     private String messageId;
     private String clientId;
