@@ -29,20 +29,28 @@ final class HubProcess implements AutoCloseable {
 
   private final Process process;
   private final Path folder;
+  private final Path log;
   final int port;
-  /** From the process's start to its first ready answer (a fresh data directory: the database is created too). */
+  /** From the process's start to its first ready answer (on a fresh folder, the database is created too). */
   final double secondsToReady;
 
-  HubProcess(Path repository, Path folder, int stubPort, List<String> jvmOptions) throws Exception {
+  /**
+   * Starts the hub in {@code folder}: a fresh one (its data directory emptied, the configuration copied) or, with
+   * {@code fresh} false, the folder of an earlier run as it was left (a restart: database and broker journal exist).
+   */
+  HubProcess(Path repository, Path folder, int stubPort, List<String> jvmOptions, boolean fresh) throws Exception {
     this.folder = folder;
-    prepare(repository, folder);
+    if (fresh) {
+      prepare(repository, folder);
+    }
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", repository.resolve("target/lgsp-hub.jar").toString(), "--server.port=0",
         "--hub.data-dir=data", "--hub.endpoints.bench-stub=http://127.0.0.1:" + stubPort));
     long started = System.nanoTime();
     process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
-        .redirectOutput(folder.resolve("hub.log").toFile()).start();
+        .redirectOutput(folder.resolve(fresh ? "hub.log" : "hub-restart.log").toFile()).start();
+    this.log = folder.resolve(fresh ? "hub.log" : "hub-restart.log");
     port = awaitPort();
     secondsToReady = (System.nanoTime() - started) / 1e9;
   }
@@ -119,9 +127,9 @@ final class HubProcess implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the hub stopped while starting; see " + folder.resolve("hub.log"));
+        throw new IllegalStateException("the hub stopped while starting; see " + log);
       }
-      Matcher m = LISTENING.matcher(Files.readString(folder.resolve("hub.log")));
+      Matcher m = LISTENING.matcher(Files.readString(log));
       if (m.find()) {
         int p = Integer.parseInt(m.group(1));
         try {

@@ -3,6 +3,7 @@ package vn.lgsp.hub.audit.pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -239,6 +240,12 @@ public class ExchangeLogWriter implements LeadershipListener {
 
   private ExchangeRecord parse(Message message) {
     try {
+      if (message instanceof BytesMessage bytes) {
+        byte[] body = new byte[(int) bytes.getBodyLength()];
+        bytes.readBytes(body);
+        return RecordCodec.read(body);
+      }
+      // as hubs before the bytes body sent records: such messages may still wait in the queue after an upgrade
       if (message instanceof TextMessage text) {
         return RecordCodec.read(text.getText());
       }

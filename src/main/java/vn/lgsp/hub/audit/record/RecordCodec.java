@@ -46,7 +46,16 @@ public final class RecordCodec {
 
   /** The record in {@code json}; fails on anything that is not a record object. */
   public static ExchangeRecord read(String json) throws IOException {
-    try (JsonParser p = JSON.createParser(json)) {
+    return read(JSON.createParser(json));
+  }
+
+  /** The record in {@code json} (UTF-8, as {@link #write} makes it); fails on anything that is not a record object. */
+  public static ExchangeRecord read(byte[] json) throws IOException {
+    return read(JSON.createParser(json));
+  }
+
+  private static ExchangeRecord read(JsonParser parser) throws IOException {
+    try (JsonParser p = parser) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("not a record");
       }
