@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 final class HubProcess implements AutoCloseable {
 
   static final String SERVICE = "VN/GOV/BENCH/ECHO/record";
+  /** The population register's lookup, published once more with the stub's SOAP servlet as its backend. */
+  static final String SOAP_SERVICE = "VN/GOV/BENCH/SOAPECHO/citizen-info";
   private static final Pattern LISTENING = Pattern.compile("Tomcat started on ports? (\\d+)");
 
   private final Process process;
@@ -100,13 +102,32 @@ final class HubProcess implements AutoCloseable {
               steps:
                 - to: connector:bench-stub/record
         """);
+    // the population register's connector as it is (its WSDL, mapping, schema), addressed to the stub instead
+    String population = Files.readString(folder.resolve("connectors/population-register.yaml"), StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("connectors/bench-soap-stub.yaml"), population
+        .replace("id: population-register", "id: bench-soap-stub")
+        .replace("provider: VN/GOV/BCA/DANCU", "provider: VN/GOV/BENCH/SOAPECHO")
+        .replace("${hub.endpoints.population-register}", "${hub.endpoints.bench-stub}/soap/population-register"),
+        StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("routes/bench-soap-record.yaml"), """
+        - route:
+            id: bench-soap-record
+            routeConfigurationId: xroad-service
+            from:
+              uri: platform-http:/r1/VN/GOV/BENCH/SOAPECHO/citizen-info/{personalId}
+              parameters:
+                httpMethodRestrict: GET
+              steps:
+                - to: connector:bench-soap-stub/GetCitizenInfo
+        """);
     Path rights = folder.resolve("config/access-rights.yaml");
     String text = Files.readString(rights, StandardCharsets.UTF_8);
     String hanoi = "      - client: VN/GOV/UBND-HN/MOTCUA\n        services:\n";
     if (!text.contains(hanoi)) {
       throw new IllegalStateException("config/access-rights.yaml has no grants of Hanoi's system to extend");
     }
-    Files.writeString(rights, text.replace(hanoi, hanoi + "          - service: " + SERVICE + "\n"), StandardCharsets.UTF_8);
+    Files.writeString(rights, text.replace(hanoi, hanoi + "          - service: " + SERVICE + "\n          - service: " + SOAP_SERVICE
+        + "\n"), StandardCharsets.UTF_8);
   }
 
   private static void copy(Path from, Path to) throws IOException {

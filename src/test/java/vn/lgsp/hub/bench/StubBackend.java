@@ -11,12 +11,20 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * A register that answers as fast as the JVM allows: about 1 KiB of JSON for any request. An
- * embedded Tomcat (the hub's own HTTP stack) with one servlet, on a loopback port.
+ * A register that answers as fast as the JVM allows: about 1 KiB of JSON for any request, and under {@code /soap}
+ * about 1 KiB of SOAP, the population register's answer to {@code GetCitizenInfo} as the sandbox register gives it.
+ * An embedded Tomcat (the hub's own HTTP stack) with two servlets, on a loopback port: a REST and a SOAP register
+ * outside the hub's JVM alike, so that the hub's CPU per exchange of either is the hub's alone.
  */
 final class StubBackend implements AutoCloseable {
 
   static final byte[] BODY = body();
+  static final byte[] SOAP_BODY = ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+      + "<GetCitizenInfoResponse xmlns=\"urn:vn:gov:bca:dancu:v1\"><citizen><personalId>001085000123</personalId>"
+      + "<fullName>Đỗ Công Sơn</fullName><dateOfBirth>1985-09-12</dateOfBirth><sex>male</sex><nationality>VN</nationality>"
+      + "<ethnicity>Kinh</ethnicity><placeOfOrigin>Xã An Thịnh, Hà Nội</placeOfOrigin>" + address("permanentAddress")
+      + address("currentAddress") + "<householdId>HGD00164995654</householdId></citizen></GetCitizenInfoResponse>"
+      + "</soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
 
   private final Tomcat tomcat = new Tomcat();
   private final Connector connector = new Connector("HTTP/1.1");
@@ -42,6 +50,15 @@ final class StubBackend implements AutoCloseable {
       }
     });
     context.addServletMappingDecoded("/*", "stub");
+    Tomcat.addServlet(context, "soap-stub", new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/xml;charset=UTF-8");
+        response.setContentLength(SOAP_BODY.length);
+        response.getOutputStream().write(SOAP_BODY);
+      }
+    });
+    context.addServletMappingDecoded("/soap/*", "soap-stub");
     tomcat.start();
   }
 
@@ -57,6 +74,11 @@ final class StubBackend implements AutoCloseable {
     }
     return ("{\"personalId\":\"001085000123\",\"name\":\"Đỗ Công Sơn\",\"status\":\"active\",\"registeredOn\":\"2012-09-12\","
         + "\"items\":[" + items + "]}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String address(String element) {
+    return "<" + element + "><line>Số 196 đường Nguyễn Huệ</line><ward>Phường Tân Định</ward><province>Hà Nội</province>"
+        + "<provinceCode>001</provinceCode><full>Số 196 đường Nguyễn Huệ, Phường Tân Định, Hà Nội</full></" + element + ">";
   }
 
   @Override
