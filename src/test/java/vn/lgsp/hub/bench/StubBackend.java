@@ -41,23 +41,9 @@ final class StubBackend implements AutoCloseable {
     connector.setProperty("maxKeepAliveRequests", "-1");
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", null);
-    Tomcat.addServlet(context, "stub", new HttpServlet() {
-      @Override
-      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType("application/json");
-        response.setContentLength(BODY.length);
-        response.getOutputStream().write(BODY);
-      }
-    });
+    Tomcat.addServlet(context, "stub", constant("application/json", BODY));
     context.addServletMappingDecoded("/*", "stub");
-    Tomcat.addServlet(context, "soap-stub", new HttpServlet() {
-      @Override
-      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType("text/xml;charset=UTF-8");
-        response.setContentLength(SOAP_BODY.length);
-        response.getOutputStream().write(SOAP_BODY);
-      }
-    });
+    Tomcat.addServlet(context, "soap-stub", constant("text/xml;charset=UTF-8", SOAP_BODY));
     context.addServletMappingDecoded("/soap/*", "soap-stub");
     tomcat.start();
   }
@@ -74,6 +60,18 @@ final class StubBackend implements AutoCloseable {
     }
     return ("{\"personalId\":\"001085000123\",\"name\":\"Đỗ Công Sơn\",\"status\":\"active\",\"registeredOn\":\"2012-09-12\","
         + "\"items\":[" + items + "]}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A servlet that answers {@code body} to any request. */
+  private static HttpServlet constant(String contentType, byte[] body) {
+    return new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+      }
+    };
   }
 
   private static String address(String element) {
