@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageProducer;
@@ -202,9 +201,8 @@ final class WriterBenchmark {
             .subjectHash(subject)
             .traceparent("00-" + HexFormat.of().formatHex(bytes(random, 16)) + "-" + HexFormat.of().formatHex(bytes(random, 8))
                 + "-01").build();
-        BytesMessage message = session.createBytesMessage();
-        message.writeBytes(RecordCodec.write(r));
-        producer.send(message);
+        // as the hub sends them (ExchangeLogPublisher)
+        producer.send(session.createTextMessage(new String(RecordCodec.write(r), java.nio.charset.StandardCharsets.UTF_8)));
         if (i % 1000 == 999) {
           session.commit();
         }

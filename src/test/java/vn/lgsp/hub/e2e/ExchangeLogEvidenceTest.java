@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static vn.lgsp.hub.support.HubClient.HANOI;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.QueueBrowser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -38,6 +39,7 @@ import vn.lgsp.hub.audit.chain.SealWitness;
 import vn.lgsp.hub.audit.chain.TimeStamps;
 import vn.lgsp.hub.audit.chain.WitnessLog;
 import vn.lgsp.hub.audit.record.ExchangeRecord;
+import vn.lgsp.hub.audit.record.RecordCodec;
 import vn.lgsp.hub.audit.verification.VerifyCommand;
 import vn.lgsp.hub.support.HubClient.Response;
 import vn.lgsp.hub.support.SandboxHubTest;
@@ -482,6 +484,44 @@ class ExchangeLogEvidenceTest extends SandboxHubTest {
     // the queue behind them keeps moving
     lookUp();
     assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aRecordSentAsBytesIsStoredAndUnreadableBytesAreDeadLetteredWhole() throws Exception {
+    // the writer reads the codec's bytes as well as text, so that a later release can send them (ExchangeLogPublisher)
+    String marker = UUID.randomUUID().toString();
+    ExchangeRecord record = ExchangeRecord.builder().messageId(marker).method("GET").path("/bytes").status(200)
+        .requestInAt(Instant.now()).responseOutAt(Instant.now()).build();
+    byte[] garbage = "{not a record, as bytes \u00e9".getBytes(StandardCharsets.UTF_8);
+    int queued = dlqDepth();
+    jms.send(audit.queue(), s -> {
+      BytesMessage m = s.createBytesMessage();
+      m.writeBytes(garbage);
+      return m;
+    });
+    jms.send(audit.queue(), s -> {
+      BytesMessage m = s.createBytesMessage();
+      m.writeBytes(RecordCodec.write(record));
+      return m;
+    });
+
+    hub.awaitRecord(marker);
+    assertThat(hub.records(marker)).singleElement().satisfies(r -> {
+      assertThat(r.get("id").asString()).isEqualTo(record.id().toString());
+      assertThat(r.get("path").asString()).isEqualTo("/bytes");
+    });
+    await().atMost(Duration.ofSeconds(10)).until(() -> dlqDepth() == queued + 1);
+    // the dead letter keeps its whole body, although the writer had read it
+    List<byte[]> bodies = jms.browse(audit.deadLetterQueue(), (session, browser) -> {
+      List<byte[]> found = new ArrayList<>();
+      for (Object m : Collections.list(browser.getEnumeration())) {
+        if (m instanceof BytesMessage b) {
+          found.add(b.getBody(byte[].class));
+        }
+      }
+      return found;
+    });
+    assertThat(bodies).anySatisfy(b -> assertThat(b).isEqualTo(garbage));
   }
 
   private int dlqDepth() {

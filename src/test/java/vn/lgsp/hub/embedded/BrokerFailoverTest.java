@@ -8,6 +8,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -187,7 +188,7 @@ class BrokerFailoverTest {
       MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
       connection.start();
       for (Message m = consumer.receive(1_000); m != null; m = consumer.receive(500)) {
-        ids.add(RecordCodec.read(m.getBody(byte[].class)).messageId());
+        ids.add(RecordCodec.read(((TextMessage) m).getText()).messageId());
       }
     }
     return ids;

@@ -1,7 +1,7 @@
 package vn.lgsp.hub.audit.pipeline;
 
-import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
+import java.nio.charset.StandardCharsets;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.audit.AuditProperties;
@@ -34,13 +34,10 @@ public class ExchangeLogPublisher {
   public void publish(ExchangeRecord record) {
     String messageId = hasher.maskMessageId(record.messageId());
     ExchangeRecord masked = messageId.equals(record.messageId()) ? record : record.toBuilder().messageId(messageId).build();
-    // the codec's UTF-8 bytes as they are: a text message would copy them into a string, and the broker store
-    // that string in two bytes a character
-    byte[] body = RecordCodec.write(masked);
-    jms.send(queue, session -> {
-      BytesMessage message = session.createBytesMessage();
-      message.writeBytes(body);
-      return message;
-    });
+    // a text message, as hubs before this one send and read. The writer reads bytes messages too (the codec's UTF-8
+    // as it is, half the broker's journal): a later release may send them once no hub that reads text only can
+    // still hold the lead; sent now, an older leader in a rolling upgrade would dead-letter them
+    String body = new String(RecordCodec.write(masked), StandardCharsets.UTF_8);
+    jms.send(queue, session -> session.createTextMessage(body));
   }
 }

@@ -116,12 +116,13 @@ public class ExchangeLogWriter implements LeadershipListener {
   }
 
   public synchronized void start() {
-    running = true;
     List<Thread> started = new ArrayList<>(WORKERS);
     for (int i = 1; i <= WORKERS; i++) {
       started.add(new Thread(this::run, "exchange-log-writer-" + i));
     }
+    // the new workers first: a worker of an earlier start still finishing must not see itself active again
     workers = List.copyOf(started);
+    running = true;
     started.forEach(Thread::start);
     log.info("exchange-log writer started: {} into the chain", props.queue());
   }
@@ -134,6 +135,7 @@ public class ExchangeLogWriter implements LeadershipListener {
   public synchronized void stop() {
     running = false;
     List<Thread> stopping = workers;
+    workers = List.of();
     stopping.forEach(LockSupport::unpark);
     long deadline = System.nanoTime() + STOP_WAIT.toNanos();
     for (Thread thread : stopping) {
@@ -240,12 +242,13 @@ public class ExchangeLogWriter implements LeadershipListener {
 
   private ExchangeRecord parse(Message message) {
     try {
+      // read already, so that a later release can send the codec's bytes without an older leader dead-lettering them
       if (message instanceof BytesMessage bytes) {
         byte[] body = new byte[(int) bytes.getBodyLength()];
         bytes.readBytes(body);
         return RecordCodec.read(body);
       }
-      // as hubs before the bytes body sent records: such messages may still wait in the queue after an upgrade
+      // as the hub sends records today (ExchangeLogPublisher)
       if (message instanceof TextMessage text) {
         return RecordCodec.read(text.getText());
       }

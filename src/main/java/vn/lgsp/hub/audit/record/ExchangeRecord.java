@@ -116,8 +116,11 @@ public record ExchangeRecord(
     return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
   }
 
+  /** A builder with a new record id ({@link RecordIds}); a copy ({@link #toBuilder}) keeps the record's. */
   public static Builder builder() {
-    return new Builder();
+    Builder b = new Builder();
+    b.id = RecordIds.next();
+    return b;
   }
 
   public Builder toBuilder() {
@@ -159,7 +162,7 @@ public record ExchangeRecord(
 
   /** Builds records field by field: most records leave most fields empty. */
   public static final class Builder {
-    private UUID id = RecordIds.next();
+    private UUID id;
     private String kind = EXCHANGE;
     private String messageId;
     private String clientId;

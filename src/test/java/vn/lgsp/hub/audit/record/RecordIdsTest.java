@@ -27,6 +27,41 @@ class RecordIdsTest {
   }
 
   @Test
+  void randomBitsAllOnesOrAllZerosNeverTouchTheVersionTheVariantOrTheTime() {
+    Random ones = new Random() {
+      @Override
+      public int nextInt(int bound) {
+        return bound - 1;
+      }
+
+      @Override
+      public long nextLong() {
+        return -1L;
+      }
+    };
+    Random zeros = new Random() {
+      @Override
+      public int nextInt(int bound) {
+        return 0;
+      }
+
+      @Override
+      public long nextLong() {
+        return 0L;
+      }
+    };
+    long millis = 0xFFFF_FFFF_FFFFL;
+    for (Random random : new Random[] {ones, zeros}) {
+      UUID id = RecordIds.of(millis, random);
+      assertThat(id.version()).isEqualTo(7);
+      assertThat(id.variant()).isEqualTo(2);
+      assertThat(RecordIds.millisOf(id)).isEqualTo(millis);
+    }
+    assertThat(RecordIds.of(millis, ones).toString()).isEqualTo("ffffffff-ffff-7fff-bfff-ffffffffffff");
+    assertThat(RecordIds.of(0, zeros).toString()).isEqualTo("00000000-0000-7000-8000-000000000000");
+  }
+
+  @Test
   void idsOfLaterMillisecondsSortAfterEarlierOnesAsPostgresqlComparesUuids() {
     Random random = new Random(2);
     UUID earlier = RecordIds.of(1_000_000L, random);
