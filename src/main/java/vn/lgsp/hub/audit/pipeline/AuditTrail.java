@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.protocol.RequestHash;
 import vn.lgsp.hub.audit.record.ExchangeRecord;
-import vn.lgsp.hub.audit.record.RecordIds;
 import vn.lgsp.hub.audit.record.SubjectHasher;
 
 /**
@@ -47,7 +46,6 @@ public class AuditTrail {
   public void outbound(OutboundExchange x) {
     String requestHash = RequestHash.ofRequest(x.method(), x.path(), x.messageId(), x.requestBody());
     publisher.publish(ExchangeRecord.builder()
-        .id(RecordIds.next())
         .messageId(x.messageId())
         .clientId(x.clientId())
         .serviceId(x.serviceId())

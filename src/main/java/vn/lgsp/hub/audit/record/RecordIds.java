@@ -1,7 +1,6 @@
 package vn.lgsp.hub.audit.record;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -28,7 +27,7 @@ public final class RecordIds {
 
   /** A new id, of this instant. */
   public static UUID next() {
-    return of(Clock.systemUTC().millis(), RANDOM.get());
+    return of(System.currentTimeMillis(), RANDOM.get());
   }
 
   /** The id of {@code epochMillis} with random bits from {@code random}. */
